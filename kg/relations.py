@@ -1,0 +1,385 @@
+"""Doc and resolved entities in, coded ``Relation`` records out.
+
+Triggers (verbs and event nouns from ``kg/data/triggers.json``) are read over the dependency parse:
+subjects from ``nsubj``/passive agents/possessors, inherited through xcomp, conj, advcl and light
+verbs ("launched strikes"); targets from objects and frame prepositions, searched down the phrase
+("targets within Iranian territory" -> Iran). Modality, attribution, date, place and casualties are
+read from the words that govern the trigger.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from .schema import Article, Entity, Evidence, Relation
+
+__all__ = ["extract_relations", "triggers"]
+
+_CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_SMALL_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+_MULTI_TARGET = {"struck", "retaliatedAgainst", "killed", "sanctioned", "mediated", "met", "negotiatedCeasefire", "urgedRestraint"}
+_DIPLOMATIC = {"summoned", "expelledDiplomat", "recalledAmbassador"}
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict:
+    """Trigger lexicon from ``kg/data/triggers.json``, with lemma -> predicate maps added."""
+    raw = json.loads((Path(__file__).parent / "data" / "triggers.json").read_text(encoding="utf-8"))
+    raw["verb_of"] = {lemma: p for p, lemmas in raw["verbs"].items() for lemma in lemmas}
+    raw["noun_of"] = {lemma: p for p, lemmas in raw["nouns"].items() for lemma in lemmas}
+    for key, value in list(raw.items()):
+        if isinstance(value, list):
+            raw[key] = frozenset(value)
+    return raw
+
+
+class _Reader:
+    """Reads one article's relations; holds the token -> entity map and the running event context."""
+
+    def __init__(self, doc: Doc, article: Article, entities: list[Entity], token_key: dict[int, str]):
+        self.doc, self.article, self.token_key = doc, article, token_key
+        self.types = {e.key: e.type for e in entities}
+        self.t = triggers()
+        self.out: list[Relation] = []
+        self.current_pred = ""
+        self.last_actor = ""
+        mentions = Counter(e.key for e in entities for _ in range(e.mentions) if e.type == "Country")
+        self.main_countries = [k for k, _ in mentions.most_common(3)]
+
+    # -- entity search -------------------------------------------------------------------
+    def key(self, tok: Token) -> str:
+        return self.token_key.get(tok.i, "")
+
+    def entities_in(self, tok: Token, *, multi: bool, skip: frozenset[str] = frozenset()) -> list[str]:
+        """Entity keys named in the phrase headed by ``tok``, shallowest first."""
+        found: list[str] = []
+        frontier = [tok]
+        seen = set()
+        while frontier:
+            nxt = []
+            level: list[str] = []
+            for t in frontier:
+                if t.i in seen:
+                    continue
+                seen.add(t.i)
+                if k := self.key(t):
+                    if k not in skip and k not in found and k not in level:
+                        level.append(k)
+                    # Coordinated names stay in; the rest of a name's subtree is the name.
+                    nxt.extend(c for c in t.children if c.dep_ in ("conj", "appos") or c.dep_ == "cc")
+                    continue
+                for c in t.children:
+                    if c.dep_ in _CLAUSE_STOP and not (c.dep_ == "acl" and c.tag_ == "VBN" and False):
+                        continue
+                    if c.dep_ == "nsubj" and t.pos_ in ("VERB", "AUX"):
+                        continue  # "what Iran considers X bases": the considerer is not a target
+                    if c.dep_ == "poss" and t.lower_ in ("province", "region", "district", "city", "village", "state", "county", "territory"):
+                        continue  # "Iran's Sistan province": the province is the target
+                    nxt.append(c)
+            if level:
+                found.extend(level)
+                if not multi:
+                    break
+            frontier = nxt
+        return found
+
+    # -- arguments -----------------------------------------------------------------------
+    def subjects(self, tok: Token, depth: int = 0) -> tuple[list[str], int]:
+        """Actor keys of the event at ``tok`` and how far up the parse they were found."""
+        if depth > 4:
+            return [], depth
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        agent = [gc for c in tok.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+        if tok.pos_ in ("NOUN", "PROPN"):
+            left = self.left_actor(tok)
+            if left:
+                return [left], depth
+            own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and self.key(c)]
+            by = [gc for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for gc in c.children if gc.dep_ == "pobj"]
+            for cand in own + by:
+                if keys := self.entities_in(cand, multi=False):
+                    return keys, depth
+        for cand in agent + subj:
+            keys = self.entities_in(cand, multi=True) if cand.dep_ != "pobj" or True else []
+            keys = [k for k in keys if self.types.get(k) != "Place"]
+            if keys:
+                return keys, depth
+            if cand.lemma_.lower() in self.t["event_nouns"] and self.last_actor:
+                return [self.last_actor], depth + 2  # "the operation targeted X": the last attacker
+        if subj:
+            return [], depth
+        head = tok.head
+        if head is tok:
+            return [], depth
+        if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN") and self.key(head.head):
+            return [self.key(head.head)], depth  # "of Tehran claiming to have struck"
+        if tok.dep_ == "pcomp" and head.pos_ == "ADP":
+            for sib in head.children:
+                if sib.dep_ == "pobj" and self.key(sib):
+                    return [self.key(sib)], depth
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "dobj", "pcomp", "ccomp", "oprd", "relcl", "attr") or \
+                tok.dep_ == "pobj" and head.lower_ == "with" and head.head is not head:
+            if tok.dep_ == "pobj":
+                head = head.head
+            if tok.dep_ == "xcomp":
+                # Object control: "urged Iran to stop" -> Iran is the one who stops.
+                dobj = [c for c in head.children if c.dep_ == "dobj" and self.key(c)]
+                if dobj and head.lemma_ in self.t["request_words"]:
+                    return self.entities_in(dobj[0], multi=True), depth + 1
+            if tok.dep_ == "relcl":
+                return (self.entities_in(head, multi=False), depth + 1)
+            return self.subjects(head, depth + 1)
+        return [], depth
+
+    def left_actor(self, tok: Token) -> str:
+        """An actor named just before an event noun: "the IRGC's recent attacks", "Iranian strikes"."""
+        i = tok.i - 1
+        while i >= 0 and i >= tok.i - 4:
+            t = self.doc[i]
+            if (k := self.key(t)) and self.types.get(k) != "Place":
+                return k
+            if not (t.pos_ in ("ADJ", "PUNCT", "PART") or t.tag_ == "POS" or t.lower_ in ("recent", "latest")):
+                return ""
+            i -= 1
+        return ""
+
+    def targets(self, tok: Token, pred: str, subjects: list[str]) -> list[str]:
+        multi = pred in _MULTI_TARGET
+        skip = frozenset(subjects)
+        preps = frozenset(self.t["target_preps"].get(pred, ()))
+        found: list[str] = []
+        if tok.pos_ in ("VERB", "AUX"):
+            for c in tok.children:
+                if c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or c.dep_ == "xcomp" and c.pos_ == "NOUN":
+                    found += self.entities_in(c, multi=multi, skip=skip)
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in preps | {"targeting"}:
+                for gc in c.children:
+                    if gc.dep_ in ("pobj", "pcomp"):
+                        found += self.entities_in(gc, multi=multi, skip=skip)
+            if c.dep_ == "advcl" and c.lemma_ == "target":
+                pass
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod") and (k := self.key(c)) and k not in skip and k not in subjects:
+                    if self.types.get(k) != "Country" or pred in ("sanctioned", "supported"):
+                        found.append(k)
+        return list(dict.fromkeys(k for k in found if k not in skip))
+
+    # -- governors: modality, source -----------------------------------------------------------
+    def governors(self, tok: Token) -> list[Token]:
+        chain, t = [], tok
+        while t.head is not t and len(chain) < 5 and t.dep_ in ("xcomp", "ccomp", "dobj", "acl", "advcl", "pobj", "prep", "pcomp", "conj", "relcl", "oprd", "nsubj"):
+            t = t.head
+            chain.append(t)
+        return chain
+
+    def modality(self, tok: Token, chain: list[Token]) -> str:
+        t = self.t
+        for g in [tok, *chain[:2]]:
+            if any(c.dep_ == "neg" for c in g.children):
+                return "negated"
+        lemmas = [g.lemma_.lower() for g in chain]
+        if any(l in t["negating_words"] for l in lemmas):
+            return "negated"
+        if any(c.lower_ in t["hypothetical_aux"] for c in tok.children if c.dep_ == "aux") or \
+                any(c.lower_ == "if" for g in [tok, *chain[:1]] for c in g.children if c.dep_ == "mark"):
+            return "hypothetical"
+        if any(l in t["threat_words"] for l in lemmas[:2]):
+            return "threatened"
+        if any(l in t["offer_words"] for l in lemmas[:3]) or tok.lemma_ == "offer":
+            return "offered"
+        if any(l in t["request_words"] for l in lemmas[:1]) and self.current_pred != "urgedRestraint":
+            return "requested"
+        return "asserted"
+
+    def source(self, chain: list[Token], subjects: list[str]) -> str:
+        for g in chain:
+            if g.lemma_.lower() in self.t["speech_verbs"]:
+                for c in g.children:
+                    if c.dep_ == "nsubj":
+                        keys = self.entities_in(c, multi=False)
+                        if keys and keys[0] not in subjects:
+                            return keys[0]
+                return ""
+        return ""
+
+    # -- sentence facts ------------------------------------------------------------------
+    def sentence_date(self, sent: Span) -> str:
+        if not self.article.date:
+            return ""
+        base = date.fromisoformat(self.article.date)
+        for tok in sent:
+            if tok.lower_ in _WEEKDAYS and tok.ent_type_ == "DATE":
+                delta = (base.weekday() - _WEEKDAYS.index(tok.lower_)) % 7
+                return (base - timedelta(days=delta)).isoformat()
+            if tok.lower_ == "yesterday" and tok.ent_type_ == "DATE":
+                return (base - timedelta(days=1)).isoformat()
+        return self.article.date
+
+    def casualties(self, sent: Span) -> int:
+        for tok in sent:
+            if not tok.like_num:
+                continue
+            head = tok.head
+            if head.lower_ in self.t["casualty_nouns"] or head.lemma_.lower() in self.t["casualty_nouns"]:
+                value = _number(tok.text)
+                if value >= 0:
+                    return value
+        return -1
+
+    def place(self, tok: Token, target_keys: list[str]) -> str:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "near", "at", "inside", "within"):
+                for k in self.entities_in(c, multi=False):
+                    if self.types.get(k) == "Place":
+                        return k
+        return next((k for k in target_keys if self.types.get(k) == "Place"), "")
+
+    # -- main ----------------------------------------------------------------------------
+    def trigger_predicate(self, tok: Token) -> str:
+        lemma = tok.lemma_.lower()
+        t = self.t
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            pred = t["verb_of"].get(lemma, "")
+            if pred and any(c.dep_ == "dobj" and t["noun_of"].get(c.lemma_.lower()) for c in tok.children):
+                return ""  # "executed strikes": the noun is the event, the verb only carries it
+            if pred == "recalledAmbassador" and not any(c.lemma_.lower() in t["relation_nouns"] for c in tok.children if c.dep_ == "dobj"):
+                return ""
+            if lemma in ("reduce", "cut", "sever", "downgrade", "suspend", "break") and \
+                    any(c.lemma_.lower() in ("tie", "ties", "relation", "relations") for c in tok.children if c.dep_ == "dobj"):
+                return "recalledAmbassador"
+            if lemma == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+                return ""
+            if lemma in ("fire", "fight") and not any(c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "upon") for c in tok.children):
+                return ""
+            return pred
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")
+        if tok.pos_ == "ADJ" and lemma in t["condemn_adjectives"]:
+            return "condemned"
+        return ""
+
+    def read(self) -> list[Relation]:
+        for s_idx, sent in enumerate(self.doc.sents):
+            for tok in sent:
+                pred = self.trigger_predicate(tok)
+                if pred:
+                    self.read_trigger(tok, pred, sent)
+        return self.out
+
+    def read_trigger(self, tok: Token, pred: str, sent: Span) -> None:
+        t = self.t
+        chain = self.governors(tok)
+        self.current_pred = pred
+        if pred == "condemned" and tok.pos_ == "ADJ":
+            judge = next((g for g in chain if g.lemma_.lower() in t["judging_verbs"]), None)
+            if judge is None:
+                return
+            subjects, depth = self.subjects(judge)
+            objs = [c for c in judge.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and not self.entities_in(c, multi=False, skip=frozenset(subjects)) == []]
+            targets = []
+            for c in [*judge.children, *tok.children]:
+                if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and c.head is tok:
+                    targets = self.entities_in(c, multi=False, skip=frozenset(subjects))
+                    if not targets and c.lemma_.lower() in t["event_nouns"] and self.last_actor not in subjects:
+                        targets = [self.last_actor] if self.last_actor else []
+            self.emit(subjects, pred, targets, tok, sent, chain, depth, anaphoric=True)
+            return
+        subjects, depth = self.subjects(tok)
+        targets = self.targets(tok, pred, subjects)
+        if not targets and pred in ("condemned", "accused", "retaliatedAgainst"):
+            for c in tok.children:
+                if c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in t["event_nouns"] and self.last_actor and self.last_actor not in subjects:
+                    targets = [self.last_actor]
+        if not targets and pred == "retaliatedAgainst":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for n in c.children:
+                        if n.dep_ == "pobj" and self.trigger_predicate(n) == "struck":
+                            targets += self.targets(n, "struck", subjects)
+            for c in tok.children:
+                if c.dep_ == "advcl" and c.lemma_ in ("respond", "react"):
+                    for p in c.children:
+                        if p.dep_ == "prep":
+                            targets += self.entities_in(p, multi=False, skip=frozenset(subjects))
+        if not targets and pred in _DIPLOMATIC:
+            targets = self.sentence_countries(sent, tok, subjects)
+        if not targets and pred in ("urgedRestraint", "mediated"):
+            collective = any(w.lemma_.lower() in t["collective_objects"] for w in sent) or pred == "mediated"
+            if collective:
+                targets = [k for k in self.sentence_countries(sent, tok, subjects, all_=True)] or \
+                          [k for k in self.main_countries if k not in subjects][:2]
+        if pred in ("struck", "killed") and tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in t["reciprocal_verbs"] and len(subjects) == 2:
+            a, b = subjects
+            self.emit([a], pred, [b], tok, sent, chain, depth)
+            self.emit([b], pred, [a], tok, sent, chain, depth)
+            return
+        self.emit(subjects, pred, targets, tok, sent, chain, depth)
+        if pred == "struck" and any(c.lemma_.lower() in ("retaliatory", "retaliation") for c in tok.children if c.dep_ in ("amod", "compound")):
+            self.emit(subjects, "retaliatedAgainst", targets, tok, sent, chain, depth)
+
+    def sentence_countries(self, sent: Span, tok: Token, subjects: list[str], all_: bool = False) -> list[str]:
+        keys = []
+        for t in sorted(sent, key=lambda t: abs(t.i - tok.i)):
+            k = self.key(t)
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head not in (tok, *tok.ancestors):
+                continue  # the actor of another clause is not this event's party
+            if k and self.types.get(k) == "Country" and k not in subjects and k not in keys:
+                keys.append(k)
+        return keys if all_ else keys[:1]
+
+    def emit(self, subjects: list[str], pred: str, targets: list[str], tok: Token, sent: Span,
+             chain: list[Token], depth: int, anaphoric: bool = False) -> None:
+        if not subjects or not targets:
+            return
+        modality = self.modality(tok, chain)
+        source = self.source(chain, subjects)
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        text = sent.text.strip()
+        confidence = max(0.3, 0.9 - 0.1 * max(0, depth - 1) - (0.1 if anaphoric else 0.0) - (0.1 if sent.start < 20 and sent.text.istitle() else 0.0))
+        ev_date = self.sentence_date(sent)
+        casualties = self.casualties(sent) if pred in ("struck", "killed", "retaliatedAgainst") else -1
+        place = self.place(tok, targets)
+        for s in subjects:
+            for o in targets:
+                if s == o:
+                    continue
+                self.out.append(Relation(
+                    subject=s, predicate=pred, object=o, modality=modality, source=source, date=ev_date,
+                    place=place if place not in (s, o) else "", casualties=casualties,
+                    evidence=Evidence(article=self.article.id, sentence=text, start=start, end=start + len(text),
+                                      trigger=tok.text, confidence=round(confidence, 2)),
+                ))
+                if modality == "threatened" and pred != "threatened":
+                    self.out.append(Relation(subject=s, predicate="threatened", object=o, modality="asserted", source=source,
+                                             date=ev_date, evidence=self.out[-1].evidence))
+        if pred in ("struck", "retaliatedAgainst", "killed") and modality == "asserted":
+            self.last_actor = subjects[0]
+
+
+def _number(text: str) -> int:
+    text = text.replace(",", "").lower()
+    if text.isdigit():
+        return int(text)
+    return _SMALL_NUMBERS.get(text, -1)
+
+
+def extract_relations(doc: Doc, article: Article, entities: list[Entity], token_key: dict[int, str]) -> list[Relation]:
+    """Every relation the article states between two resolved entities, deduplicated."""
+    rels = _Reader(doc, article, entities, token_key).read()
+    seen, out = set(), []
+    for r in rels:
+        k = (r.subject, r.predicate, r.object, r.evidence.start)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out

@@ -1,0 +1,147 @@
+"""Mentions in, entities out: one node per real thing named in an article.
+
+Rules, in order: gazetteer identities (countries by ISO code, places by GeoNames id); a capital used as
+an actor anywhere in the article is its country; an acronym beside or matching a name is that name;
+a surname is the full name seen in the article; an unowned organisation name is the owned one of the
+same name ("Ministry of Foreign Affairs" after "Iran's Ministry of Foreign Affairs").
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from .gazetteer import fold, gazetteer
+from .mentions import slug
+from .schema import Entity, Mention
+
+__all__ = ["resolve"]
+
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "appos"}
+_STOP = {"of", "the", "and", "for", "on", "in", "de", "al", "&"}
+
+
+def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, str]]:
+    """Resolve mentions to entities; also return a map from token index to entity key."""
+    sents = [s.text.strip() for s in doc.sents]
+    keys = _assign_keys(doc, mentions)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m, k in zip(mentions, keys):
+        groups[k].append(m)
+    entities = [_entity(k, ms, sents, doc) for k, ms in groups.items()]
+    token_key = {}
+    for m, k in zip(mentions, keys):
+        for i in range(*m.tokens):
+            token_key[i] = k
+    return entities, token_key
+
+
+def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
+    capital_is_state = {m.key for m in mentions if m.key.startswith("capital/") and _acts(doc, m)}
+    keys: list[str] = []
+    by_name: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        if m.key.startswith("capital/"):
+            iso = m.key.split("/")[1]
+            if m.key in capital_is_state:
+                keys.append(f"country/{iso}")
+            else:
+                keys.append(f"place/geonames/{m.geonames}" if m.geonames else f"place/{slug(m.text)}")
+            continue
+        if m.key:
+            keys.append(m.key)
+        else:
+            prefix = {"Official": "person", "Group": "group", "Organization": "org", "Place": "place"}[m.type]
+            keys.append(f"{prefix}/{slug(m.text)}")
+        by_name.setdefault((m.type, fold(m.text)), keys[-1])
+    # Acronyms: "Islamic Revolutionary Guard Corps (IRGC)" and later bare "IRGC".
+    acronym_of: dict[str, str] = {}
+    for idx, m in enumerate(mentions):
+        after = doc.text[m.end : m.end + 12]
+        if mm := re.match(r"\s*\(([A-Z][A-Za-z&.-]{1,9})\)", after):
+            acronym_of[mm.group(1).replace(".", "")] = keys[idx]
+    long_names = [(m, k) for m, k in zip(mentions, keys) if len(m.text.split()) > 1 and m.type in ("Organization", "Group")]
+    for idx, m in enumerate(mentions):
+        word = m.text.replace(".", "")
+        if not re.fullmatch(r"[A-Z]{2,8}", word) or m.type == "Country":
+            continue
+        if word in acronym_of:
+            keys[idx] = acronym_of[word]
+            continue
+        for other, k in long_names:
+            if _initials(other.text) == word:
+                keys[idx] = k
+                break
+    # Surnames and partial names of officials seen in full in the same article.
+    full = [(m.text.split(), k) for m, k in zip(mentions, keys) if m.type == "Official" and len(m.text.split()) > 1]
+    for idx, m in enumerate(mentions):
+        parts = m.text.split()
+        if m.type == "Official" and len(parts) == 1:
+            for names, k in full:
+                if parts[0] == names[-1] or parts[0] == names[0] and len(names) == 2:
+                    keys[idx] = k
+                    break
+    # An unowned organisation name that one owned organisation of the article carries.
+    owned = defaultdict(set)
+    for m, k in zip(mentions, keys):
+        if m.type == "Organization" and m.affiliation:
+            owned[fold(m.text)].add(k)
+    for idx, m in enumerate(mentions):
+        if m.type == "Organization" and not m.affiliation and len(owned.get(fold(m.text), ())) == 1:
+            keys[idx] = next(iter(owned[fold(m.text)]))
+    return keys
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _acts(doc: Doc, m: Mention) -> bool:
+    """True when the mention is used as an actor: subject, possessor, agent, or the subject of a verb of saying."""
+    root = doc[m.tokens[0] : m.tokens[1]].root
+    if root.dep_ in _ACTOR_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("by", "with") and root.head.head.pos_ == "VERB"
+
+
+def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:
+    gaz = gazetteer()
+    first = ms[0]
+    surface = list(dict.fromkeys(m.text for m in ms))
+    if key.startswith("country/"):
+        iso = key.split("/")[1]
+        c = gaz.countries[iso]
+        return Entity(key=key, type="Country", label=c["name"], aliases=tuple(s for s in surface if s != c["name"]),
+                      iso=iso, geonames=c["geonames"], mentions=len(ms), first_sentence=sents[first.sent])
+    typ = _vote(m.type for m in ms)
+    if key.startswith("place/geonames/") and any(m.key.startswith("capital/") for m in ms):
+        typ = "Place"
+    label = max((s for s in surface if not re.fullmatch(r"[A-Z.]{2,10}", s)), key=lambda s: (len(s.split()), len(s)), default=surface[0])
+    role = next((m.role for m in ms if m.role), "")
+    affiliation = next((m.affiliation for m in ms if m.affiliation), "")
+    located_in = next((m.located_in for m in ms if m.located_in), "") or _located_by_possessive(doc, ms)
+    geonames = next((m.geonames for m in ms if m.geonames), 0)
+    return Entity(key=key, type=typ, label=label, aliases=tuple(s for s in surface if s != label), role=role,
+                  affiliation=affiliation if typ != "Place" else "", located_in=located_in if typ == "Place" else "",
+                  geonames=geonames if typ == "Place" else 0, mentions=len(ms), first_sentence=sents[first.sent])
+
+
+def _located_by_possessive(doc: Doc, ms: list[Mention]) -> str:
+    """"Iran's Sistan province" or "Saravan, Iran": the country a place lies in."""
+    gaz = gazetteer()
+    for m in ms:
+        s, e = m.tokens
+        if s >= 2 and doc[s - 1].tag_ == "POS" and (iso := gaz.country_names.get(fold(doc[s - 2].text))):
+            return f"country/{iso}"
+        if e + 1 < len(doc) and doc[e].text == "," and (iso := gaz.country_names.get(fold(doc[e + 1].text))):
+            return f"country/{iso}"
+    return ""
+
+
+def _vote(types) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for t in types:
+        counts[t] += 1
+    return max(counts, key=lambda t: counts[t])

@@ -92,6 +92,21 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         return None
     if iso := gaz.demonyms.get(key):
         return _country_mention(span, sent, iso)
+    if key in _TIME_WORDS or not any(t.text[:1].isupper() for t in span):
+        return None
+    if len(span) == 1 and span.text.lower() in lower_words and key not in gaz.places and key not in gaz.regions:
+        return None  # a capitalised common word ("State", "Sea"): the article uses it in lower case too
+    if len(span) == 1 and span.root.dep_ in ("compound", "amod") and span.root.head.text[:1].isupper() and \
+            span.root.head.i == span.end and key not in gaz.places and key not in gaz.regions:
+        return None  # a piece of a longer name the NER split ("Islamic" of "Islamic State")
+    if span.start >= 2 and span.doc[span.start - 1].lower_ == "of" and span.doc[span.start - 2].lower_ in cues()["role_words"]:
+        return None  # "Secretary of State": part of a title
+    if len(span) > 1 and (iso := gaz.country_names.get(fold(span[0].text))) and label in ("ORG", "PERSON") \
+            and span[1].text[:1].isupper() and fold(span[1:].text) not in gaz.country_names:
+        return _classify(span[1:], label, sent, lower_words)  # "Ukraine Volodymyr Zelenskyy": a headline run-on
+    if label in ("ORG", "PERSON") and _locative(span) and not _has_cue(words, "org_words") and not _has_cue(words, "role_words"):
+        return _place_mention(span, sent, key) if key in gaz.places or key in gaz.regions else \
+            _mention(span, sent, "Place", key=f"place/{slug(span.text)}")
     if label == "NORP":
         place = gaz.places.get(key)
         if place and span.root.dep_ in ("pobj", "compound", "nsubj", "dobj"):
@@ -117,6 +132,22 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
     if any(w in cues()["org_words"] for w in words[-1:]):
         return _org_mention(span, sent, words)
     return _mention(span, sent, "Place", key=f"place/{slug(span.text)}")
+
+
+_TIME_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday am pm utc gmt".split())
+_LOCATIVE = frozenset({"in", "at", "near", "into", "outside", "inside", "across", "around", "towards", "toward"})
+
+
+def _locative(span: Span) -> bool:
+    """True when the span is the object of a place preposition: "at Ain Issa", "near Abqaiq"."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+def _has_cue(words: list[str], kind: str) -> bool:
+    return any(w in cues()[kind] for w in words)
 
 
 def _place_mention(span: Span, sent: int, key: str) -> Mention:
@@ -147,12 +178,19 @@ def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
     c = cues()
     gaz = gazetteer()
     joined = " ".join(words)
-    if any(w in c["group_words"] for w in words) or any(p in joined for p in c["group_phrases"]):
-        return _mention(span, sent, "Group", key=f"group/{slug(span.text)}")
     iso = _owner_country(span)
     name_words = words[1:] if words and (gaz.demonyms.get(words[0]) or gaz.country_names.get(words[0])) else words
     if iso and " ".join(name_words) in c["force_heads"]:
         return _mention(span, sent, "Organization", key=f"org/{iso}/armed-forces", affiliation=f"country/{iso}")
+    group = _mention(span, sent, "Group", key=f"group/{slug(span.text)}")
+    if any(p in joined for p in c["group_phrases"]):
+        return group
+    if name_words and name_words[-1] in ("forces", "units", "force") and len(name_words) > 1 and \
+            not any(w in c["state_force_words"] for w in name_words[:-1]):
+        return group  # "Democratic Forces", "Protection Units": a militia's name, not a state's army
+    head = fold(span.root.text)
+    if head not in c["org_words"] and any(w in c["group_words"] for w in words):
+        return group
     aff = f"country/{iso}" if iso else ""
     key = f"org/{iso}/{slug(' '.join(name_words))}" if iso else ""
     return _mention(span, sent, "Organization", key=key, affiliation=aff)
@@ -267,7 +305,7 @@ def _place_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
         span = doc[start:end]
         key = fold(span.text)
         gaz = gazetteer()
-        if any(fold(t.text) in gaz.country_names or fold(t.text) in gaz.demonyms for t in span):
+        if key in _TIME_WORDS or any(fold(t.text) in gaz.country_names or fold(t.text) in gaz.demonyms for t in span):
             continue
         m = _place_mention(span, sent_of[start], key) if key in gazetteer().places or key in gazetteer().regions else \
             _mention(span, sent_of[start], "Place", key=f"place/{slug(span.text)}")

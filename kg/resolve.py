@@ -8,12 +8,13 @@ same name ("Ministry of Foreign Affairs" after "Iran's Ministry of Foreign Affai
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections import defaultdict
 
 from spacy.tokens import Doc
 
 from .gazetteer import fold, gazetteer
-from .mentions import slug
+from .mentions import cues, slug
 from .schema import Entity, Mention
 
 __all__ = ["resolve"]
@@ -55,6 +56,17 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
             prefix = {"Official": "person", "Group": "group", "Organization": "org", "Place": "place"}[m.type]
             keys.append(f"{prefix}/{slug(m.text)}")
         by_name.setdefault((m.type, fold(m.text)), keys[-1])
+    # One name, one thing: the same words typed differently by the NER are one entity.
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for idx, m in enumerate(mentions):
+        if not m.key and m.type != "Country":
+            by_text[fold(m.text)].append(idx)
+    for idxs in by_text.values():
+        if len({keys[i] for i in idxs}) > 1:
+            typ = _vote(mentions[i].type for i in idxs)
+            winner = next(keys[i] for i in idxs if mentions[i].type == typ)
+            for i in idxs:
+                keys[i] = winner
     # Acronyms: "Islamic Revolutionary Guard Corps (IRGC)" and later bare "IRGC".
     acronym_of: dict[str, str] = {}
     for idx, m in enumerate(mentions):
@@ -75,13 +87,26 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                 break
     # Surnames and partial names of officials seen in full in the same article.
     full = [(m.text.split(), k) for m, k in zip(mentions, keys) if m.type == "Official" and len(m.text.split()) > 1]
+    cue_words = cues()["org_words"] | cues()["group_words"]
     for idx, m in enumerate(mentions):
         parts = m.text.split()
-        if m.type == "Official" and len(parts) == 1:
+        bare = not m.key and not any(fold(p) in cue_words for p in parts)
+        if m.type in ("Organization", "Group") and bare and len(parts) == 1 or \
+                m.type == "Official" and len(parts) == 1 or m.type == "Official" and parts[0].lower() in ("al", "el"):
             for names, k in full:
-                if parts[0] == names[-1] or parts[0] == names[0] and len(names) == 2:
+                last = names[-1].split("-")[-1]  # "al-Assad" -> "Assad"
+                if parts[0] in (names[-1], last) or parts[0] == names[0] and len(names) == 2:
                     keys[idx] = k
                     break
+    # A cue-less "organisation" coordinated with people is a person the NER mistyped.
+    official_tokens = {i for m in mentions if m.type == "Official" for i in range(*m.tokens)}
+    for idx, m in enumerate(mentions):
+        if m.type == "Organization" and not m.key and not any(fold(p) in cue_words for p in m.text.split()):
+            root = doc[m.tokens[0] : m.tokens[1]].root
+            near = [root.head] + [c for c in root.children if c.dep_ in ("conj", "appos")]
+            if root.dep_ in ("conj", "appos") and any(t.i in official_tokens for t in near):
+                keys[idx] = f"person/{slug(m.text)}"
+                mentions[idx] = replace(m, type="Official")
     # An unowned organisation name that one owned organisation of the article carries.
     owned = defaultdict(set)
     for m, k in zip(mentions, keys):
@@ -115,7 +140,8 @@ def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:
         c = gaz.countries[iso]
         return Entity(key=key, type="Country", label=c["name"], aliases=tuple(s for s in surface if s != c["name"]),
                       iso=iso, geonames=c["geonames"], mentions=len(ms), first_sentence=sents[first.sent])
-    typ = _vote(m.type for m in ms)
+    named = [m for m in ms if not re.fullmatch(r"[A-Z.]{2,10}", m.text)] or ms  # acronyms do not vote
+    typ = _vote(m.type for m in named)
     if key.startswith("place/geonames/") and any(m.key.startswith("capital/") for m in ms):
         typ = "Place"
     label = max((s for s in surface if not re.fullmatch(r"[A-Z.]{2,10}", s)), key=lambda s: (len(s.split()), len(s)), default=surface[0])
@@ -140,8 +166,11 @@ def _located_by_possessive(doc: Doc, ms: list[Mention]) -> str:
     return ""
 
 
+_TIE_ORDER = {"Official": 4, "Group": 3, "Place": 2, "Organization": 1, "Country": 0}
+
+
 def _vote(types) -> str:
     counts: dict[str, int] = defaultdict(int)
     for t in types:
         counts[t] += 1
-    return max(counts, key=lambda t: counts[t])
+    return max(counts, key=lambda t: (counts[t], _TIE_ORDER.get(t, 0)))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from decimal import Decimal
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -178,6 +179,13 @@ def _date(text: str) -> Literal:
     return Literal(text, datatype=XSD.date) if ok else Literal(text)
 
 
+def _decimal(value: float) -> Literal:
+    """xsd:decimal with the float's shortest exact digits; rdflib writes xsd:double in Turtle with
+    six significant digits ("%e"), which would not give the same float back."""
+    text = format(Decimal(repr(float(value))), "f")
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal, normalize=False)
+
+
 def _int(value: int, datatype: URIRef = XSD.integer) -> Literal:
     return Literal(str(int(value)), datatype=datatype)
 
@@ -273,7 +281,7 @@ def _edge_triples(u: str, v: str, key: Any, attrs: dict[str, Any]) -> Iterator[t
     if "modality" in attrs:
         yield e, KG.modality, Literal(attrs["modality"])
     if "confidence" in attrs:
-        yield e, KG.confidence, Literal(float(attrs["confidence"]))
+        yield e, KG.confidence, _decimal(attrs["confidence"])
     if "cameo" in attrs:
         yield e, KG.cameo, CAMEO[_enc(attrs["cameo"])]
     if "plover" in attrs:
@@ -359,7 +367,7 @@ def to_trig(G: nx.MultiDiGraph) -> Dataset:
     """
     ds = Dataset()
     _bind(ds)
-    default = ds.default_context
+    default = ds.default_graph
     for t in vocabulary():
         default.add(t)
     articles = G.graph.get("articles", {})

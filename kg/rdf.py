@@ -17,6 +17,7 @@ The export contract (other tools query it, ``tests/test_rdf.py`` pins it):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from decimal import Decimal
@@ -204,6 +205,14 @@ def vocabulary() -> Graph:
     """
     g = Graph()
     _bind(g)
+    for t in _vocabulary_triples():
+        g.add(t)
+    return g
+
+
+@functools.cache
+def _vocabulary_triples() -> tuple[tuple, ...]:
+    g = Graph()
     for scheme, label in ((CAMEO_SCHEME, "CAMEO event codes"), (PLOVER_SCHEME, "PLOVER event categories")):
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
         g.add((scheme, SKOS.prefLabel, Literal(label, lang="en")))
@@ -233,7 +242,7 @@ def vocabulary() -> Graph:
             g.add((prop, KG.ploverConcept, mode))
         else:
             g.add((prop, KG.ploverConcept, category))
-    return g
+    return tuple(sorted(g))
 
 
 def _node_triples(key: str, attrs: dict[str, Any]) -> Iterator[tuple]:

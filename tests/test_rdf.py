@@ -170,7 +170,7 @@ def test_rdf_load_reads_each_export_format(ruritania, tmp_path, suffix):
     if suffix == ".trig":
         to_trig(ruritania).serialize(path, format="trig")
     else:
-        to_rdf(ruritania).serialize(path, format={".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}[suffix])
+        to_rdf(ruritania).serialize(path, format={".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}[suffix], encoding="utf-8")
     assert_same_graph(ruritania, load(path))
 
 

@@ -409,6 +409,11 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
 
     Raises ValueError when ``g`` is not a kg export (a missing actor, a foreign node IRI).
     """
+    if isinstance(g, Dataset) and not g.default_union:  # e.g. straight from to_trig: read every graph
+        union = Graph()
+        for s, p, o, _ in g.quads((None, None, None, None)):
+            union.add((s, p, o))
+        g = union
     G = nx.MultiDiGraph(articles={})
     for a in sorted(g.subjects(RDF.type, KG.Article, unique=True)):
         meta = {"title": g.value(a, DCTERMS.title), "path": g.value(a, KG.path),

@@ -15,7 +15,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import InputError
 from kg.rdf import (
-    CAMEO, ID, KG, NIF, PLOVER, article_iri, event_iri, from_rdf, load, node_iri, node_key, to_rdf,
+    CAMEO, ID, KG, NIF, PLOVER, article_iri, context, event_iri, from_rdf, load, node_iri, node_key, to_rdf,
     to_trig, validate, vocabulary,
 )
 from kg.schema import DIRECT_MODALITIES, MODALITIES, NODE_TYPES, PREDICATES
@@ -149,6 +149,16 @@ def test_rdf_node_iri_is_safe_and_invertible(key):
 def test_rdf_round_trip_through_serialization(ruritania, fmt):
     text = to_rdf(ruritania).serialize(format=fmt)
     assert_same_graph(ruritania, from_rdf(Graph().parse(data=text, format=fmt)))
+
+
+def test_rdf_round_trip_through_json_ld_with_the_kg_context(ruritania):
+    text = to_rdf(ruritania).serialize(format="json-ld", context=context())
+    assert '"@context"' in text and '"kg:Event"' in text
+    assert_same_graph(ruritania, from_rdf(Graph().parse(data=text, format="json-ld")))
+
+
+def test_rdf_from_rdf_reads_a_dataset_directly(ruritania):
+    assert_same_graph(ruritania, from_rdf(to_trig(ruritania)))
 
 
 def test_rdf_trig_has_one_named_graph_per_article(ruritania):

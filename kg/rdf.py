@@ -35,7 +35,7 @@ from .schema import BASE, DIRECT_MODALITIES, NODE_TYPES, ONTOLOGY, PREDICATES
 
 __all__ = [
     "KG", "NIF", "SCHEMA", "SEM", "ID", "CAMEO", "PLOVER", "CAMEO_SCHEME", "PLOVER_SCHEME", "PREFIXES",
-    "to_rdf", "from_rdf", "to_trig", "parse", "load", "validate", "vocabulary", "context",
+    "to_rdf", "from_rdf", "to_trig", "dumps", "parse", "load", "validate", "vocabulary", "context",
     "node_iri", "node_key", "article_iri", "article_id", "event_iri",
 ]
 
@@ -395,6 +395,21 @@ def to_trig(G: nx.MultiDiGraph) -> Dataset:
     for u, v, k, attrs in _sorted_edges(G):
         add(_edge_triples(u, v, k, attrs), [attrs.get("article", "")])
     return ds
+
+
+def dumps(g: Graph, fmt: str = "turtle") -> str:
+    """Serialize an export deterministically: N-Triples/N-Quads lines sorted, the other formats written
+    from a graph whose triples ``to_rdf`` added in sorted order (rdflib's Turtle also sorts subjects).
+
+    >>> dumps(Graph(), "nt")
+    ''
+    """
+    if fmt in ("nt", "ntriples", "nquads"):
+        lines = g.serialize(format=fmt, encoding="utf-8").decode("utf-8").splitlines()
+        return "".join(f"{line}\n" for line in sorted(filter(None, lines)))
+    if fmt == "json-ld":
+        return g.serialize(format=fmt, context=context(), sort_keys=True, indent=2)
+    return g.serialize(format=fmt)
 
 
 def _local(iri: Any, ns: Namespace | str) -> str:

@@ -15,7 +15,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import InputError
 from kg.rdf import (
-    CAMEO, ID, KG, NIF, PLOVER, article_iri, context, event_iri, from_rdf, load, node_iri, node_key, to_rdf,
+    CAMEO, ID, KG, NIF, PLOVER, article_iri, context, dumps, event_iri, from_rdf, load, node_iri, node_key, to_rdf,
     to_trig, validate, vocabulary,
 )
 from kg.schema import DIRECT_MODALITIES, MODALITIES, NODE_TYPES, PREDICATES
@@ -187,6 +187,14 @@ def test_rdf_load_reads_each_export_format(ruritania, tmp_path, suffix):
 def test_rdf_load_folder_means_graph_ttl(ruritania, tmp_path):
     to_rdf(ruritania).serialize(tmp_path / "graph.ttl", format="turtle")
     assert_same_graph(ruritania, load(tmp_path))
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "json-ld"])
+def test_rdf_dumps_does_not_depend_on_insertion_order(ruritania, fmt):
+    shuffled = nx.MultiDiGraph(articles=dict(reversed(ruritania.graph["articles"].items())))
+    shuffled.add_nodes_from(reversed(list(ruritania.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(ruritania.edges(keys=True, data=True))))
+    assert dumps(to_rdf(shuffled), fmt) == dumps(to_rdf(ruritania), fmt)
 
 
 def test_rdf_empty_graph_round_trips():

@@ -135,14 +135,17 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         family = p.family if p else ""
         pred_counts[pred] += 1
         rank, multi = ranks[i]
-        smooth: dict[str, Any] | bool = {"enabled": True, "type": "curvedCW", "roundness": round(0.15 * (rank + 1), 2)} \
-            if multi else False
+        extra: dict[str, Any] = {}
+        if multi:  # parallel edges curve apart; single ones stay straight (cheap to draw, easy to click)
+            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.15 * (rank + 1), 2)}
+        if str(attrs.get("modality", "asserted")) not in DIRECT_MODALITIES:
+            extra["dashes"] = True
         confidence = _number(attrs.get("confidence"))
         net.add_edge(str(u), str(v), id=eid, label=p.label if p else pred,
-                     color=FAMILY_COLOURS.get(family, _OTHER_COLOUR), smooth=smooth,
-                     dashes=str(attrs.get("modality", "asserted")) not in DIRECT_MODALITIES,
-                     width=round(1 + 2 * confidence, 2) if confidence is not None else 1)
-        edge_info[eid] = _edge_info(G, u, v, k, attrs, articles)
+                     color=FAMILY_COLOURS.get(family, _OTHER_COLOUR),
+                     width=round(1 + 2 * confidence, 2) if confidence is not None else 1, **extra)
+        net.edges[-1].pop("arrows", None)  # set once in the options
+        edge_info[eid] = _edge_info(G, attrs, articles)
 
     used_articles = {a for info in node_info.values() for a in info["articles"]}
     used_articles |= {info["article"] for info in edge_info.values() if info["article"]}
@@ -161,10 +164,7 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
                      for a in sorted(used_articles) if a in articles},
         "types": [{"name": t, "colour": TYPE_STYLES.get(t, _OTHER_STYLE)[0], "shape": TYPE_STYLES.get(t, _OTHER_STYLE)[1],
                    "count": type_counts[t]} for t in types_order],
-        "predicates": [{"name": p, "label": PREDICATES[p].label if p in PREDICATES else p,
-                        "family": PREDICATES[p].family if p in PREDICATES else "",
-                        "colour": FAMILY_COLOURS.get(PREDICATES[p].family, _OTHER_COLOUR) if p in PREDICATES
-                        else _OTHER_COLOUR, "count": pred_counts[p]} for p in preds_order],
+        "predicates": [_predicate_entry(p, pred_counts[p]) for p in preds_order],
         "families": FAMILY_COLOURS,
         "dates": sorted({info["date"] for info in edge_info.values() if info["date"]}),
     }
@@ -192,26 +192,27 @@ def _node_info(G: nx.MultiDiGraph, key: Any, attrs: dict[str, Any], articles: di
     return info
 
 
-def _edge_info(G: nx.MultiDiGraph, u: Any, v: Any, k: Any, attrs: dict[str, Any],
-               articles: dict[str, Any]) -> dict[str, Any]:
+def _predicate_entry(name: str, count: int) -> dict[str, Any]:
+    """Legend entry and code names of a predicate; edges carry only its name (the page looks the rest up)."""
+    p = PREDICATES.get(name)
+    if p is None:
+        return {"name": name, "label": name, "family": "", "colour": _OTHER_COLOUR, "count": count}
+    return {"name": name, "label": p.label, "family": p.family, "colour": FAMILY_COLOURS.get(p.family, _OTHER_COLOUR),
+            "count": count, "cameo": p.cameo, "cameo_name": p.cameo_name, "offered_cameo": p.offered_cameo,
+            "offered_name": p.offered_name, "plover_mode": p.plover_mode}
+
+
+def _edge_info(G: nx.MultiDiGraph, attrs: dict[str, Any], articles: dict[str, Any]) -> dict[str, Any]:
     pred = str(attrs.get("predicate", ""))
-    p = PREDICATES.get(pred)
     cameo = str(attrs.get("cameo", ""))
-    cameo_name = ""
-    if p:
-        cameo_name = p.offered_name if p.offered_cameo and cameo == p.offered_cameo else \
-            p.cameo_name if cameo == p.cameo else ""
     article = str(attrs.get("article", ""))
     date = str(attrs.get("date", "") or articles.get(article, {}).get("date", "") or "")[:10]
     sentence = str(attrs.get("sentence", ""))
     trigger = str(attrs.get("trigger", ""))
     info: dict[str, Any] = {
-        "key": str(k),
-        "subject": _ref(G, u), "object": _ref(G, v),
-        "predicate": pred, "label": p.label if p else pred, "family": p.family if p else "",
+        "predicate": pred,
         "modality": str(attrs.get("modality", "asserted")),
-        "cameo": cameo, "cameo_name": cameo_name,
-        "plover": str(attrs.get("plover", "")), "plover_mode": p.plover_mode if p else "",
+        "cameo": cameo, "plover": str(attrs.get("plover", "")),
         "confidence": _number(attrs.get("confidence")),
         "article": article, "date": date,
         "sentence": sentence, "trigger": trigger, "trigger_span": _find_trigger(sentence, trigger),
@@ -266,7 +267,7 @@ def _options(large: bool, n: int) -> dict[str, Any]:
         "autoResize": True,
         "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"min": 10, "max": 36}, "borderWidth": 1},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": False,
                   "font": {"size": 10, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "selectionWidth": 2, "hoverWidth": 1.5},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "navigationButtons": False,
@@ -286,38 +287,73 @@ def _options(large: bool, n: int) -> dict[str, Any]:
     return options
 
 
-def _layout(G: nx.MultiDiGraph, nodes: list[Any], *, iterations: int = 60, seed: int = 7) -> dict[Any, tuple[float, float]]:
-    """Fruchterman-Reingold in numpy, scaled to vis-network pixels.
+def _layout(G: nx.MultiDiGraph, nodes: list[Any], *, iterations: int = 80, seed: int = 7) -> dict[Any, tuple[float, float]]:
+    """Fruchterman-Reingold in numpy with grid-approximated repulsion, scaled to vis-network pixels.
 
-    networkx's spring_layout needs scipy above 500 nodes and forceatlas2_layout takes ~25 s for 2,000, so this
-    is the dense algorithm in float32, in row blocks to bound memory (O(n^2) per iteration: fine to ~10,000).
+    networkx's spring_layout needs scipy above 500 nodes and forceatlas2_layout takes ~25 s for 2,000. Here
+    repulsion is exact between nodes in neighbouring cells of a fine grid; beyond that the grid's cell counts
+    are convolved with the force kernel by FFT (particle-mesh), so an iteration costs O(n + cells log cells).
     """
     import numpy as np
 
     n = len(nodes)
     index = {key: i for i, key in enumerate(nodes)}
-    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v}
-    src, dst = (np.array(x, dtype=np.int64) for x in zip(*sorted(pairs))) if pairs else \
-        (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
+    src = np.array([a for a, _ in pairs], dtype=np.int64)
+    dst = np.array([b for _, b in pairs], dtype=np.int64)
     rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2), dtype=np.float32)
-    k2 = np.float32(1.0 / n)
+    pos = rng.random((n, 2))
     k = math.sqrt(1.0 / n)
+    k2, eps = k * k, (0.01 * k) ** 2
+    side = max(4, min(256, int(2 * math.sqrt(n))))  # about 1 node per 4 cells
+    o = np.fft.fftfreq(2 * side, 1 / (2 * side))  # offsets 0..side-1, -side..-1 for a non-wrapping convolution
+    ox, oy = np.meshgrid(o, o, indexing="ij")
+    outside = (np.abs(ox) > 1) | (np.abs(oy) > 1)  # the 3x3 neighbourhood is the exact near field
+    offsets = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
     temperature, cooling = 0.1, 0.1 / (iterations + 1)
-    block = max(1, 2_000_000 // max(n, 1))
     for _ in range(iterations):
+        lo = pos.min(0)
+        span = np.maximum(pos.max(0) - lo, 1e-9)
+        cxy = np.minimum((((pos - lo) / span) * side).astype(np.int64), side - 1)
+        cell = cxy[:, 0] * side + cxy[:, 1]
+        order = np.argsort(cell, kind="stable")
+        count = np.bincount(cell, minlength=side * side)
+        first = np.concatenate(([0], np.cumsum(count)[:-1]))
         disp = np.zeros_like(pos)
-        for s in range(0, n, block):
-            delta = pos[s:s + block, None, :] - pos[None, :, :]
-            dist2 = np.maximum((delta * delta).sum(-1), np.float32(1e-6))
-            disp[s:s + block] = (delta * (k2 / dist2)[..., None]).sum(1)
+        # Near field: every pair of nodes in the same or an adjacent cell, exactly.
+        for dx, dy in offsets:
+            nx_, ny_ = cxy[:, 0] + dx, cxy[:, 1] + dy
+            ok = (nx_ >= 0) & (nx_ < side) & (ny_ >= 0) & (ny_ < side)
+            i = np.nonzero(ok)[0]
+            c = nx_[i] * side + ny_[i]
+            reps = count[c]
+            I = np.repeat(i, reps)
+            within = np.arange(len(I)) - np.repeat(np.cumsum(reps) - reps, reps)
+            J = order[np.repeat(first[c], reps) + within]
+            keep = I != J
+            I, J = I[keep], J[keep]
+            d = pos[I] - pos[J]
+            w = k2 / np.maximum((d * d).sum(1), eps)
+            disp[:, 0] += np.bincount(I, weights=d[:, 0] * w, minlength=n)
+            disp[:, 1] += np.bincount(I, weights=d[:, 1] * w, minlength=n)
+        # Far field: cell counts convolved with k^2 r/|r|^2, cells beyond the 3x3 neighbourhood only.
+        h = span / side
+        rx, ry = ox * h[0], oy * h[1]
+        inv = np.where(outside, k2 / np.where(outside, rx * rx + ry * ry, 1.0), 0.0)
+        density = np.zeros((2 * side, 2 * side))
+        density[:side, :side] = count.reshape(side, side)
+        dens = np.fft.rfft2(density)
+        for a, r in ((0, rx), (1, ry)):
+            field = np.fft.irfft2(dens * np.fft.rfft2(r * inv), s=density.shape)[:side, :side]
+            disp[:, a] += field[cxy[:, 0], cxy[:, 1]]
         if len(src):
-            delta = pos[src] - pos[dst]
-            pull = delta * (np.sqrt((delta * delta).sum(-1)) / k)[:, None]
-            np.add.at(disp, src, -pull)
-            np.add.at(disp, dst, pull)
-        disp -= (pos - pos.mean(0)) * np.float32(0.05 * n * k)  # weak gravity keeps small components near
-        length = np.maximum(np.sqrt((disp * disp).sum(-1)), np.float32(1e-9))
+            d = pos[src] - pos[dst]
+            pull = d * (np.sqrt((d * d).sum(1)) / k)[:, None]
+            for a in (0, 1):
+                disp[:, a] += np.bincount(dst, weights=pull[:, a], minlength=n) - \
+                    np.bincount(src, weights=pull[:, a], minlength=n)
+        disp -= (pos - pos.mean(0)) * (0.05 * n * k)  # weak gravity keeps small components near
+        length = np.maximum(np.sqrt((disp * disp).sum(1)), 1e-9)
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
         temperature -= cooling
     pos -= pos.mean(0)

@@ -25,6 +25,11 @@
   }
 
   var nodeInfo = data.nodeInfo, edgeInfo = data.edgeInfo, articles = data.articles;
+  var predicates = {};
+  data.predicates.forEach(function (p) { predicates[p.name] = p; });
+  var edgeById = {};
+  data.edges.forEach(function (e) { edgeById[e.id] = e; });
+  function ref(key) { return { key: key, label: nodeInfo[key] ? nodeInfo[key].label : key, in_graph: key in nodeInfo }; }
   var typeOn = {}, predOn = {};
   data.types.forEach(function (t) { typeOn[t.name] = true; });
   data.predicates.forEach(function (p) { predOn[p.name] = true; });
@@ -37,7 +42,7 @@
   data.edges.forEach(function (e) {
     var info = edgeInfo[e.id];
     baseEdge[e.id] = { color: e.color };
-    var head = info.subject.label + " \u2014 " + info.label + " \u2192 " + info.object.label;
+    var head = nodeInfo[e.from].label + " \u2014 " + predicates[info.predicate].label + " \u2192 " + nodeInfo[e.to].label;
     var meta = [info.date, info.modality !== "asserted" ? info.modality : ""].filter(Boolean).join(" \u00b7 ");
     e.title = tooltip([head, info.sentence, meta]);
   });
@@ -244,13 +249,16 @@
     } else {
       quote.appendChild(document.createTextNode(s));
     }
-    var heading = el("h2", null, [nodeRef(info.subject), " \u2014 " + info.label + " \u2192 ", nodeRef(info.object)]);
+    var e = edgeById[id], p = predicates[info.predicate];
+    var heading = el("h2", null, [nodeRef(ref(e.from)), " \u2014 " + p.label + " \u2192 ", nodeRef(ref(e.to))]);
+    var cameoName = p.offered_cameo && info.cameo === p.offered_cameo ? p.offered_name :
+      info.cameo === p.cameo ? p.cameo_name : "";
     var a = articles[info.article] || {};
     var dl = el("dl");
     row(dl, "article", a.title || info.article);
     row(dl, "date", info.date);
-    row(dl, "CAMEO", info.cameo ? info.cameo + (info.cameo_name ? " " + info.cameo_name : "") : "");
-    row(dl, "PLOVER", info.plover ? info.plover + (info.plover_mode ? " (" + info.plover_mode + ")" : "") : "");
+    row(dl, "CAMEO", info.cameo ? info.cameo + (cameoName ? " " + cameoName : "") : "");
+    row(dl, "PLOVER", info.plover ? info.plover + (p.plover_mode ? " (" + p.plover_mode + ")" : "") : "");
     row(dl, "modality", info.modality);
     row(dl, "confidence", info.confidence === null ? "" : info.confidence.toFixed(2));
     if (info.source) { row(dl, "source", nodeRef(info.source)); }

@@ -1,28 +1,19 @@
 """Doc in, typed ``Mention`` records out: spans of the statistical NER and the gazetteer, typed with context."""
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, gazetteer
+from .lexicon import cues
 from .schema import Mention
 
-__all__ = ["find_mentions", "cues", "slug"]
+__all__ = ["find_mentions", "slug"]
 
 _ENT_LABELS = {"GPE", "LOC", "NORP", "PERSON", "ORG", "FAC"}
 _DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"}
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict[str, frozenset[str]]:
-    """Typing cue words from ``kg/data/cues.json``."""
-    raw = json.loads((Path(__file__).parent / "data" / "cues.json").read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
 
 
 def slug(text: str) -> str:

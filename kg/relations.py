@@ -8,37 +8,23 @@ read from the words that govern the trigger.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import triggers
 from .schema import Article, Entity, Evidence, Relation
 
-__all__ = ["extract_relations", "triggers"]
+__all__ = ["extract_relations"]
 
 _CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SMALL_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split())}
-_MULTI_TARGET = {"struck", "retaliatedAgainst", "killed", "sanctioned", "mediated", "met", "negotiatedCeasefire", "urgedRestraint"}
+_MULTI_TARGET = {"struck", "retaliatedAgainst", "sanctioned", "mediated", "met", "negotiatedCeasefire", "urgedRestraint"}
 _DIPLOMATIC = {"summoned", "expelledDiplomat", "recalledAmbassador"}
-
-
-@lru_cache(maxsize=1)
-def triggers() -> dict:
-    """Trigger lexicon from ``kg/data/triggers.json``, with lemma -> predicate maps added."""
-    raw = json.loads((Path(__file__).parent / "data" / "triggers.json").read_text(encoding="utf-8"))
-    raw["verb_of"] = {lemma: p for p, lemmas in raw["verbs"].items() for lemma in lemmas}
-    raw["noun_of"] = {lemma: p for p, lemmas in raw["nouns"].items() for lemma in lemmas}
-    for key, value in list(raw.items()):
-        if isinstance(value, list):
-            raw[key] = frozenset(value)
-    return raw
 
 
 class _Reader:
@@ -47,9 +33,11 @@ class _Reader:
     def __init__(self, doc: Doc, article: Article, entities: list[Entity], token_key: dict[int, str]):
         self.doc, self.article, self.token_key = doc, article, token_key
         self.types = {e.key: e.type for e in entities}
+        self.affiliation = {e.key: e.affiliation for e in entities if e.affiliation}
         self.t = triggers()
         self.out: list[Relation] = []
         self.current_pred = ""
+        self.pending_targets: list[str] = []
         self.last_actor = ""
         mentions = Counter(e.key for e in entities for _ in range(e.mentions) if e.type == "Country")
         self.main_countries = [k for k, _ in mentions.most_common(3)]
@@ -76,9 +64,14 @@ class _Reader:
                     # Coordinated names stay in; the rest of a name's subtree is the name.
                     nxt.extend(c for c in t.children if c.dep_ in ("conj", "appos") or c.dep_ == "cc")
                     continue
+                if t.lemma_.lower() in ("border", "frontier", "boundary", "counterpart", "counterparts") and t is not tok:
+                    continue  # "near the Pakistan-Iran border" names no target; counterparts are named in apposition
+                named_appos = any(c.dep_ == "appos" and any(self.key(g) for g in c.subtree) for c in t.children)
                 for c in t.children:
-                    if c.dep_ in _CLAUSE_STOP and not (c.dep_ == "acl" and c.tag_ == "VBN" and False):
+                    if c.dep_ in _CLAUSE_STOP and not (c.dep_ == "acl" and c.lemma_.lower() in ("belong", "own", "operate", "run")):
                         continue
+                    if named_appos and c.dep_ in ("amod", "compound", "poss"):
+                        continue  # "his Greek and French counterparts, A and B": the people, not their countries
                     if c.dep_ == "nsubj" and t.pos_ in ("VERB", "AUX"):
                         continue  # "what Iran considers X bases": the considerer is not a target
                     if c.dep_ == "poss" and t.lower_ in ("province", "region", "district", "city", "village", "state", "county", "territory"):
@@ -113,12 +106,19 @@ class _Reader:
             if keys:
                 return keys, depth
             if cand.lemma_.lower() in self.t["event_nouns"] and self.last_actor:
-                return [self.last_actor], depth + 2  # "the operation targeted X": the last attacker
+                actor = self.affiliation.get(self.last_actor) or self.last_actor
+                return [actor], depth + 2  # "the operation targeted X": the last attacker, as a state
+        if tok.pos_ == "VERB" and tok.i > 0 and (k := self.key(self.doc[tok.i - 1])) and self.types.get(k) != "Place" \
+                and self.doc[tok.i - 1].dep_ != "dobj":
+            return [k], depth + 1  # "as Pakistan retaliated" mis-parsed: the name right before the verb
         if subj:
             return [], depth
         head = tok.head
         if head is tok:
             return [], depth
+        if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "acl", "advcl") and tok.i > 0 and (k := self.key(self.doc[tok.i - 1])) \
+                and self.types.get(k) != "Place":
+            return [k], depth  # "of Tehran claiming to have struck": the noun before a gerund is its subject
         if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN") and self.key(head.head):
             return [self.key(head.head)], depth  # "of Tehran claiming to have struck"
         if tok.dep_ == "pcomp" and head.pos_ == "ADP":
@@ -126,7 +126,8 @@ class _Reader:
                 if sib.dep_ == "pobj" and self.key(sib):
                     return [self.key(sib)], depth
         if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "dobj", "pcomp", "ccomp", "oprd", "relcl", "attr") or \
-                tok.dep_ == "pobj" and head.lower_ == "with" and head.head is not head:
+                tok.dep_ == "pobj" and (head.lower_ == "with" or head.lower_ == "for" and self.current_pred == "urgedRestraint") \
+                and head.head is not head:
             if tok.dep_ == "pobj":
                 head = head.head
             if tok.dep_ == "xcomp":
@@ -135,9 +136,19 @@ class _Reader:
                 if dobj and head.lemma_ in self.t["request_words"]:
                     return self.entities_in(dobj[0], multi=True), depth + 1
             if tok.dep_ == "relcl":
-                return (self.entities_in(head, multi=False), depth + 1)
+                return [], depth
             return self.subjects(head, depth + 1)
         return [], depth
+
+    def event_actor(self, noun: Token, subjects: list[str]) -> list[str]:
+        """Who did the event a noun names: "Pakistan's drone attack", or else the last attacker."""
+        own = self.subjects(noun)[0] if noun.pos_ in ("NOUN", "PROPN") else []
+        own = [k for k in own if k not in subjects]
+        if own:
+            return own
+        if self.last_actor and self.last_actor not in subjects:
+            return [self.affiliation.get(self.last_actor) or self.last_actor]
+        return []
 
     def left_actor(self, tok: Token) -> str:
         """An actor named just before an event noun: "the IRGC's recent attacks", "Iranian strikes"."""
@@ -167,6 +178,13 @@ class _Reader:
                         found += self.entities_in(gc, multi=multi, skip=skip)
             if c.dep_ == "advcl" and c.lemma_ == "target":
                 pass
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.t["light_verbs"]:
+            # "began an offensive into Syria": the light verb carries the noun's frame
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    for gc in c.children:
+                        if gc.dep_ in ("pobj", "pcomp"):
+                            found += self.entities_in(gc, multi=multi, skip=skip)
         if tok.pos_ in ("NOUN", "PROPN"):
             for c in tok.children:
                 if c.dep_ in ("compound", "amod") and (k := self.key(c)) and k not in skip and k not in subjects:
@@ -250,13 +268,19 @@ class _Reader:
         t = self.t
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             pred = t["verb_of"].get(lemma, "")
-            if pred and any(c.dep_ == "dobj" and t["noun_of"].get(c.lemma_.lower()) for c in tok.children):
+            if pred and lemma in t["light_verbs"] and any(c.dep_ == "dobj" and t["noun_of"].get(c.lemma_.lower()) for c in tok.children):
                 return ""  # "executed strikes": the noun is the event, the verb only carries it
             if pred == "recalledAmbassador" and not any(c.lemma_.lower() in t["relation_nouns"] for c in tok.children if c.dep_ == "dobj"):
                 return ""
             if lemma in ("reduce", "cut", "sever", "downgrade", "suspend", "break") and \
                     any(c.lemma_.lower() in ("tie", "ties", "relation", "relations") for c in tok.children if c.dep_ == "dobj"):
                 return "recalledAmbassador"
+            if lemma in self.t["designating_verbs"] and any(
+                    c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in self.t["accusing_nouns"] for g in c.subtree)
+                    or c.dep_ == "oprd" and c.lemma_.lower() in self.t["accusing_nouns"] for c in tok.children):
+                return "accused"  # "named X and Y as terrorists"
+            if lemma in ("speak", "talk") and any(c.dep_ == "prep" and (c.lower_ == "with" or any(g.lower_ in ("phone", "telephone") for g in c.subtree)) for c in tok.children):
+                return "met"
             if lemma == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
                 return ""
             if lemma in ("fire", "fight") and not any(c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "upon") for c in tok.children):
@@ -269,12 +293,32 @@ class _Reader:
         return ""
 
     def read(self) -> list[Relation]:
-        for s_idx, sent in enumerate(self.doc.sents):
+        for sent in self.doc.sents:
             for tok in sent:
+                if self.claims_responsibility(tok, sent):
+                    continue
                 pred = self.trigger_predicate(tok)
                 if pred:
                     self.read_trigger(tok, pred, sent)
         return self.out
+
+    def claims_responsibility(self, tok: Token, sent: Span) -> bool:
+        """"X claimed responsibility for the attacks": X struck what those attacks hit."""
+        if tok.lemma_.lower() not in ("claim", "accept", "take", "admit") or \
+                not any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children):
+            return False
+        subjects, depth = self.subjects(tok)
+        targets = []
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "for":
+                        for n in p.children:
+                            targets += self.entities_in(n, multi=True, skip=frozenset(subjects))
+        targets = targets or self.pending_targets
+        if subjects and targets:
+            self.emit(subjects, "struck", targets, tok, sent, self.governors(tok), depth)
+        return bool(subjects and targets)
 
     def read_trigger(self, tok: Token, pred: str, sent: Span) -> None:
         t = self.t
@@ -282,24 +326,32 @@ class _Reader:
         self.current_pred = pred
         if pred == "condemned" and tok.pos_ == "ADJ":
             judge = next((g for g in chain if g.lemma_.lower() in t["judging_verbs"]), None)
+            if judge is None and tok.dep_ == "amod" and tok.head.dep_ in ("dobj", "oprd") and \
+                    tok.head.head.lemma_.lower() in t["judging_verbs"]:
+                judge = tok.head.head  # "deems the action unacceptable" parsed with the adjective on the noun
             if judge is None:
                 return
             subjects, depth = self.subjects(judge)
-            objs = [c for c in judge.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and not self.entities_in(c, multi=False, skip=frozenset(subjects)) == []]
             targets = []
             for c in [*judge.children, *tok.children]:
                 if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and c.head is tok:
+                    if c.dep_ == "dobj" and c.lemma_.lower() in t["event_nouns"]:
+                        targets = self.event_actor(c, subjects)
+                        if targets:
+                            break
                     targets = self.entities_in(c, multi=False, skip=frozenset(subjects))
                     if not targets and c.lemma_.lower() in t["event_nouns"] and self.last_actor not in subjects:
                         targets = [self.last_actor] if self.last_actor else []
             self.emit(subjects, pred, targets, tok, sent, chain, depth, anaphoric=True)
             return
+        if pred == "urgedRestraint" and not any(g.lemma_.lower() in t["request_words"] | t["appeal_words"] for g in chain):
+            return  # "a desire for de-escalation" is a wish, not an appeal to others
         subjects, depth = self.subjects(tok)
         targets = self.targets(tok, pred, subjects)
         if not targets and pred in ("condemned", "accused", "retaliatedAgainst"):
             for c in tok.children:
-                if c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in t["event_nouns"] and self.last_actor and self.last_actor not in subjects:
-                    targets = [self.last_actor]
+                if c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in t["event_nouns"]:
+                    targets = self.event_actor(c, subjects)
         if not targets and pred == "retaliatedAgainst":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "with":
@@ -315,9 +367,25 @@ class _Reader:
             targets = self.sentence_countries(sent, tok, subjects)
         if not targets and pred in ("urgedRestraint", "mediated"):
             collective = any(w.lemma_.lower() in t["collective_objects"] for w in sent) or pred == "mediated"
-            if collective:
+            if not collective:
+                targets = self.sentence_countries(sent, tok, subjects, all_=True)
+            else:
                 targets = [k for k in self.sentence_countries(sent, tok, subjects, all_=True)] or \
                           [k for k in self.main_countries if k not in subjects][:2]
+        if not targets and pred == "urgedRestraint":
+            for g in chain:
+                for c in g.children:
+                    if c.dep_ in ("dobj", "dative"):
+                        targets += self.entities_in(c, multi=True, skip=frozenset(subjects))
+                    elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
+                        for gc in c.children:
+                            if gc.dep_ == "pobj":
+                                targets += self.entities_in(gc, multi=True, skip=frozenset(subjects))
+        if not targets and pred in ("met", "negotiatedCeasefire") and len(subjects) > 1:
+            for i, a in enumerate(subjects):
+                for b in subjects[i + 1:]:
+                    self.emit([a], pred, [b], tok, sent, chain, depth)
+            return
         if pred in ("struck", "killed") and tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in t["reciprocal_verbs"] and len(subjects) == 2:
             a, b = subjects
             self.emit([a], pred, [b], tok, sent, chain, depth)
@@ -331,14 +399,16 @@ class _Reader:
         keys = []
         for t in sorted(sent, key=lambda t: abs(t.i - tok.i)):
             k = self.key(t)
-            if t.dep_ in ("nsubj", "nsubjpass") and t.head not in (tok, *tok.ancestors):
-                continue  # the actor of another clause is not this event's party
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                continue  # an actor is not the party addressed
             if k and self.types.get(k) == "Country" and k not in subjects and k not in keys:
                 keys.append(k)
         return keys if all_ else keys[:1]
 
     def emit(self, subjects: list[str], pred: str, targets: list[str], tok: Token, sent: Span,
              chain: list[Token], depth: int, anaphoric: bool = False) -> None:
+        if pred in ("struck", "killed") and targets and not subjects:
+            self.pending_targets = targets  # an attack by a not-yet-named actor
         if not subjects or not targets:
             return
         modality = self.modality(tok, chain)
@@ -349,6 +419,8 @@ class _Reader:
         ev_date = self.sentence_date(sent)
         casualties = self.casualties(sent) if pred in ("struck", "killed", "retaliatedAgainst") else -1
         place = self.place(tok, targets)
+        if pred in ("met", "supported", "mediated", "urgedRestraint", "summoned", "expelledDiplomat", "recalledAmbassador", "condemned", "accused"):
+            targets = [o for o in targets if self.types.get(o) != "Place"]
         for s in subjects:
             for o in targets:
                 if s == o:

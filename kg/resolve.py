@@ -14,7 +14,8 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from .gazetteer import fold, gazetteer
-from .mentions import cues, slug
+from .lexicon import cues, triggers
+from .mentions import slug
 from .schema import Entity, Mention
 
 __all__ = ["resolve"]
@@ -35,7 +36,91 @@ def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, 
     for m, k in zip(mentions, keys):
         for i in range(*m.tokens):
             token_key[i] = k
+    types = {e.key: e.type for e in entities}
+    token_key.update(_references(doc, token_key, types))
     return entities, token_key
+
+
+_PRONOUN_TYPES = {
+    "he": ("Official",), "him": ("Official",), "his": ("Official",), "she": ("Official",), "her": ("Official",),
+    "it": ("Country", "Organization", "Group"), "its": ("Country", "Organization", "Group"),
+    "they": ("Group", "Organization", "Country"), "them": ("Group", "Organization", "Country"),
+    "their": ("Group", "Organization", "Country"),
+}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+_DESCRIPTION_TYPES = {
+    "group": ("Group",), "militants": ("Group",), "rebels": ("Group",), "militia": ("Group",), "insurgents": ("Group",),
+    "movement": ("Group",), "organisation": ("Group", "Organization"), "organization": ("Group", "Organization"),
+    "country": ("Country",), "nation": ("Country",), "state": ("Country",), "kingdom": ("Country",), "republic": ("Country",),
+    "government": ("Country",), "regime": ("Country",),
+    "ministry": ("Organization",), "army": ("Organization",), "military": ("Organization",), "agency": ("Organization",),
+    "council": ("Organization",), "coalition": ("Organization",), "alliance": ("Organization",),
+}
+
+
+def _references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> dict[int, str]:
+    """Pronouns and definite descriptions ("it", "the group", "the minister") to the entity they refer to.
+
+    The antecedent is the nearest earlier mention of a fitting type within the last three sentences;
+    "I" and "we" in a quotation are its speaker.
+    """
+    role_words = cues()["role_words"]
+    sent_start = {}
+    for n, sent in enumerate(doc.sents):
+        for tok in sent:
+            sent_start[tok.i] = n
+    out: dict[int, str] = {}
+    history: list[tuple[int, str]] = []  # (token index, key) of resolved mentions, in order
+    last_key = -1
+    speaker = ""
+    for sent in doc.sents:
+        speaker = _speaker(sent, token_key) or speaker
+        for tok in sent:
+            if (k := token_key.get(tok.i)) and k != last_key:
+                history.append((tok.i, k))
+            last_key = token_key.get(tok.i, -1)
+            if tok.i in token_key:
+                continue
+            low = tok.lower_
+            wanted: tuple[str, ...] = ()
+            if tok.pos_ == "PRON" and low in _FIRST_PERSON and speaker:
+                out[tok.i] = speaker
+                continue
+            if tok.pos_ == "PRON" and low in _PRONOUN_TYPES:
+                wanted = _PRONOUN_TYPES[low]
+            elif tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in tok.children if c.dep_ == "det") \
+                    and not any(c.dep_ in ("amod", "compound", "poss") and c.i in token_key for c in tok.children) \
+                    and not any(c.dep_ == "prep" for c in tok.children):
+                if low in _DESCRIPTION_TYPES:
+                    wanted = _DESCRIPTION_TYPES[low]
+                elif low in role_words:
+                    wanted = ("Official",)
+            if not wanted:
+                continue
+            for i, k in reversed(history):
+                if sent_start[tok.i] - sent_start[i] > 3:
+                    break
+                if types.get(k) in wanted and not _same_clause_subject(doc, i, tok):
+                    out[tok.i] = k
+                    history.append((tok.i, k))
+                    break
+    return out
+
+
+def _same_clause_subject(doc: Doc, i: int, tok) -> bool:
+    """A reflexive-free pronoun does not corefer with the subject of its own verb ("X blamed it")."""
+    cand = doc[i]
+    return cand.dep_ == "nsubj" and tok.dep_ in ("dobj", "pobj") and cand.head == tok.head
+
+
+def _speaker(sent, token_key: dict[int, str]) -> str:
+    """The named subject of a verb of saying in the sentence, if any."""
+    for tok in sent:
+        if tok.lemma_.lower() in triggers()["speech_verbs"] and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ == "nsubj" and (k := token_key.get(c.i)):
+                    return k
+    return ""
 
 
 def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:

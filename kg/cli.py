@@ -88,6 +88,7 @@ def query(
     param: Annotated[list[str], typer.Option("--param", "-p", help="NAME=VALUE bound into a saved query.")] = [],  # noqa: B006
     allow_update: Annotated[bool, typer.Option("--allow-update", help="Permit SPARQL Update.")] = False,
     list_saved: Annotated[bool, typer.Option("--list", help="List saved queries and exit.")] = False,
+    full_iris: Annotated[bool, typer.Option("--full-iris", help="Print IRIs in full instead of prefixed.")] = False,
 ) -> None:
     """Run SPARQL over the exports (pyoxigraph).
 
@@ -96,9 +97,11 @@ def query(
     from .query import format_rows, run_query, saved_queries
 
     if list_saved:
-        for name, path in sorted(saved_queries().items()):
-            first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
-            console.print(f"{name}: {first}", markup=False)
+        from .query import describe, query_params
+
+        for name in sorted(saved_queries()):
+            params_ = " ".join(f"--param {p}=..." for p in query_params(name))
+            console.print(f"{name}: {describe(name)} {params_}".rstrip(), markup=False, soft_wrap=True)
         return
     if fmt not in ("table", "csv", "json"):
         _fail(KgError(f"--format {fmt!r} is not one of table, csv, json"))
@@ -112,7 +115,7 @@ def query(
     if not text:
         _fail(KgError("give a SPARQL query, a .rq file or --saved NAME (kg query --list shows the saved ones)"))
     try:
-        variables, rows = run_query(source, text, params=params or None, allow_update=allow_update)
+        variables, rows = run_query(source, text, params=params or None, allow_update=allow_update, full_iris=full_iris)
     except KgError as err:
         _fail(err)
     if fmt != "table":
@@ -120,9 +123,11 @@ def query(
         return
     from rich.table import Table
 
+    from rich.text import Text
+
     table = Table(*variables, show_lines=False)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))  # cells are data, never markup
     console.print(table)
     console.print(f"{len(rows)} rows")
 

@@ -19,6 +19,7 @@ Optional attributes are absent rather than empty, so every attribute present is 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 import networkx as nx
 
@@ -43,7 +44,14 @@ def edge_key(rel: Relation) -> str:
 def add_article(G: nx.MultiDiGraph, article: Article, entities: Iterable[Entity], relations: Iterable[Relation]) -> None:
     """Add one article's entities and relations to G, merging nodes that share a key."""
     G.graph["articles"][article.id] = {"title": article.title, "path": article.path, "date": article.date, "url": article.url}
+    entities = list(entities)
+    known = {e.key for e in entities} | set(G.nodes)
     for ent in entities:
+        # A reference to a thing the article does not name (the country a town lies in) is dropped,
+        # so every IRI the export points to is a described node.
+        if ent.affiliation not in known or ent.located_in not in known:
+            ent = replace(ent, affiliation=ent.affiliation if ent.affiliation in known else "",
+                          located_in=ent.located_in if ent.located_in in known else "")
         _add_entity(G, ent, article.id)
     for rel in relations:
         _add_relation(G, rel)

@@ -232,16 +232,19 @@ def _ref(G: nx.MultiDiGraph, key: Any) -> dict[str, str]:
 
 
 def _find_trigger(sentence: str, trigger: str) -> list[int] | None:
-    """[start, end] of the trigger word in the sentence, preferring a whole-word match.
+    """[start, end] of the trigger word in the sentence, preferring a whole-word match, in UTF-16 code units
+    (JavaScript string indices).
 
-    >>> _find_trigger("Ruritania struck Freedonia.", "Struck")
-    [10, 16]
+    >>> _find_trigger("Ruritania struck Freedonia.", "Struck"), _find_trigger("\U0001F525 Ruritania struck", "struck")
+    ([10, 16], [13, 19])
     """
     if not trigger or not sentence:
         return None
     m = re.search(r"(?<!\w)" + re.escape(trigger) + r"(?!\w)", sentence, re.IGNORECASE) \
         or re.search(re.escape(trigger), sentence, re.IGNORECASE)
-    return [m.start(), m.end()] if m else None
+    if not m:
+        return None
+    return [len(sentence[:i].encode("utf-16-le")) // 2 for i in (m.start(), m.end())]
 
 
 def _number(value: Any) -> float | None:

@@ -32,13 +32,68 @@ def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, 
     for m, k in zip(mentions, keys):
         groups[k].append(m)
     entities = [_entity(k, ms, sents, doc) for k, ms in groups.items()]
+    entities = _affiliate_officials(doc, entities, groups, mentions, keys)
     token_key = {}
     for m, k in zip(mentions, keys):
         for i in range(*m.tokens):
             token_key[i] = k
+    acronyms = _acronym_tokens(doc, mentions, keys, token_key)
+    entities = [replace(e, aliases=tuple(dict.fromkeys((*e.aliases, *sorted(acronyms.get(e.key, ())))))) for e in entities]
     types = {e.key: e.type for e in entities}
     token_key.update(_references(doc, token_key, types))
     return entities, token_key
+
+
+def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, list[Mention]],
+                         mentions: list[Mention], keys: list[str]) -> list[Entity]:
+    """Give officials whose role names no state the state the article ties to that role.
+
+    In order: an unnamed "<Country>'s <role>" elsewhere in the article; the affiliation of an
+    organisation in the role ("Foreign Office spokesperson"); a state named earlier in the sentence;
+    the state that is the subject of the sentence before; a state named later in the sentence.
+    """
+    gaz = gazetteer()
+    role_country: dict[str, str] = {}
+    for tok in doc:
+        if tok.tag_ == "POS" and tok.i > 0 and tok.i + 1 < len(doc):
+            iso = gaz.country_names.get(fold(doc[tok.i - 1].text))
+            words = []
+            j = tok.i + 1
+            while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].lower_ in cues()["role_words"]:
+                words.append(doc[j].text)
+                j += 1
+            if iso and words:
+                role_country.setdefault(fold(" ".join(words)), f"country/{iso}")
+    sents = list(doc.sents)
+    sent_of = {t.i: n for n, sent in enumerate(sents) for t in sent}
+    key_at = {i: k for m, k in zip(mentions, keys) for i in range(*m.tokens)}
+    by_key = {e.key: e for e in entities}
+    out = []
+    for e in entities:
+        if e.type != "Official" or e.affiliation or not e.role:
+            out.append(e)
+            continue
+        aff = role_country.get(fold(e.role), "")
+        if not aff:
+            for k in {key_at.get(t.i) for t in doc if t.i in key_at}:
+                ent = by_key.get(k)
+                if ent and ent.type == "Organization" and ent.label in e.role and ent.affiliation:
+                    aff = ent.affiliation
+        first = next((m for m in groups[e.key] if m.role), groups[e.key][0])  # where the role is stated
+        n = sent_of[first.tokens[0]]
+
+        def state(t) -> str:
+            k = key_at.get(t.i, "")
+            return k if k.startswith("country/") else getattr(by_key.get(k), "affiliation", "")
+
+        if not aff:
+            aff = next((state(t) for t in sents[n] if t.i < first.tokens[0] and state(t)), "")
+        if not aff and n > 0:
+            aff = next((state(t) for t in sents[n - 1] if t.dep_ == "nsubj" and state(t)), "")
+        if not aff:
+            aff = next((state(t) for t in sents[n] if t.i >= first.tokens[1] and state(t)), "")
+        out.append(replace(e, affiliation=aff) if aff else e)
+    return out
 
 
 _PRONOUN_TYPES = {
@@ -201,6 +256,29 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
         if m.type == "Organization" and not m.affiliation and len(owned.get(fold(m.text), ())) == 1:
             keys[idx] = next(iter(owned[fold(m.text)]))
     return keys
+
+
+def _acronym_tokens(doc: Doc, mentions: list[Mention], keys: list[str], token_key: dict[int, str]) -> dict[str, set[str]]:
+    """Acronyms in parentheses after a name ("Balochistan Liberation Army (BLA)") and their later bare uses.
+
+    Adds every token spelling such an acronym to ``token_key``; returns the acronyms per entity key.
+    """
+    found: dict[str, str] = {}
+    for m, k in zip(mentions, keys):
+        s, e = m.tokens
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+            word = doc[e + 1].text
+            if re.fullmatch(r"[A-Z][A-Za-z&.-]{1,9}", word) and word.upper() == word.replace(".", "").upper() \
+                    and any(c.isupper() for c in word[1:]) and (e + 1) not in token_key or token_key.get(e + 1) == k:
+                found.setdefault(word, k)
+    out: dict[str, set[str]] = defaultdict(set)
+    for tok in doc:
+        k = found.get(tok.text)
+        if k and tok.i not in token_key:
+            token_key[tok.i] = k
+        if k:
+            out[k].add(tok.text)
+    return out
 
 
 def _initials(name: str) -> str:

@@ -1,0 +1,51 @@
+"""Shared fixtures: the real spaCy pipeline and the seed build, each made once per session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_graph():
+    import kg
+
+    return kg.build(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_exports(seed_graph, tmp_path_factory) -> Path:
+    import kg
+
+    out = tmp_path_factory.mktemp("exports")
+    kg.export(seed_graph, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def read_text(nlp):
+    """Run the extractor on invented text: returns (entities by label, relations as label triples)."""
+    from kg.mentions import find_mentions
+    from kg.relations import extract_relations
+    from kg.resolve import resolve
+    from kg.schema import Article
+
+    def run(text: str, date: str = "2024-03-14"):
+        article = Article(id="t", path="t.txt", text=text, title="", date=date)
+        doc = nlp(text)
+        entities, token_key = resolve(doc, find_mentions(doc))
+        relations = extract_relations(doc, article, entities, token_key)
+        by_key = {e.key: e for e in entities}
+        return by_key, relations
+
+    return run

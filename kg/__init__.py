@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+# The modules kg.export and kg.query are imported first so that the API functions of the same
+# names, bound next, are what `kg.export` and `kg.query` mean (a later `import kg.export` does not
+# rebind a module that is already loaded).
+from . import export as _export_module, query as _query_module  # noqa: F401
 from .api import build, export, load, query
 
 __all__ = ["build", "export", "load", "query", "__version__"]

@@ -45,6 +45,17 @@ class Gazetteer:
     places: dict  # folded name -> [geonames id, iso2, population, canonical name]
     regions: dict  # folded subdivision name -> [iso2, canonical name]
 
+    def demonym(self, word: str) -> str:
+        """ISO code of the country a demonym names: "Iranian", "Iranians", "Saudi" (a unique prefix of a name)."""
+        key = fold(word)
+        if iso := self.demonyms.get(key) or (key.endswith("s") and self.demonyms.get(key[:-1])):
+            return iso
+        if len(key) >= 5 and " " not in key:
+            hits = {iso for name, iso in self.country_names.items() if name.startswith(key + " ")}
+            if len(hits) == 1:
+                return hits.pop()
+        return ""
+
     def country(self, name: str) -> str:
         """ISO 3166 alpha-2 code of a country name, "" if it names none."""
         return self.country_names.get(fold(name), "")

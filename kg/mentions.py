@@ -81,7 +81,7 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         return _country_mention(span, sent, iso)
     if key.startswith("non-"):
         return None
-    if iso := gaz.demonyms.get(key):
+    if iso := gaz.demonyms.get(key) or (label == "NORP" and gaz.demonym(span.text)):
         return _country_mention(span, sent, iso)
     if key in _TIME_WORDS or not any(t.text[:1].isupper() for t in span):
         return None

@@ -59,10 +59,10 @@ class _Reader:
                     continue
                 seen.add(t.i)
                 if k := self.key(t):
-                    if k not in skip and k not in found and k not in level:
-                        level.append(k)
-                    # Coordinated names stay in; the rest of a name's subtree is the name.
-                    nxt.extend(c for c in t.children if c.dep_ in ("conj", "appos") or c.dep_ == "cc")
+                    # A name and the names coordinated with it are one level; the rest of its subtree is the name.
+                    for k2 in [k, *self.coordinated(t, seen)]:
+                        if k2 not in skip and k2 not in found and k2 not in level:
+                            level.append(k2)
                     continue
                 if t.lemma_.lower() in ("border", "frontier", "boundary", "counterpart", "counterparts") and t is not tok:
                     continue  # "near the Pakistan-Iran border" names no target; counterparts are named in apposition
@@ -84,6 +84,18 @@ class _Reader:
             frontier = nxt
         return found
 
+    def coordinated(self, tok: Token, seen: set[int]) -> list[str]:
+        """Keys of the names coordinated with or in apposition to ``tok``: "Pakistan and Iran", "A, B and C"."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("conj", "appos") and c.i not in seen:
+                seen.add(c.i)
+                k = self.key(c)
+                if k:
+                    out.append(k)
+                out.extend(self.coordinated(c, seen))
+        return out
+
     # -- arguments -----------------------------------------------------------------------
     def subjects(self, tok: Token, depth: int = 0) -> tuple[list[str], int]:
         """Actor keys of the event at ``tok`` and how far up the parse they were found."""
@@ -101,7 +113,7 @@ class _Reader:
                 if keys := self.entities_in(cand, multi=False):
                     return keys, depth
         for cand in agent + subj:
-            keys = self.entities_in(cand, multi=True) if cand.dep_ != "pobj" or True else []
+            keys = self.entities_in(cand, multi=False)
             keys = [k for k in keys if self.types.get(k) != "Place"]
             if keys:
                 return keys, depth
@@ -116,8 +128,10 @@ class _Reader:
         head = tok.head
         if head is tok:
             return [], depth
-        if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "acl", "advcl") and tok.i > 0 and (k := self.key(self.doc[tok.i - 1])) \
-                and self.types.get(k) != "Place":
+        prev = self.doc[tok.i - 1] if tok.i > 0 else tok
+        if tok.tag_ == "VBG" and (tok.dep_ == "pcomp" or tok.head.i == tok.i - 1) and prev.i < tok.i \
+                and (prev.dep_ != "pobj" or prev.head.lower_ == "of") \
+                and (k := self.key(prev)) and self.types.get(k) != "Place":
             return [k], depth  # "of Tehran claiming to have struck": the noun before a gerund is its subject
         if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN") and self.key(head.head):
             return [self.key(head.head)], depth  # "of Tehran claiming to have struck"
@@ -270,6 +284,10 @@ class _Reader:
             pred = t["verb_of"].get(lemma, "")
             if pred and lemma in t["light_verbs"] and any(c.dep_ == "dobj" and t["noun_of"].get(c.lemma_.lower()) for c in tok.children):
                 return ""  # "executed strikes": the noun is the event, the verb only carries it
+            if pred == "expelledDiplomat" and not any(
+                    c.lemma_.lower() in t["relation_nouns"] or self.types.get(self.key(c)) == "Country"
+                    for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+                return ""
             if pred == "recalledAmbassador" and not any(c.lemma_.lower() in t["relation_nouns"] for c in tok.children if c.dep_ == "dobj"):
                 return ""
             if lemma in ("reduce", "cut", "sever", "downgrade", "suspend", "break") and \
@@ -348,6 +366,12 @@ class _Reader:
             return  # "a desire for de-escalation" is a wish, not an appeal to others
         subjects, depth = self.subjects(tok)
         targets = self.targets(tok, pred, subjects)
+        if not targets and pred in ("struck", "killed") and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lemma_.lower() in ("target", "victim", "object"):
+            holder = tok.head.head  # "Abqaiq was the target of an Al-Qaeda attack"
+            for c in holder.head.children if holder.dep_ in ("attr", "dobj") else []:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    targets = self.entities_in(c, multi=True, skip=frozenset(subjects))
         if not targets and pred in ("condemned", "accused", "retaliatedAgainst"):
             for c in tok.children:
                 if c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in t["event_nouns"]:

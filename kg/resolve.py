@@ -20,7 +20,7 @@ from .schema import Entity, Mention
 
 __all__ = ["resolve"]
 
-_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "appos"}
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 _STOP = {"of", "the", "and", "for", "on", "in", "de", "al", "&"}
 
 
@@ -152,6 +152,9 @@ def _references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> d
                     wanted = ("Official",)
             if not wanted:
                 continue
+            if tok.dep_ == "poss" and (bound := _clause_subject(tok, token_key, types, wanted)):
+                out[tok.i] = bound  # "China ..., emphasizing its hope": its = the clause's subject
+                continue
             for i, k in reversed(history):
                 if sent_start[tok.i] - sent_start[i] > 3:
                     break
@@ -160,6 +163,20 @@ def _references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> d
                     history.append((tok.i, k))
                     break
     return out
+
+
+def _clause_subject(tok, token_key: dict[int, str], types: dict[str, str], wanted: tuple[str, ...]) -> str:
+    """The named subject of the nearest verb above a possessive pronoun, if it fits."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            for c in anc.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
+                    k = token_key.get(c.i) or next((token_key[g.i] for g in c.subtree if g.i in token_key), "")
+                    if k and types.get(k) in wanted:
+                        return k
+                    if k or c.pos_ != "PRON":
+                        break
+    return ""
 
 
 def _same_clause_subject(doc: Doc, i: int, tok) -> bool:

@@ -100,3 +100,11 @@ def test_pipeline_html_has_no_remote_assets(seed_exports):
     html = (seed_exports / "graph.html").read_text(encoding="utf-8")
     tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html, flags=re.I)
     assert tags and not any(re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", t, flags=re.I) for t in tags)
+
+
+def test_pipeline_api_names_are_functions_even_after_importing_the_modules():
+    import importlib
+
+    importlib.import_module("kg.export")
+    importlib.import_module("kg.query")
+    assert callable(kg.export) and callable(kg.query) and callable(kg.build) and callable(kg.load)

@@ -297,6 +297,11 @@ class _Reader:
                     c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in self.t["accusing_nouns"] for g in c.subtree)
                     or c.dep_ == "oprd" and c.lemma_.lower() in self.t["accusing_nouns"] for c in tok.children):
                 return "accused"  # "named X and Y as terrorists"
+            if lemma in ("speak", "rail", "protest", "lash") and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or \
+                    lemma == "speak" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+                return "condemned"  # "spoke out against the attack"
+            if lemma in self.t["backing_words"] and tok.dep_ in ("amod", "acl") and any(self.key(c) for c in tok.children):
+                return "backedBy"
             if lemma in ("speak", "talk") and any(c.dep_ == "prep" and (c.lower_ == "with" or any(g.lower_ in ("phone", "telephone") for g in c.subtree)) for c in tok.children):
                 return "met"
             if lemma == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
@@ -308,6 +313,11 @@ class _Reader:
             return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")
         if tok.pos_ == "ADJ" and lemma in t["condemn_adjectives"]:
             return "condemned"
+        if tok.pos_ in ("ADJ", "VERB") and lemma in t["backing_words"] and tok.dep_ in ("amod", "acl") and \
+                any(self.key(c) for c in tok.children):
+            return "backedBy"
+        if tok.pos_ == "ADJ" and lemma in t["praise_adjectives"]:
+            return "supported"
         return ""
 
     def read(self) -> list[Relation]:
@@ -342,17 +352,33 @@ class _Reader:
         t = self.t
         chain = self.governors(tok)
         self.current_pred = pred
-        if pred == "condemned" and tok.pos_ == "ADJ":
+        if pred == "backedBy":
+            # "an Iranian-backed militia": the backer supports the thing the phrase names
+            backers = [self.key(c) for c in tok.children if self.key(c)]
+            noun = tok.head
+            backed = self.key(noun) or (self.key(noun.head) if noun.dep_ == "appos" else "")
+            if not backed and noun.dep_ == "appos":  # "the PMF, an Iranian-backed militia" attached further up
+                backed = next((self.key(t) for t in reversed(self.doc[max(sent.start, tok.i - 8) : tok.i])
+                               if self.types.get(self.key(t)) in ("Group", "Organization")), "")
+            if backed:
+                self.current_pred = "supported"
+                self.emit(list(dict.fromkeys(backers)), "supported", [backed], tok, sent, chain, 0)
+            return
+        if pred in ("condemned", "supported") and tok.pos_ == "ADJ":
             judge = next((g for g in chain if g.lemma_.lower() in t["judging_verbs"]), None)
-            if judge is None and tok.dep_ == "amod" and tok.head.dep_ in ("dobj", "oprd") and \
-                    tok.head.head.lemma_.lower() in t["judging_verbs"]:
-                judge = tok.head.head  # "deems the action unacceptable" parsed with the adjective on the noun
+            first = tok
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head  # "swift, forceful and decisive"
+            judged = first.head if first.dep_ == "amod" else None
+            if judge is None and judged is not None and judged.dep_ in ("dobj", "oprd") and \
+                    judged.head.lemma_.lower() in t["judging_verbs"]:
+                judge = judged.head  # "deems the action unacceptable" parsed with the adjective on the noun
             if judge is None:
                 return
             subjects, depth = self.subjects(judge)
             targets = []
             for c in [*judge.children, *tok.children]:
-                if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and c.head is tok:
+                if c.dep_ in ("dobj", "nsubjpass", "oprd") or c.dep_ == "nsubj" and c.head is tok:
                     if c.dep_ == "dobj" and c.lemma_.lower() in t["event_nouns"]:
                         targets = self.event_actor(c, subjects)
                         if targets:
@@ -372,10 +398,20 @@ class _Reader:
             for c in holder.head.children if holder.dep_ in ("attr", "dobj") else []:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     targets = self.entities_in(c, multi=True, skip=frozenset(subjects))
+        if not subjects and pred in ("killed", "struck") and any(c.dep_ == "nsubjpass" for c in tok.children):
+            for c in tok.children:  # "X was killed in the airstrike": the airstrike's actor
+                if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
+                    for n in c.children:
+                        if n.dep_ == "pobj" and self.trigger_predicate(n) == "struck":
+                            subjects = self.event_actor(n, [])
+                            depth += 2
         if not targets and pred in ("condemned", "accused", "retaliatedAgainst"):
-            for c in tok.children:
-                if c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in t["event_nouns"]:
+            nouns = [c for c in tok.children if c.dep_ == "dobj"] + \
+                [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for c in nouns:
+                if c.lemma_.lower() in t["event_nouns"]:
                     targets = self.event_actor(c, subjects)
+                    break
         if not targets and pred == "retaliatedAgainst":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "with":

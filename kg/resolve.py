@@ -141,6 +141,11 @@ def _references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> d
             if tok.pos_ == "PRON" and low in _FIRST_PERSON and speaker:
                 out[tok.i] = speaker
                 continue
+            if low in ("who", "which", "that", "whom") and tok.head.dep_ == "relcl":
+                head = tok.head.head  # "Abu Mahdi al-Muhandis, who was also killed": who = the noun it relates to
+                if (k := token_key.get(head.i) or out.get(head.i)):
+                    out[tok.i] = k
+                continue
             if tok.pos_ == "PRON" and low in _PRONOUN_TYPES:
                 wanted = _PRONOUN_TYPES[low]
             elif tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in tok.children if c.dep_ == "det") \
@@ -247,8 +252,9 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     cue_words = cues()["org_words"] | cues()["group_words"]
     for idx, m in enumerate(mentions):
         parts = m.text.split()
-        bare = not m.key and not any(fold(p) in cue_words for p in parts)
-        if m.type in ("Organization", "Group") and bare and len(parts) == 1 or \
+        generic = m.key in ("", f"place/{slug(m.text)}")  # no gazetteer identity
+        bare = generic and not any(fold(p) in cue_words for p in parts)
+        if m.type in ("Organization", "Group", "Place") and bare and len(parts) == 1 or \
                 m.type == "Official" and len(parts) == 1 or m.type == "Official" and parts[0].lower() in ("al", "el"):
             for names, k in full:
                 last = names[-1].split("-")[-1]  # "al-Assad" -> "Assad"

@@ -114,6 +114,9 @@ class _Reader:
                     return keys, depth
         for cand in agent + subj:
             keys = self.entities_in(cand, multi=False)
+            if cand.lower_ in self.t["role_nouns"] or cand.lemma_.lower() in self.t["role_nouns"]:
+                people = [k for k in self.entities_in(cand, multi=True) if self.types.get(k) == "Official"]
+                keys = people or keys  # "US Ambassador to Germany Richard Grenell alleged": the ambassador
             keys = [k for k in keys if self.types.get(k) != "Place"]
             if keys:
                 return keys, depth
@@ -294,9 +297,20 @@ class _Reader:
                     any(c.lemma_.lower() in ("tie", "ties", "relation", "relations") for c in tok.children if c.dep_ == "dobj"):
                 return "recalledAmbassador"
             if lemma in self.t["designating_verbs"] and any(
+                    c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in self.t["condemning_nouns"] for g in c.subtree)
+                    or c.dep_ == "oprd" and c.lemma_.lower() in self.t["condemning_nouns"] for c in tok.children):
+                return "condemned"  # "characterized the attack as a violation of sovereignty"
+            if lemma in self.t["designating_verbs"] and any(
                     c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in self.t["accusing_nouns"] for g in c.subtree)
                     or c.dep_ == "oprd" and c.lemma_.lower() in self.t["accusing_nouns"] for c in tok.children):
                 return "accused"  # "named X and Y as terrorists"
+            if lemma in ("suspend", "revoke", "cancel", "freeze", "withdraw") and any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in t["permit_nouns"] for c in tok.children):
+                return "sanctioned"  # "suspended Mahan's permit"
+            if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+                return "struck"  # "the group took over a third of the country"
+            if lemma in ("fight", "combat") and any(c.dep_ == "dobj" and self.key(c) for c in tok.children):
+                return "struck"
             if lemma in ("speak", "rail", "protest", "lash") and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or \
                     lemma == "speak" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
                 return "condemned"  # "spoke out against the attack"
@@ -313,6 +327,9 @@ class _Reader:
             return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")
         if tok.pos_ == "ADJ" and lemma in t["condemn_adjectives"]:
             return "condemned"
+        if tok.pos_ in ("ADJ", "VERB") and tok.lower_ in t["displeasure_words"] and any(
+                c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "over", "at") for c in tok.children):
+            return "condemned"
         if tok.pos_ in ("ADJ", "VERB") and lemma in t["backing_words"] and tok.dep_ in ("amod", "acl") and \
                 any(self.key(c) for c in tok.children):
             return "backedBy"
@@ -323,12 +340,27 @@ class _Reader:
     def read(self) -> list[Relation]:
         for sent in self.doc.sents:
             for tok in sent:
-                if self.claims_responsibility(tok, sent):
+                if self.claims_responsibility(tok, sent) or self.located_event(tok, sent):
                     continue
                 pred = self.trigger_predicate(tok)
                 if pred:
                     self.read_trigger(tok, pred, sent)
         return self.out
+
+    def located_event(self, tok: Token, sent: Span) -> bool:
+        """"The strike took place in Iraq, at the airport": the strike's actor struck those places."""
+        lemma = tok.lemma_.lower()
+        if not (lemma in ("occur", "happen") or lemma == "take" and any(c.lower_ == "place" for c in tok.children)):
+            return False
+        noun = next((c for c in tok.children if c.dep_ == "nsubj" and self.trigger_predicate(c) == "struck"), None)
+        if noun is None:
+            return False
+        actors = self.subjects(noun)[0] or self.event_actor(noun, [])
+        places = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on")
+                  for g in c.children if g.dep_ == "pobj" for k in self.entities_in(g, multi=True)]
+        if actors and places:
+            self.emit(actors, "struck", places, noun, sent, [tok], 2, anaphoric=True)
+        return bool(actors and places)
 
     def claims_responsibility(self, tok: Token, sent: Span) -> bool:
         """"X claimed responsibility for the attacks": X struck what those attacks hit."""
@@ -364,6 +396,16 @@ class _Reader:
                 self.current_pred = "supported"
                 self.emit(list(dict.fromkeys(backers)), "supported", [backed], tok, sent, chain, 0)
             return
+        if pred == "condemned" and tok.lower_ in t["displeasure_words"]:
+            subjects, depth = self.subjects(tok)
+            targets = []
+            for c in tok.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "over", "at"):
+                    for n in c.children:
+                        targets += self.entities_in(n, multi=False, skip=frozenset(subjects)) or \
+                            (self.event_actor(n, subjects) if n.lemma_.lower() in t["event_nouns"] else [])
+            self.emit(subjects, pred, targets, tok, sent, chain, depth)
+            return
         if pred in ("condemned", "supported") and tok.pos_ == "ADJ":
             judge = next((g for g in chain if g.lemma_.lower() in t["judging_verbs"]), None)
             first = tok
@@ -392,8 +434,8 @@ class _Reader:
             return  # "a desire for de-escalation" is a wish, not an appeal to others
         subjects, depth = self.subjects(tok)
         targets = self.targets(tok, pred, subjects)
-        if not targets and pred in ("struck", "killed") and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
-                tok.head.head.lemma_.lower() in ("target", "victim", "object"):
+        if not targets and pred in ("struck", "killed", "sanctioned") and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lemma_.lower() in ("target", "victim", "object", "subject"):
             holder = tok.head.head  # "Abqaiq was the target of an Al-Qaeda attack"
             for c in holder.head.children if holder.dep_ in ("attr", "dobj") else []:
                 if c.dep_ in ("nsubj", "nsubjpass"):
@@ -405,6 +447,12 @@ class _Reader:
                         if n.dep_ == "pobj" and self.trigger_predicate(n) == "struck":
                             subjects = self.event_actor(n, [])
                             depth += 2
+        if not targets and pred == "accused":
+            for c in tok.children:
+                if c.dep_ == "ccomp":  # "X alleged Mahan had contributed to ...": Mahan is accused
+                    for g in c.children:
+                        if g.dep_ in ("nsubj", "nsubjpass"):
+                            targets = self.entities_in(g, multi=False, skip=frozenset(subjects))
         if not targets and pred in ("condemned", "accused", "retaliatedAgainst"):
             nouns = [c for c in tok.children if c.dep_ == "dobj"] + \
                 [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]

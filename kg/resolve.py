@@ -110,6 +110,7 @@ _DESCRIPTION_TYPES = {
     "government": ("Country",), "regime": ("Country",),
     "ministry": ("Organization",), "army": ("Organization",), "military": ("Organization",), "agency": ("Organization",),
     "council": ("Organization",), "coalition": ("Organization",), "alliance": ("Organization",),
+    "airline": ("Organization",), "company": ("Organization",), "parliament": ("Organization",), "agency": ("Organization",),
 }
 
 
@@ -261,6 +262,14 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                 if parts[0] in (names[-1], last) or parts[0] == names[0] and len(names) == 2:
                     keys[idx] = k
                     break
+    # "Mahan" after "Mahan Air": a one-word name that starts a longer organisation's name is that organisation.
+    org_names = [(m.text.split(), k) for m, k in zip(mentions, keys) if m.type in ("Organization", "Group") and len(m.text.split()) > 1]
+    for idx, m in enumerate(mentions):
+        parts = m.text.split()
+        if len(parts) == 1 and m.key in ("", f"place/{slug(m.text)}") and m.type != "Official":
+            hits = {k for names, k in org_names if names[0] == parts[0]}
+            if len(hits) == 1:
+                keys[idx] = hits.pop()
     # A cue-less "organisation" coordinated with people is a person the NER mistyped.
     official_tokens = {i for m in mentions if m.type == "Official" for i in range(*m.tokens)}
     for idx, m in enumerate(mentions):

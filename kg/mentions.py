@@ -77,8 +77,14 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
     gaz = gazetteer()
     key = fold(span.text)
     words = [fold(t.text) for t in span]
-    if iso := gaz.country_names.get(key):
+    if (iso := gaz.country_names.get(key)) and (region := _region_of_preceding_place(span, key)):
+        return _place_mention(span, sent, key) if key in gaz.regions and gaz.regions[key][0] == region else None
+    if iso and _followed_by(span, ("state", "province", "county")):
+        return None  # "Washington state": the region, named with the word that makes it one
+    if iso:
         return _country_mention(span, sent, iso)
+    if key in gaz.capitals and label in ("PERSON", "ORG", "NORP") and len(span) == 1:
+        label = "GPE"  # a capital the NER took for a person or an organisation
     if key.startswith("non-"):
         return None
     if iso := gaz.demonyms.get(key) or (label == "NORP" and gaz.demonym(span.text)):
@@ -108,6 +114,8 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
     if label == "PERSON":
         return _person_mention(span, sent, words, lower_words)
     # GPE, LOC, FAC
+    if _followed_by(span, ("state", "province", "county")) and key in gaz.regions:
+        return _place_mention(span, sent, key)
     if iso := gaz.capitals.get(key):
         # A capital: Country alias or Place, decided over the whole article in resolve.
         c = gaz.countries[iso]
@@ -123,6 +131,24 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
     if any(w in cues()["org_words"] for w in words[-1:]):
         return _org_mention(span, sent, words)
     return _mention(span, sent, "Place", key=f"place/{slug(span.text)}")
+
+
+def _followed_by(span: Span, words: tuple[str, ...]) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in words
+
+
+def _region_of_preceding_place(span: Span, key: str) -> str:
+    """For "Atlanta, Georgia": the country code when a town of that country's region of this name precedes."""
+    gaz = gazetteer()
+    doc = span.doc
+    if key not in gaz.regions or span.start < 2 or doc[span.start - 1].text != ",":
+        return ""
+    j = span.start - 2
+    while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].pos_ == "PROPN":
+        j -= 1
+    place = gaz.places.get(fold(doc[j : span.start - 1].text))
+    region_cc = gaz.regions[key][0]
+    return region_cc if place and place[1] == region_cc and region_cc != gaz.country_names.get(key) else ""
 
 
 _TIME_WORDS = frozenset(

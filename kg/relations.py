@@ -432,8 +432,14 @@ class _Reader:
             return
         if pred == "urgedRestraint" and not any(g.lemma_.lower() in t["request_words"] | t["appeal_words"] for g in chain):
             return  # "a desire for de-escalation" is a wish, not an appeal to others
-        subjects, depth = self.subjects(tok)
-        targets = self.targets(tok, pred, subjects)
+        asker = next((g for g in chain if g.lemma_.lower() in t["request_words"] and g.pos_ == "VERB"), None)
+        if pred == "urgedRestraint" and asker is not None:
+            subjects, depth = self.subjects(asker)  # "Ecuador urged Peru to show restraint": Ecuador urges Peru
+            targets = [k for c in asker.children if c.dep_ in ("dobj", "dative")
+                       for k in self.entities_in(c, multi=True, skip=frozenset(subjects))]
+        else:
+            subjects, depth = self.subjects(tok)
+            targets = self.targets(tok, pred, subjects)
         if not targets and pred in ("struck", "killed", "sanctioned") and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
                 tok.head.head.lemma_.lower() in ("target", "victim", "object", "subject"):
             holder = tok.head.head  # "Abqaiq was the target of an Al-Qaeda attack"

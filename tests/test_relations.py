@@ -1,0 +1,99 @@
+"""Event extraction on invented sentences: constructions, modality, attribution, dates, casualties, codes."""
+from __future__ import annotations
+
+import pytest
+
+
+def triples(relations, modality: str | None = None) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in relations if modality is None or r.modality == modality}
+
+
+PE, CL, EC, BO, CO = "country/PE", "country/CL", "country/EC", "country/BO", "country/CO"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru struck Chile on Monday.", (PE, "struck", CL)),  # active
+    ("Chile was struck by Peru overnight.", (PE, "struck", CL)),  # passive
+    ("The strikes on Chile by Peru drew criticism.", (PE, "struck", CL)),  # nominal
+    ("Peru's retaliatory strikes against targets in Chile began at dawn.", (PE, "struck", CL)),
+    ("Peru launched strikes against Chile.", (PE, "struck", CL)),  # light verb
+    ("Peru carried out attacks on Chile.", (PE, "struck", CL)),
+    ("Ecuador offered to mediate between Peru and Chile.", (EC, "mediated", PE)),  # xcomp
+    ("Ecuador condemned Peru for the raid.", (EC, "condemned", PE)),
+    ("Ecuador urged Peru to show restraint.", (EC, "urgedRestraint", PE)),
+    ("Bolivia summoned the Peruvian ambassador on Friday.", (BO, "summoned", PE)),
+    ("Bolivia expelled the Chilean envoy.", (BO, "expelledDiplomat", CL)),
+    ("Bolivia recalled its ambassador from Chile.", (BO, "recalledAmbassador", CL)),
+    ("Colombia imposed sanctions on Peru.", (CO, "sanctioned", PE)),
+    ("Colombia threatened Peru with sanctions.", (CO, "threatened", PE)),
+    ("Colombia backed Ecuador in the dispute.", (CO, "supported", EC)),
+    ("Peru accused Chile of violating the treaty.", (PE, "accused", CL)),
+    ("Peru retaliated against Chile with artillery fire.", (PE, "retaliatedAgainst", CL)),
+])
+def test_relations_constructions(read_text, text, expected):
+    _, relations = read_text(text)
+    assert expected in triples(relations), triples(relations)
+
+
+def test_relations_reciprocal_exchange_is_two_edges(read_text):
+    _, relations = read_text("Peru and Chile exchanged strikes across the border.")
+    assert {(PE, "struck", CL), (CL, "struck", PE)} <= triples(relations)
+
+
+def test_relations_offer_to_mediate_is_offered_and_coded_039(read_text):
+    _, relations = read_text("Ecuador offered to mediate between Peru and Chile.")
+    offers = [r for r in relations if r.predicate == "mediated"]
+    assert {r.object for r in offers} == {PE, CL}
+    assert all(r.modality == "offered" and r.cameo == "039" for r in offers)
+
+
+def test_relations_denial_is_negated_not_a_strike(read_text):
+    _, relations = read_text("Peru denied striking Chile.")
+    assert (PE, "struck", CL) not in triples(relations, "asserted")
+    assert (PE, "struck", CL) in triples(relations, "negated")
+
+
+def test_relations_hypothetical_is_not_asserted(read_text):
+    _, relations = read_text("Peru would strike Chile if the talks failed.")
+    assert (PE, "struck", CL) not in triples(relations, "asserted")
+
+
+def test_relations_accusation_of_striking_is_an_accusation(read_text):
+    _, relations = read_text("Chile accused Peru of striking a border post.")
+    assert (CL, "accused", PE) in triples(relations)
+    assert (PE, "struck", CL) not in triples(relations, "asserted")
+
+
+def test_relations_threat_to_strike_is_threatened(read_text):
+    _, relations = read_text("Peru threatened to strike Chile.")
+    assert (PE, "threatened", CL) in triples(relations, "asserted")
+    assert (PE, "struck", CL) not in triples(relations, "asserted")
+
+
+def test_relations_reported_speech_keeps_the_source(read_text):
+    _, relations = read_text("Ecuador said Peru struck Chile.")
+    strike = next(r for r in relations if (r.subject, r.predicate, r.object) == (PE, "struck", CL))
+    assert strike.source == EC
+
+
+def test_relations_relative_day_is_resolved_against_article_date(read_text):
+    _, relations = read_text("On Tuesday, Peru struck Chile.", date="2024-03-14")  # a Thursday
+    assert next(r for r in relations if r.predicate == "struck").date == "2024-03-12"
+
+
+def test_relations_casualties_are_read(read_text):
+    _, relations = read_text("Peru struck Chile, killing nine people.")
+    assert next(r for r in relations if r.predicate == "struck").casualties == 9
+
+
+def test_relations_evidence_points_into_the_text(read_text):
+    text = "It rained. Peru struck Chile on Monday."
+    _, relations = read_text(text)
+    r = next(r for r in relations if r.predicate == "struck")
+    assert text[r.evidence.start : r.evidence.end] == r.evidence.sentence == "Peru struck Chile on Monday."
+    assert r.evidence.trigger == "struck" and 0 < r.evidence.confidence <= 1
+
+
+def test_relations_unnamed_target_gives_no_edge(read_text):
+    _, relations = read_text("Peru struck several villages at night.")
+    assert not [r for r in relations if r.predicate == "struck"]

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 import networkx as nx
 
-from .schema import PREDICATES, Article, Entity, Relation
+from .schema import Article, Entity, Relation
 
 __all__ = ["new_graph", "add_article", "merge", "edge_key"]
 
@@ -83,7 +83,7 @@ def _add_relation(G: nx.MultiDiGraph, rel: Relation) -> None:
     ev = rel.evidence
     attrs = {
         "predicate": rel.predicate, "modality": rel.modality, "cameo": rel.cameo,
-        "plover": PREDICATES[rel.predicate].plover, "confidence": round(float(ev.confidence), 3),
+        "plover": rel.plover, "confidence": round(float(ev.confidence), 3),
         "article": ev.article, "sentence": ev.sentence, "start": ev.start, "end": ev.end, "trigger": ev.trigger,
     }
     for name in ("source", "date", "place"):
@@ -95,19 +95,35 @@ def _add_relation(G: nx.MultiDiGraph, rel: Relation) -> None:
 
 
 def merge(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
-    """Merge per-article graphs into one, as if built together."""
+    """Merge kg graphs (per-article graphs or whole builds) into one, in order.
+
+    A node's first graph sets its label, type and first sentence; aliases and articles are united,
+    mentions added, optional attributes kept from the first graph that has them; edges are keyed by
+    evidence, so merging a graph twice adds no edge (but counts its mentions twice). The pipeline
+    merges records with ``add_article`` instead, which also resolves references to earlier articles.
+
+    >>> A, B = new_graph(), new_graph()
+    >>> A.add_node("country/RR", type="Country", label="Ruritania", aliases=[], articles=["a1", "a2"], mentions=3)
+    >>> B.add_node("country/RR", type="Country", label="Ruritania", aliases=["RR"], articles=["b"], mentions=1)
+    >>> G = merge([A, B])
+    >>> G.nodes["country/RR"]["mentions"], G.nodes["country/RR"]["articles"], G.nodes["country/RR"]["aliases"]
+    (4, ['a1', 'a2', 'b'], ['RR'])
+    """
     G = new_graph()
     for H in graphs:
-        G.graph["articles"].update(H.graph["articles"])
+        G.graph["articles"].update(H.graph.get("articles", {}))
         for key, attrs in H.nodes(data=True):
-            aid = attrs["articles"]
-            ent = Entity(key=key, type=attrs["type"], label=attrs["label"], aliases=tuple(attrs["aliases"]),
-                         role=attrs.get("role", ""), affiliation=attrs.get("affiliation", ""),
-                         located_in=attrs.get("located_in", ""), iso=attrs.get("iso", ""),
-                         geonames=attrs.get("geonames", 0), mentions=attrs["mentions"],
-                         first_sentence=attrs["first_sentence"])
-            for a in aid:
-                _add_entity(G, ent, a)
+            if key not in G:
+                G.add_node(key, **{k: list(v) if isinstance(v, list) else v for k, v in attrs.items()})
+                continue
+            node = G.nodes[key]
+            node["aliases"] = sorted((set(node.get("aliases", ())) | set(attrs.get("aliases", ()))
+                                      | {attrs.get("label", node.get("label"))}) - {node.get("label")})
+            node["articles"] = sorted(set(node.get("articles", ())) | set(attrs.get("articles", ())))
+            node["mentions"] = node.get("mentions", 0) + attrs.get("mentions", 0)
+            for name in ("role", "affiliation", "located_in", "iso", "geonames"):
+                if name in attrs and name not in node:
+                    node[name] = attrs[name]
         for u, v, k, attrs in H.edges(keys=True, data=True):
             G.add_edge(u, v, key=k, **attrs)
     return G

@@ -31,7 +31,7 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 from .errors import InputError
-from .schema import BASE, DIRECT_MODALITIES, NODE_TYPES, ONTOLOGY, PREDICATES
+from .schema import BASE, DIRECT_MODALITIES, NODE_TYPES, ONTOLOGY, PREDICATES, CODES
 
 __all__ = [
     "KG", "NIF", "SCHEMA", "SEM", "ID", "CAMEO", "PLOVER", "CAMEO_SCHEME", "PLOVER_SCHEME", "PREFIXES",
@@ -242,6 +242,17 @@ def _vocabulary_triples() -> tuple[tuple, ...]:
             g.add((prop, KG.ploverConcept, mode))
         else:
             g.add((prop, KG.ploverConcept, category))
+    for p in PREDICATES.values():  # an offer (039, 036) is PLOVER's AGREE
+        if p.offered_cameo:
+            agree = concept(PLOVER["AGREE"], "AGREE", "agree", PLOVER_SCHEME)
+            g.add((agree, SKOS.topConceptOf, PLOVER_SCHEME))
+            g.add((CAMEO[_enc(p.offered_cameo)], SKOS.related, agree))
+    for c in CODES:  # finer codes a trigger can give (ontology/codes.csv), under their PLOVER category
+        finer = concept(CAMEO[_enc(c.code)], c.code, c.name, CAMEO_SCHEME)
+        category = concept(PLOVER[_enc(c.plover)], c.plover, c.plover.lower(), PLOVER_SCHEME)
+        g.add((category, SKOS.topConceptOf, PLOVER_SCHEME))
+        g.add((finer, SKOS.related, category))
+        g.add((finer, SKOS.related, CAMEO[_enc(PREDICATES[c.predicate].cameo)]))
     return tuple(sorted(g))
 
 

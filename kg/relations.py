@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import triggers
-from .schema import Article, Entity, Evidence, Relation
+from .schema import CODES, Article, Entity, Evidence, Relation
 
 __all__ = ["extract_relations"]
 
@@ -509,6 +509,18 @@ class _Reader:
         if pred == "struck" and any(c.lemma_.lower() in ("retaliatory", "retaliation") for c in tok.children if c.dep_ in ("amod", "compound")):
             self.emit(subjects, "retaliatedAgainst", targets, tok, sent, chain, depth)
 
+    def finer_code(self, tok: Token, pred: str, extra: set[str] | frozenset[str] = frozenset()) -> str:
+        """The finer CAMEO code the trigger's words give: "air strike" 195, "accused of aggression" 1123."""
+        words = {tok.lemma_.lower(), tok.lower_, *extra}
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "dobj", "xcomp", "pcomp", "npadvmod", "prt", "nsubj", "nsubjpass", "prep", "agent"):
+                words.add(c.lemma_.lower())
+                words.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp", "compound", "dobj"))
+        if tok.head is not tok:
+            words.add(tok.head.lemma_.lower())
+        words |= {w for w in list(words) for w in w.split("-")}
+        return next((c.code for c in CODES if c.predicate == pred and c.words & words), "")
+
     def sentence_countries(self, sent: Span, tok: Token, subjects: list[str], all_: bool = False) -> list[str]:
         keys = []
         for t in sorted(sent, key=lambda t: abs(t.i - tok.i)):
@@ -533,6 +545,7 @@ class _Reader:
         ev_date = self.sentence_date(sent)
         casualties = self.casualties(sent) if pred in ("struck", "killed", "retaliatedAgainst") else -1
         place = self.place(tok, targets)
+        code = self.finer_code(tok, pred)
         if pred in ("met", "supported", "mediated", "urgedRestraint", "summoned", "expelledDiplomat", "recalledAmbassador", "condemned", "accused"):
             targets = [o for o in targets if self.types.get(o) != "Place"]
         for s in subjects:
@@ -541,13 +554,14 @@ class _Reader:
                     continue
                 self.out.append(Relation(
                     subject=s, predicate=pred, object=o, modality=modality, source=source, date=ev_date,
-                    place=place if place not in (s, o) else "", casualties=casualties,
+                    place=place if place not in (s, o) else "", casualties=casualties, code=code,
                     evidence=Evidence(article=self.article.id, sentence=text, start=start, end=start + len(text),
                                       trigger=tok.text, confidence=round(confidence, 2)),
                 ))
                 if modality == "threatened" and pred != "threatened":
                     self.out.append(Relation(subject=s, predicate="threatened", object=o, modality="asserted", source=source,
-                                             date=ev_date, evidence=self.out[-1].evidence))
+                                             date=ev_date, evidence=self.out[-1].evidence,
+                                             code=self.finer_code(tok, "threatened", {tok.lemma_.lower()})))
         if pred in ("struck", "retaliatedAgainst", "killed") and modality == "asserted":
             self.last_actor = subjects[0]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "BASE", "ONTOLOGY", "NODE_TYPES", "MODALITIES", "DIRECT_MODALITIES", "PREDICATES", "Predicate",
+    "BASE", "ONTOLOGY", "NODE_TYPES", "MODALITIES", "DIRECT_MODALITIES", "PREDICATES", "Predicate", "CODES", "Code",
     "Article", "Mention", "Entity", "Evidence", "Relation",
 ]
 
@@ -46,6 +46,26 @@ def _read_vocabulary(path: Path) -> dict[str, Predicate]:
 
 
 PREDICATES: dict[str, Predicate] = _read_vocabulary(ONTOLOGY / "vocabulary.csv")
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A finer CAMEO code a predicate takes when its trigger says how (an air strike is 195, not 190)."""
+
+    code: str
+    name: str
+    plover: str
+    plover_mode: str
+    predicate: str
+    words: frozenset[str]
+
+
+def _read_codes(path: Path) -> tuple[Code, ...]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return tuple(Code(**{**row, "words": frozenset(row["words"].split("|"))}) for row in csv.DictReader(fh))
+
+
+CODES: tuple[Code, ...] = _read_codes(ONTOLOGY / "codes.csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +141,19 @@ class Relation:
     date: str = ""
     place: str = ""  # key of a Place entity
     casualties: int = -1  # -1 when not stated
+    code: str = ""  # a finer CAMEO code from CODES, "" for the predicate's own
 
     @property
     def cameo(self) -> str:
+        """The CAMEO code: an offer's code, else the finer code, else the predicate's."""
         p = PREDICATES[self.predicate]
-        return p.offered_cameo if self.modality == "offered" and p.offered_cameo else p.cameo
+        if self.modality == "offered" and p.offered_cameo:
+            return p.offered_cameo
+        return self.code or p.cameo
+
+    @property
+    def plover(self) -> str:
+        """The PLOVER category of the CAMEO code."""
+        if self.modality == "offered" and PREDICATES[self.predicate].offered_cameo:
+            return "AGREE"
+        return next((c.plover for c in CODES if c.code == self.code), PREDICATES[self.predicate].plover)

@@ -97,3 +97,20 @@ def test_relations_evidence_points_into_the_text(read_text):
 def test_relations_unnamed_target_gives_no_edge(read_text):
     _, relations = read_text("Peru struck several villages at night.")
     assert not [r for r in relations if r.predicate == "struck"]
+
+
+@pytest.mark.parametrize("text,predicate,cameo,plover", [
+    ("Peru launched air strikes on Chile.", "struck", "195", "ASSAULT"),
+    ("A Peruvian drone strike hit Chile on Monday.", "struck", "195", "ASSAULT"),
+    ("Peru shelled Chile with artillery.", "struck", "194", "ASSAULT"),
+    ("Peru struck Chile.", "struck", "190", "ASSAULT"),
+    ("Chile accused Peru of aggression.", "accused", "1123", "ACCUSE"),
+    ("Chile accused Peru of corruption.", "accused", "112", "ACCUSE"),
+    ("Ecuador offered to mediate between Peru and Chile.", "mediated", "039", "AGREE"),
+    ("Ecuador mediated between Peru and Chile.", "mediated", "045", "CONSULT"),
+    ("Bolivia summoned the Peruvian ambassador.", "summoned", "114", "ACCUSE"),
+])
+def test_relations_event_codes(read_text, text, predicate, cameo, plover):
+    _, relations = read_text(text)
+    r = next(r for r in relations if r.predicate == predicate)
+    assert (r.cameo, r.plover) == (cameo, plover)

@@ -44,9 +44,32 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if m is not None:
             out.append(m)
             used.update(range(span.start, span.end))
+    out = _merge_expansions(doc, out, sent_of)
     out.extend(_force_mentions(doc, sent_of, used))
     out.extend(_place_word_mentions(doc, sent_of, used))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _merge_expansions(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]) -> list[Mention]:
+    """"ISIS (Islamic State of Iraq and Syria)": the parenthesised expansion is one name, typed as its acronym."""
+    out: list[Mention] = []
+    skip_until = -1
+    for m in mentions:
+        if m.tokens[0] < skip_until:
+            continue
+        out.append(m)
+        s, e = m.tokens
+        if not re.fullmatch(r"[A-Z]{2,8}", m.text) or e >= len(doc) or doc[e].text != "(":
+            continue
+        close = next((t.i for t in doc[e + 1 : e + 15] if t.text == ")"), None)
+        if close is None:
+            continue
+        inner = doc[e + 1 : close]
+        words = [w for w in re.split(r"[\s-]+", inner.text) if w and w.lower() not in ("of", "the", "and", "for", "al")]
+        if "".join(w[0] for w in words).upper() == m.text:
+            out.append(_mention(inner, sent_of[e + 1], m.type, key=m.key))
+            skip_until = close
     return out
 
 
@@ -96,11 +119,22 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
     if len(span) == 1 and span.root.dep_ in ("compound", "amod") and span.root.head.text[:1].isupper() and \
             span.root.head.i == span.end and key not in gaz.places and key not in gaz.regions:
         return None  # a piece of a longer name the NER split ("Islamic" of "Islamic State")
-    if span.start >= 2 and span.doc[span.start - 1].lower_ == "of" and span.doc[span.start - 2].lower_ in cues()["role_words"]:
+    if len(span) == 1 and span.start >= 2 and span.doc[span.start - 1].lower_ == "of" and \
+            span.doc[span.start - 2].lower_ in cues()["role_words"]:
         return None  # "Secretary of State": part of a title
     if len(span) > 1 and (iso := gaz.country_names.get(fold(span[0].text))) and label in ("ORG", "PERSON") \
             and span[1].text[:1].isupper() and fold(span[1:].text) not in gaz.country_names:
+        rest = [fold(t.text) for t in span[1:]]
+        if not _has_cue(rest, "org_words") and not _has_cue(rest, "group_words"):
+            label = "PERSON"
         return _classify(span[1:], label, sent, lower_words)  # "Ukraine Volodymyr Zelenskyy": a headline run-on
+    if label == "ORG" and span.root.dep_ == "appos" and span.root.head.lower_ in cues()["role_words"] and \
+            not _has_cue(words, "org_words") and not _has_cue(words, "group_words"):
+        label = "PERSON"  # "a spokesperson, Morgan Ortagus"
+    if label in ("ORG", "PERSON") and len(span) == 1 and span.root.dep_ in ("compound", "amod") and \
+            span.root.head.lemma_.lower() in cues()["place_words"] and not _has_cue(words, "org_words"):
+        return _place_mention(span, sent, key) if key in gaz.places or key in gaz.regions else \
+            _mention(span, sent, "Place", key=f"place/{slug(span.text)}")  # "the Khurais oil field"
     if label in ("ORG", "PERSON") and _locative(span) and not _has_cue(words, "org_words") and not _has_cue(words, "role_words"):
         return _place_mention(span, sent, key) if key in gaz.places or key in gaz.regions else \
             _mention(span, sent, "Place", key=f"place/{slug(span.text)}")
@@ -158,9 +192,15 @@ _LOCATIVE = frozenset({"in", "at", "near", "into", "outside", "inside", "across"
 
 
 def _locative(span: Span) -> bool:
-    """True when the span is the object of a place preposition: "at Ain Issa", "near Abqaiq"."""
+    """True when the span is the object of a place preposition ("at Ain Issa", "near Abqaiq") or names a
+    place word's place ("the town of Tell Tamer", "the towns of A and B")."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in _LOCATIVE or prep.lower_ == "of" and prep.head.lemma_.lower() in cues()["place_words"]
 
 
 def _has_cue(words: list[str], kind: str) -> bool:
@@ -205,9 +245,10 @@ def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
     if name_words and name_words[-1] in ("forces", "units", "force") and len(name_words) > 1 and \
             not any(w in c["state_force_words"] for w in name_words[:-1]):
         return group  # "Democratic Forces", "Protection Units": a militia's name, not a state's army
-    head = fold(span.root.text)
-    if head not in c["org_words"] and any(w in c["group_words"] for w in words):
-        return group
+    first_group = next((i for i, w in enumerate(words) if w in c["group_words"]), None)
+    first_org = next((i for i, w in enumerate(words) if w in c["org_words"]), None)
+    if first_group is not None and (first_org is None or first_group < first_org):
+        return group  # "Liberation Army" is a group; "Coalition to Defeat ISIS" an organisation
     aff = f"country/{iso}" if iso else ""
     key = f"org/{iso}/{slug(' '.join(name_words))}" if iso else ""
     return _mention(span, sent, "Organization", key=key, affiliation=aff)
@@ -285,16 +326,18 @@ def _force_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[M
     for tok in doc:
         if tok.lower_ not in heads or tok.i in used or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        for child in tok.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < tok.i:
-                iso = gaz.country_names.get(fold(child.text)) or gaz.demonyms.get(fold(child.text))
-                if iso:
-                    span = doc[child.i : tok.i + 1]
-                    if any(i in used for i in range(span.start, span.end) if i != child.i):
-                        break
-                    out.append(_mention(span, sent_of[tok.i], "Organization", key=f"org/{iso}/armed-forces",
-                                        affiliation=f"country/{iso}"))
+        candidates = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i]
+        if tok.i > 0 and doc[tok.i - 1] not in candidates and doc[tok.i - 1].pos_ in ("ADJ", "PROPN"):
+            candidates.append(doc[tok.i - 1])  # "Turkish army deployments": the adjective hangs on the last noun
+        for child in candidates:
+            iso = gaz.country_names.get(fold(child.text)) or gaz.demonyms.get(fold(child.text))
+            if iso:
+                span = doc[child.i : tok.i + 1]
+                if any(i in used for i in range(span.start, span.end) if i != child.i):
                     break
+                out.append(_mention(span, sent_of[tok.i], "Organization", key=f"org/{iso}/armed-forces",
+                                    affiliation=f"country/{iso}"))
+                break
     return out
 
 

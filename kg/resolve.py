@@ -219,17 +219,31 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
             prefix = {"Official": "person", "Group": "group", "Organization": "org", "Place": "place"}[m.type]
             keys.append(f"{prefix}/{slug(m.text)}")
         by_name.setdefault((m.type, fold(m.text)), keys[-1])
-    # One name, one thing: the same words typed differently by the NER are one entity.
+    # One name, one thing: the same words typed differently by the NER are one entity. A place
+    # reading counts double: the NER often takes an unknown town for a person or a company.
     by_text: dict[str, list[int]] = defaultdict(list)
     for idx, m in enumerate(mentions):
-        if not m.key and m.type != "Country":
+        if m.type != "Country" and not m.key.startswith(("country/", "capital/")):
             by_text[fold(m.text)].append(idx)
     for idxs in by_text.values():
         if len({keys[i] for i in idxs}) > 1:
-            typ = _vote(mentions[i].type for i in idxs)
-            winner = next(keys[i] for i in idxs if mentions[i].type == typ)
+            typ = _vote(mentions[i].type for i in idxs for _ in range(2 if mentions[i].type == "Place" else 1))
+            winners = [keys[i] for i in idxs if mentions[i].type == typ]
+            winner = next((k for k in winners if k.startswith("place/geonames/")), winners[0])
             for i in idxs:
                 keys[i] = winner
+                if mentions[i].type != typ:
+                    mentions[i] = replace(mentions[i], type=typ)
+    # An unroled "person" coordinated with a place is a place: "entered Tell Tamer and Ain Issa".
+    place_tokens = {i for m, k in zip(mentions, keys) if m.type == "Place" for i in range(*m.tokens)}
+    for idx, m in enumerate(mentions):
+        if m.type == "Official" and not m.role:
+            root = doc[m.tokens[0] : m.tokens[1]].root
+            partners = [root.head] if root.dep_ == "conj" else []
+            partners += [c for c in root.children if c.dep_ == "conj"]
+            if any(p.i in place_tokens for p in partners):
+                mentions[idx] = replace(m, type="Place")
+                keys[idx] = f"place/{slug(m.text)}"
     # Acronyms: "Islamic Revolutionary Guard Corps (IRGC)" and later bare "IRGC".
     acronym_of: dict[str, str] = {}
     for idx, m in enumerate(mentions):
@@ -266,10 +280,13 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     org_names = [(m.text.split(), k) for m, k in zip(mentions, keys) if m.type in ("Organization", "Group") and len(m.text.split()) > 1]
     for idx, m in enumerate(mentions):
         parts = m.text.split()
-        if len(parts) == 1 and m.key in ("", f"place/{slug(m.text)}") and m.type != "Official":
+        gazetteer_place_as_actor = m.key.startswith("place/geonames/") and \
+            doc[m.tokens[0] : m.tokens[1]].root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+        if len(parts) == 1 and (m.key in ("", f"place/{slug(m.text)}") or gazetteer_place_as_actor) and m.type != "Official":
             hits = {k for names, k in org_names if names[0] == parts[0]}
             if len(hits) == 1:
                 keys[idx] = hits.pop()
+                mentions[idx] = replace(m, type=next(o.type for o, k in zip(mentions, keys) if k == keys[idx] and o is not m), key="")
     # A cue-less "organisation" coordinated with people is a person the NER mistyped.
     official_tokens = {i for m in mentions if m.type == "Official" for i in range(*m.tokens)}
     for idx, m in enumerate(mentions):
@@ -336,7 +353,8 @@ def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:
         return Entity(key=key, type="Country", label=c["name"], aliases=tuple(s for s in surface if s != c["name"]),
                       iso=iso, geonames=c["geonames"], mentions=len(ms), first_sentence=sents[first.sent])
     named = [m for m in ms if not re.fullmatch(r"[A-Z.]{2,10}", m.text)] or ms  # acronyms do not vote
-    typ = _vote(m.type for m in named)
+    longest = max(len(m.text.split()) for m in named)
+    typ = _vote(m.type for m in named if len(m.text.split()) == longest)  # full names are typed best
     if key.startswith("place/geonames/") and any(m.key.startswith("capital/") for m in ms):
         typ = "Place"
     label = max((s for s in surface if not re.fullmatch(r"[A-Z.]{2,10}", s)), key=lambda s: (len(s.split()), len(s)), default=surface[0])

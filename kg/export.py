@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,23 +39,54 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
+# Characters XML 1.0 cannot hold even escaped (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(value):
+    """``value`` with characters XML cannot hold replaced by U+FFFD (strings only).
+
+    >>> _xml_safe("a\x01b"), _xml_safe(3)
+    ('a\ufffdb', 3)
+    """
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def to_graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of G whose list and dict attributes are JSON strings (GraphML takes scalars only)."""
+    """A copy of G whose list and dict attributes are JSON strings (GraphML takes scalars only).
+
+    Control characters XML cannot hold become U+FFFD, so the file stays well-formed XML whatever
+    the articles contained (the RDF and JSON exports keep them exactly).
+    """
     H = nx.MultiDiGraph()
-    H.graph["articles"] = json.dumps(G.graph.get("articles", {}), sort_keys=True, ensure_ascii=False)
-    enc = lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else v  # noqa: E731
+    H.graph["articles"] = _xml_safe(json.dumps(G.graph.get("articles", {}), sort_keys=True, ensure_ascii=False))
+
+    def enc(v):
+        return _xml_safe(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else v)
+
     for n, d in sorted(G.nodes(data=True)):
-        H.add_node(n, **{k: enc(v) for k, v in d.items()})
+        H.add_node(_xml_safe(n), **{k: enc(v) for k, v in d.items()})
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
-        H.add_edge(u, v, key=k, **{a: enc(b) for a, b in d.items()})
+        H.add_edge(_xml_safe(u), _xml_safe(v), key=_xml_safe(k), **{a: enc(b) for a, b in d.items()})
     return H
 
 
 def to_node_link(G: nx.MultiDiGraph) -> str:
-    """NetworkX node-link JSON (``nx.node_link_graph`` reads it back)."""
-    data = nx.node_link_data(G, edges="edges")
+    """NetworkX node-link JSON; ``nx.node_link_graph(data, edges="edges", source="from", target="to")`` reads it back.
+
+    Edge ends are "from"/"to", not networkx's default "source"/"target", because ``source`` is an
+    edge attribute of the graph model (who says so) and would be overwritten by the edge's tail.
+
+    >>> G = nx.MultiDiGraph(articles={})
+    >>> G.add_edge("a", "b", key="k", source="c")
+    'k'
+    >>> H = nx.node_link_graph(json.loads(to_node_link(G)), edges="edges", source="from", target="to")
+    >>> nx.utils.graphs_equal(G, H)
+    True
+    """
+    data = nx.node_link_data(G, edges="edges", source="from", target="to")
     data["nodes"].sort(key=lambda n: n["id"])
-    data["edges"].sort(key=lambda e: (e["source"], e["target"], str(e["key"])))
+    data["edges"].sort(key=lambda e: (e["from"], e["to"], str(e["key"])))
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
 

@@ -1,0 +1,135 @@
+"""Throughput of ``kg build`` against bare spaCy ``nlp.pipe``, peak memory, and the incremental re-run.
+
+Usage: .venv/bin/python bench/throughput.py [--large N] [--workers W]
+
+Corpora:
+* ``wikinews``: the 295 real articles of ../shared/corpus/wikinews (``*.txt``).
+* ``large``: N articles (default 10,000) generated from them: the 295 texts repeated in turn, each
+  copy with a line "(copy K)" appended, so every article has its own text and cache key while the
+  language stays real.
+
+For each corpus, in separate subprocesses (so each peak RSS is its own): kg's pipeline
+(``build_graph(workers=W)``, no cache) and bare ``nlp.pipe(texts, n_process=W, batch_size=16)`` with
+the same model (``spacy.load``, no kg components) over the same texts. Prints articles/s of each,
+their ratio (kg / bare), and peak RSS (the largest of the main process and of any one worker).
+Then the incremental case: the 295 articles built once with a cache, one new article added, and
+the re-run timed end to end (in a fresh process, so spaCy's import and model load count).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WIKINEWS = ROOT.parent / "shared" / "corpus" / "wikinews"
+
+
+def _peak_mib() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids
+
+
+def _run_one(mode: str, listing: Path, workers: int, cache: str) -> dict:
+    files = listing.read_text(encoding="utf-8").split("\n")
+    start = time.perf_counter()
+    if mode == "kg":
+        from kg.pipeline import build_graph
+
+        G = build_graph(files, workers=workers, cache=cache or None)
+        n = len(G.graph["articles"])
+        extra = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+    else:
+        import spacy
+
+        from kg.nlp import DEFAULT_MODEL
+
+        nlp = spacy.load(DEFAULT_MODEL)
+        texts = (Path(f).read_text(encoding="utf-8") for f in files)
+        n = sum(1 for _ in nlp.pipe(texts, n_process=workers, batch_size=16))
+        extra = {}
+    seconds = time.perf_counter() - start
+    own, kids = _peak_mib()
+    return {"mode": mode, "articles": n, "seconds": seconds, "rate": n / seconds, "rss_main_mib": own,
+            "rss_worker_mib": kids, **extra}
+
+
+def _spawn(mode: str, files: list[Path], workers: int, tmp: Path, cache: Path | None = None) -> dict:
+    listing = tmp / f"{mode}-{len(files)}.list"
+    listing.write_text("\n".join(map(str, files)), encoding="utf-8")
+    cmd = [sys.executable, __file__, "--one", mode, "--list", str(listing), "--workers", str(workers)]
+    if cache is not None:
+        cmd += ["--cache", str(cache)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _large(sources: list[Path], n: int, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    files = []
+    for k in range(n):
+        f = folder / f"copy-{k:05d}.txt"
+        f.write_text(f"{texts[k % len(texts)].rstrip()}\n\n(copy {k})\n", encoding="utf-8")
+        files.append(f)
+    return files
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--large", type=int, default=10_000, help="articles in the generated corpus (0 to skip)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--one", choices=["kg", "bare"], help=argparse.SUPPRESS)
+    parser.add_argument("--list", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(_run_one(args.one, args.list, args.workers, args.cache)))
+        return 0
+
+    sources = sorted(WIKINEWS.glob("wikinews-*.txt"))
+    if not sources:
+        sys.exit(f"{WIKINEWS}: no wikinews-*.txt; this benchmark needs ../shared/corpus/wikinews")
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as d:
+        tmp = Path(d)
+        corpora = [("wikinews", sources)]
+        if args.large:
+            corpora.append((f"large-{args.large}", _large(sources, args.large, tmp / "large")))
+        print(f"workers={args.workers}")
+        for name, files in corpora:
+            kg_run = _spawn("kg", files, args.workers, tmp)
+            bare = _spawn("bare", files, args.workers, tmp)
+            peak = max(kg_run["rss_main_mib"], kg_run["rss_worker_mib"])
+            print(f"{name}: {len(files)} articles | kg {kg_run['rate']:.2f} articles/s ({kg_run['seconds']:.0f} s, "
+                  f"{kg_run['nodes']} nodes, {kg_run['edges']} edges) | bare nlp.pipe {bare['rate']:.2f} articles/s "
+                  f"({bare['seconds']:.0f} s) | ratio {kg_run['rate'] / bare['rate']:.2f} | peak RSS kg "
+                  f"{peak:.0f} MiB (main {kg_run['rss_main_mib']:.0f}, largest worker {kg_run['rss_worker_mib']:.0f}); "
+                  f"bare {max(bare['rss_main_mib'], bare['rss_worker_mib']):.0f} MiB", flush=True)
+
+        corpus = tmp / "incremental"
+        corpus.mkdir()
+        for f in sources:
+            shutil.copy(f, corpus / f.name)
+        cache = tmp / "cache"
+        full = _spawn("kg", sorted(corpus.iterdir()), args.workers, tmp, cache)
+        again = _spawn("kg", sorted(corpus.iterdir()), args.workers, tmp, cache)
+        new = corpus / "new-article.txt"
+        new.write_text(sources[0].read_text(encoding="utf-8") + "\n(new)\n", encoding="utf-8")
+        start = time.perf_counter()
+        one = _spawn("kg", sorted(corpus.iterdir()), args.workers, tmp, cache)
+        wall = time.perf_counter() - start
+        print(f"incremental: first build with cache {full['seconds']:.0f} s; unchanged re-run {again['seconds']:.2f} s; "
+              f"one new article among {len(sources)}: {one['seconds']:.2f} s in build_graph, {wall:.2f} s wall "
+              "(fresh process: imports and model load included)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -38,6 +38,7 @@ class _Reader:
         self.out: list[Relation] = []
         self.current_pred = ""
         self.pending_targets: list[str] = []
+        self.parties: list[str] = []  # officials who meet in the article (see meeting_parties)
         self.last_actor = ""
         mentions = Counter(e.key for e in entities for _ in range(e.mentions) if e.type == "Country")
         self.main_countries = [k for k, _ in mentions.most_common(3)]
@@ -93,6 +94,12 @@ class _Reader:
                 k = self.key(c)
                 if k:
                     out.append(k)
+                else:  # "A and his counterparts, B and C": the names in apposition to a keyless conjunct
+                    for a in c.children:
+                        if a.dep_ == "appos" and a.i not in seen and (ka := self.key(a)):
+                            seen.add(a.i)
+                            out.append(ka)
+                            out.extend(self.coordinated(a, seen))
                 out.extend(self.coordinated(c, seen))
         return out
 
@@ -120,6 +127,9 @@ class _Reader:
             keys = [k for k in keys if self.types.get(k) != "Place"]
             if keys:
                 return keys, depth
+            if self.parties and cand.lemma_.lower() in self.t["collective_actors"] and \
+                    any(g.lemma_.lower() in self.t["role_nouns"] | {"participant"} for g in cand.subtree):
+                return list(self.parties), depth + 1  # "an assembly of foreign ministers denounced ...": those who met
             if cand.lemma_.lower() in self.t["event_nouns"] and self.last_actor and \
                     self.current_pred in ("struck", "killed", "retaliatedAgainst"):
                 actor = self.affiliation.get(self.last_actor) or self.last_actor
@@ -326,6 +336,9 @@ class _Reader:
                 return "condemned"  # "spoke out against the attack"
             if lemma in self.t["backing_words"] and tok.dep_ in ("amod", "acl") and any(self.key(c) for c in tok.children):
                 return "backedBy"
+            if lemma in ("join", "attend") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("talk", "meeting", "summit", "negotiation")
+                                                   for c in tok.children):
+                return "joinedMeeting"
             if lemma in ("speak", "talk") and any(c.dep_ == "prep" and (c.lower_ == "with" or any(g.lower_ in ("phone", "telephone") for g in c.subtree)) for c in tok.children):
                 return "met"
             if lemma == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
@@ -347,7 +360,17 @@ class _Reader:
             return "supported"
         return ""
 
+    def meeting_parties(self) -> list[str]:
+        """Officials who meet in the article ("A and his counterparts, B and C, gathered"), for later "the ministers"."""
+        for tok in self.doc:
+            if self.trigger_predicate(tok) == "met":
+                people = [k for k in self.subjects(tok)[0] if self.types.get(k) == "Official"]
+                if len(people) > 1:
+                    return people
+        return []
+
     def read(self) -> list[Relation]:
+        self.parties = self.meeting_parties()
         for sent in self.doc.sents:
             for tok in sent:
                 if self.claims_responsibility(tok, sent) or self.located_event(tok, sent):
@@ -394,6 +417,13 @@ class _Reader:
         t = self.t
         chain = self.governors(tok)
         self.current_pred = pred
+        if pred == "joinedMeeting":
+            # "X joined the talks": X met those who were meeting
+            subjects, depth = self.subjects(tok)
+            self.current_pred = "met"
+            others = [k for k in self.parties if k not in subjects]
+            self.emit(subjects, "met", others, tok, sent, chain, depth + 1)
+            return
         if pred == "backedBy":
             # "an Iranian-backed militia": the backer supports the thing the phrase names
             backers = [self.key(c) for c in tok.children if self.key(c)]

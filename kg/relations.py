@@ -38,7 +38,8 @@ class _Reader:
         self.out: list[Relation] = []
         self.current_pred = ""
         self.pending_targets: list[str] = []
-        self.parties: list[str] = []  # officials who meet in the article (see meeting_parties)
+        self.parties: list[str] = []
+        self.untargeted_actor = ""  # officials who meet in the article (see meeting_parties)
         self.last_actor = ""
         mentions = Counter(e.key for e in entities for _ in range(e.mentions) if e.type == "Country")
         self.main_countries = [k for k, _ in mentions.most_common(3)]
@@ -303,6 +304,9 @@ class _Reader:
     def trigger_predicate(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
         t = self.t
+        if tok.pos_ in ("ADJ", "VERB") and tok.lower_ in t["displeasure_words"] and any(
+                c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "over", "at") for c in tok.children):
+            return "condemned"  # "was disappointed by the decision"
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             pred = t["verb_of"].get(lemma, "")
             if pred and lemma in t["light_verbs"] and any(c.dep_ == "dobj" and t["noun_of"].get(c.lemma_.lower()) for c in tok.children):
@@ -350,9 +354,7 @@ class _Reader:
             return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")
         if tok.pos_ == "ADJ" and lemma in t["condemn_adjectives"]:
             return "condemned"
-        if tok.pos_ in ("ADJ", "VERB") and tok.lower_ in t["displeasure_words"] and any(
-                c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "over", "at") for c in tok.children):
-            return "condemned"
+
         if tok.pos_ in ("ADJ", "VERB") and lemma in t["backing_words"] and tok.dep_ in ("amod", "acl") and \
                 any(self.key(c) for c in tok.children):
             return "backedBy"
@@ -388,7 +390,7 @@ class _Reader:
         noun = next((c for c in tok.children if c.dep_ == "nsubj" and self.trigger_predicate(c) == "struck"), None)
         if noun is None:
             return False
-        actors = self.subjects(noun)[0] or self.event_actor(noun, [])
+        actors = self.subjects(noun)[0] or ([self.untargeted_actor] if self.untargeted_actor else self.event_actor(noun, []))
         places = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on")
                   for g in c.children if g.dep_ == "pobj" for k in self.entities_in(g, multi=True)]
         if actors and places:
@@ -438,6 +440,8 @@ class _Reader:
             return
         if pred == "condemned" and tok.lower_ in t["displeasure_words"]:
             subjects, depth = self.subjects(tok)
+            if not subjects:  # "X was disappointed by ...": the passive subject is the one displeased
+                subjects = [k for c in tok.children if c.dep_ == "nsubjpass" for k in self.entities_in(c, multi=False)]
             targets = []
             for c in tok.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "over", "at"):
@@ -575,6 +579,9 @@ class _Reader:
              chain: list[Token], depth: int, anaphoric: bool = False) -> None:
         if pred in ("struck", "killed") and targets and not subjects:
             self.pending_targets = targets  # an attack by a not-yet-named actor
+        if pred in ("struck", "killed", "retaliatedAgainst") and subjects and not targets and depth <= 1 and \
+                (tok.pos_ == "VERB" or tok.head.lemma_.lower() in self.t["attack_light_verbs"]):
+            self.untargeted_actor = subjects[0]  # "launched a strike" (where, said later)
         if not subjects or not targets:
             return
         modality = self.modality(tok, chain)

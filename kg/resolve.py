@@ -158,6 +158,12 @@ def _references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> d
                     wanted = ("Official",)
             if not wanted:
                 continue
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and \
+                    tok.head.head.lemma_.lower() in triggers()["speech_verbs"]:
+                sayer = next((token_key.get(c.i) for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+                if sayer and types.get(sayer) in wanted:
+                    out[tok.i] = sayer  # "Ecuador said it would ...": it = Ecuador
+                    continue
             if tok.dep_ == "poss" and (bound := _clause_subject(tok, token_key, types, wanted)):
                 out[tok.i] = bound  # "China ..., emphasizing its hope": its = the clause's subject
                 continue

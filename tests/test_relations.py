@@ -114,3 +114,31 @@ def test_relations_event_codes(read_text, text, predicate, cameo, plover):
     _, relations = read_text(text)
     r = next(r for r in relations if r.predicate == predicate)
     assert (r.cameo, r.plover) == (cameo, plover)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # several people meeting: every pair met
+    ("Peruvian foreign minister Maria Lopez and her Chilean counterpart, John Carter, met in Quito on Monday.",
+     ("person/maria-lopez", "met", "person/john-carter")),
+    # "an Xn-backed militia": X supported the militia
+    ("The Northern Liberation Front, a Chilean-backed militia, seized the town.", (CL, "supported", "group/northern-liberation-front")),
+    # a claim of responsibility names the attacker of an earlier attack
+    ("A depot in Bolivia was hit by rockets. The Northern Liberation Front claimed responsibility for the attack.",
+     ("group/northern-liberation-front", "struck", BO)),
+    # a judgement of someone else's act is a condemnation of its actor
+    ("Peru struck Chile. Ecuador called the attack unacceptable.", (EC, "condemned", PE)),
+    ("Peru struck Chile on Monday. Ecuador said it was disappointed by the attack.", (EC, "condemned", PE)),
+    # an event that "took place" somewhere: its actor struck there
+    ("Peru launched a strike on Monday. The strike took place in Chile.", (PE, "struck", CL)),
+    # "the group" refers back to the named group
+    ("The Northern Liberation Front denied the report. Later the group attacked Ecuador.", ("group/northern-liberation-front", "struck", EC)),
+])
+def test_relations_discourse_constructions(read_text, text, expected):
+    _, relations = read_text(text)
+    assert expected in triples(relations), triples(relations)
+
+
+def test_relations_joining_the_talks_meets_those_meeting(read_text):
+    _, relations = read_text("Maria Lopez and John Carter held talks in Quito. Italian minister Marco Berti joined the talks as an observer.")
+    met = triples(relations)
+    assert ("person/marco-berti", "met", "person/maria-lopez") in met and ("person/marco-berti", "met", "person/john-carter") in met

@@ -599,9 +599,12 @@ class _Reader:
             for o in targets:
                 if s == o:
                     continue
+                verbal = pred == "struck" and tok.pos_ == "VERB" and casualties < 0 and \
+                    self.types.get(s) == self.types.get(o) == "Official"  # one politician "attacking" another: words
                 self.out.append(Relation(
-                    subject=s, predicate=pred, object=o, modality=modality, source=source, date=ev_date,
-                    place=place if place not in (s, o) else "", casualties=casualties, code=code,
+                    subject=s, predicate="condemned" if verbal else pred, object=o, modality=modality, source=source,
+                    date=ev_date, place=place if place not in (s, o) else "", casualties=casualties,
+                    code="" if verbal else code,
                     evidence=Evidence(article=self.article.id, sentence=text, start=start, end=start + len(text),
                                       trigger=tok.text, confidence=round(confidence, 2)),
                 ))

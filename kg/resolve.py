@@ -273,7 +273,10 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     cue_words = cues()["org_words"] | cues()["group_words"]
     for idx, m in enumerate(mentions):
         parts = m.text.split()
-        generic = m.key in ("", f"place/{slug(m.text)}")  # no gazetteer identity
+        root = doc[m.tokens[0] : m.tokens[1]].root
+        located = root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "from", "to", "into", "outside")
+        # no gazetteer identity, or a gazetteer town named where a person acts ("Kennedy said")
+        generic = m.key in ("", f"place/{slug(m.text)}") or m.key.startswith("place/geonames/") and not located
         bare = generic and not any(fold(p) in cue_words for p in parts)
         if m.type in ("Organization", "Group", "Place") and bare and len(parts) == 1 or \
                 m.type == "Official" and len(parts) == 1 or m.type == "Official" and parts[0].lower() in ("al", "el"):
@@ -281,6 +284,8 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                 last = names[-1].split("-")[-1]  # "al-Assad" -> "Assad"
                 if parts[0] in (names[-1], last) or parts[0] == names[0] and len(names) == 2:
                     keys[idx] = k
+                    if m.type != "Official":
+                        mentions[idx] = replace(m, type="Official", key="", geonames=0, located_in="")
                     break
     # "Mahan" after "Mahan Air": a one-word name that starts a longer organisation's name is that organisation.
     org_names = [(m.text.split(), k) for m, k in zip(mentions, keys) if m.type in ("Organization", "Group") and len(m.text.split()) > 1]

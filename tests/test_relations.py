@@ -142,3 +142,9 @@ def test_relations_joining_the_talks_meets_those_meeting(read_text):
     _, relations = read_text("Maria Lopez and John Carter held talks in Quito. Italian minister Marco Berti joined the talks as an observer.")
     met = triples(relations)
     assert ("person/marco-berti", "met", "person/maria-lopez") in met and ("person/marco-berti", "met", "person/john-carter") in met
+
+
+def test_relations_politician_attacking_politician_is_criticism(read_text):
+    _, relations = read_text("Senator Maria Lopez attacked Governor John Carter during the debate.")
+    assert ("person/maria-lopez", "condemned", "person/john-carter") in triples(relations)
+    assert not [r for r in relations if r.predicate == "struck"]

@@ -104,3 +104,11 @@ def test_resolve_pronoun_refers_to_the_named_group(read_text):
 def test_resolve_headline_fragment_is_not_a_person(read_text):
     entities, _ = read_text("Peru and Chile Trade Barbs, Seek Calm\n\nPeru and Chile said they would seek calm after a week of barbs.")
     assert not any(e.type == "Official" for e in entities.values())
+
+
+def test_resolve_surname_that_is_also_a_town_stays_the_person(read_text):
+    # "Marshall" is also a town in the gazetteer; acting in the sentence, it is the person named before
+    entities, _ = read_text("Professor Julia Marshall led the study. Marshall said the results were clear.")
+    person = named(entities, "Julia Marshall")
+    assert person.type == "Official" and "Marshall" in person.aliases
+    assert not any(e.type == "Place" for e in entities.values())

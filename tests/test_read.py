@@ -175,13 +175,49 @@ def test_unreadable_file_is_reported_and_skipped(tmp_path, monkeypatch):
     assert [str(e) for e in errors] == [f"{secret}: permission denied; make the file readable"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_file_by_mode(tmp_path):
-    secret = tmp_path / "secret.txt"
+def _as_unprivileged(check) -> bool:
+    """Run ``check`` in a forked child that has dropped root (root reads files whatever their mode)."""
+    if os.geteuid() != 0:
+        return check()
+    pid = os.fork()
+    if pid == 0:  # the child: become nobody, run the check, report through the exit code
+        try:
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            os._exit(0 if check() else 1)
+        except BaseException:
+            os._exit(2)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
+
+
+def test_unreadable_file_by_mode():
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="kg-mode-"))  # under /tmp, traversable by anyone: only the mode stops the read
+    folder.chmod(0o755)
+    secret = folder / "secret.txt"
     secret.write_text(GOOD, encoding="utf-8")
     secret.chmod(0)
-    with pytest.raises(InputError, match="permission denied; make the file readable"):
-        read_article(secret)
+    readable = folder / "open.txt"
+    readable.write_text(GOOD, encoding="utf-8")
+    readable.chmod(0o644)
+
+    def check() -> bool:
+        try:
+            read_article(secret)
+        except InputError as err:
+            return str(err) == f"{secret}: permission denied; make the file readable"
+        return False
+
+    read_article(readable)  # load lazily imported codecs while root can still read the interpreter's files
+    try:
+        assert _as_unprivileged(check)
+        assert _as_unprivileged(lambda: read_article(readable).text == GOOD)  # the same reader, a readable file
+    finally:
+        shutil.rmtree(folder)
 
 
 def test_find_articles_skips_unknown_suffixes_in_folders(tmp_path):

@@ -214,8 +214,6 @@ class _Reader:
                 for gc in c.children:
                     if gc.dep_ in ("pobj", "pcomp"):
                         found += self.entities_in(gc, multi=multi, skip=skip)
-            if c.dep_ == "advcl" and c.lemma_ == "target":
-                pass
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.t["light_verbs"]:
             # "began an offensive into Syria": the light verb carries the noun's frame
             for c in tok.head.children:

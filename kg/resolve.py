@@ -110,7 +110,7 @@ _DESCRIPTION_TYPES = {
     "government": ("Country",), "regime": ("Country",),
     "ministry": ("Organization",), "army": ("Organization",), "military": ("Organization",), "agency": ("Organization",),
     "council": ("Organization",), "coalition": ("Organization",), "alliance": ("Organization",),
-    "airline": ("Organization",), "company": ("Organization",), "parliament": ("Organization",), "agency": ("Organization",),
+    "airline": ("Organization",), "company": ("Organization",), "parliament": ("Organization",),
 }
 
 

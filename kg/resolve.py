@@ -375,7 +375,9 @@ def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:
     geonames = next((m.geonames for m in ms if m.geonames), 0)
     return Entity(key=key, type=typ, label=label, aliases=tuple(s for s in surface if s != label), role=role,
                   affiliation=affiliation if typ != "Place" else "", located_in=located_in if typ == "Place" else "",
-                  geonames=geonames if typ == "Place" else 0, mentions=len(ms), first_sentence=sents[first.sent])
+                  geonames=geonames if typ == "Place" else 0, mentions=len(ms), first_sentence=sents[first.sent],
+                  # a place keeps the ISO code of its country even when the article never names that country
+                  iso=located_in.split("/")[1] if typ == "Place" and located_in.startswith("country/") else "")
 
 
 def _located_by_possessive(doc: Doc, ms: list[Mention]) -> str:

@@ -2,19 +2,19 @@
 
 >>> import kg
 >>> sorted(kg.__all__)
-['__version__', 'build', 'export', 'load', 'query']
+['__version__', 'build', 'export', 'load', 'push', 'query']
 """
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-# The modules kg.export and kg.query are imported first so that the API functions of the same
-# names, bound next, are what `kg.export` and `kg.query` mean (a later `import kg.export` does not
+# The modules kg.export, kg.push and kg.query are imported first so that the API functions of the same
+# names, bound next, are what `kg.export`, `kg.push` and `kg.query` mean (a later `import kg.export` does not
 # rebind a module that is already loaded).
-from . import export as _export_module, query as _query_module  # noqa: F401
-from .api import build, export, load, query
+from . import export as _export_module, push as _push_module, query as _query_module  # noqa: F401
+from .api import build, export, load, push, query
 
-__all__ = ["build", "export", "load", "query", "__version__"]
+__all__ = ["build", "export", "load", "query", "push", "__version__"]
 
 try:
     __version__ = version("kg")

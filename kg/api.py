@@ -1,23 +1,33 @@
 """The public Python API: build, export, load, query. Each imports its stage lazily."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["build", "export", "load", "query"]
+    from .errors import KgError
+
+__all__ = ["build", "export", "load", "query", "push"]
 
 
-def build(paths: str | Path | Iterable[str | Path], *, model: str | None = None) -> nx.MultiDiGraph:
-    """Read articles (files or folders) and return their knowledge graph."""
+def build(paths: str | Path | Iterable[str | Path], *, model: str | None = None, workers: int = 1,
+          cache: str | Path | None = None, fresh: bool = False, dask: str | None = None,
+          on_error: Callable[[KgError], None] | None = None) -> nx.MultiDiGraph:
+    """Read articles (files or folders; .txt, .md, .html, .jsonl) and return their knowledge graph.
+
+    ``workers`` processes parse in parallel (call from under ``if __name__ == "__main__":``);
+    ``cache`` is a folder of per-article results that a re-run reuses (``fresh`` ignores it);
+    ``dask`` is ``"local"`` or a scheduler address; ``on_error`` receives each unreadable article's
+    error and the rest are built (without it, the first error raises).
+    """
     from .pipeline import build_graph
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return build_graph(paths, model=model)
+    return build_graph(paths, model=model, workers=workers, cache=cache, fresh=fresh, dask=dask, on_error=on_error)
 
 
 def export(G: nx.MultiDiGraph, out_dir: str | Path = "exports") -> list[Path]:
@@ -39,3 +49,10 @@ def query(source: str | Path, sparql: str, **params: str) -> tuple[list[str], li
     from .query import run_query
 
     return run_query(source, sparql, params=params or None)
+
+
+def push(source: str | Path, endpoint: str, **options: object) -> object:
+    """Load an export folder into a SPARQL 1.1 Graph Store endpoint, one named graph per article."""
+    from .push import push as push_exports
+
+    return push_exports(source, endpoint, **options)

@@ -1,7 +1,7 @@
 """Errors a user can fix. The CLI prints them as one line; anything else is a bug."""
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "ModelError", "QueryError"]
+__all__ = ["KgError", "InputError", "ModelError", "QueryError", "ExtractionError"]
 
 
 class KgError(Exception):
@@ -18,3 +18,11 @@ class ModelError(KgError):
 
 class QueryError(KgError, ValueError):
     """A SPARQL query that cannot run."""
+
+
+class ExtractionError(KgError):
+    """kg crashed on one article: a bug, reported for that article so the rest of the corpus still builds."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details  # the traceback, for --debug

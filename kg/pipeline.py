@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .cache import ArticleCache, Records
-from .errors import KgError
+from .errors import ExtractionError, KgError
 from .graph import add_article, new_graph
 from .read import read_articles
 from .schema import Article
@@ -31,14 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["ExtractionError", "build_graph", "extract_article", "extract_batch", "extract_stream"]
 
 BATCH_SIZE = 16
-
-
-class ExtractionError(KgError):
-    """kg crashed on one article: a bug, reported for that article so the rest of the corpus still builds."""
-
-    def __init__(self, message: str, details: str = "") -> None:
-        super().__init__(message)
-        self.details = details  # the traceback, for --debug
 
 
 @dataclass(frozen=True, slots=True)

@@ -252,8 +252,9 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                 keys[idx] = f"place/{slug(m.text)}"
     # Acronyms: "Islamic Revolutionary Guard Corps (IRGC)" and later bare "IRGC".
     acronym_of: dict[str, str] = {}
+    text = doc.text  # Doc.text rebuilds the string on every access
     for idx, m in enumerate(mentions):
-        after = doc.text[m.end : m.end + 12]
+        after = text[m.end : m.end + 12]
         if mm := re.match(r"\s*\(([A-Z][A-Za-z&.-]{1,9})\)", after):
             acronym_of[mm.group(1).replace(".", "")] = keys[idx]
     long_names = [(m, k) for m, k in zip(mentions, keys) if len(m.text.split()) > 1 and m.type in ("Organization", "Group")]

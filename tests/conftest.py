@@ -6,6 +6,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    """Keep the tests' article and gazetteer caches out of the user's ~/.cache."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("KG_CACHE_DIR", tempfile.mkdtemp(prefix="kg-test-cache-"))
 SEEDS = ROOT / "seeds"
 
 

@@ -109,7 +109,8 @@ def test_pipeline_api_names_are_functions_even_after_importing_the_modules():
 
     importlib.import_module("kg.export")
     importlib.import_module("kg.query")
-    assert callable(kg.export) and callable(kg.query) and callable(kg.build) and callable(kg.load)
+    importlib.import_module("kg.push")
+    assert all(callable(getattr(kg, name)) for name in ("build", "export", "load", "query", "push"))
 
 
 DEV_ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "dev" / "articles"

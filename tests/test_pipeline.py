@@ -139,3 +139,25 @@ def test_pipeline_dev_set_merges_one_country_across_articles(dev_build):
     G, _ = dev_build
     iran = G.nodes["country/IR"]
     assert iran["label"] == "Iran" and len(iran["articles"]) > 2 and iran["geonames"] > 0 and iran["iso"] == "IR"
+
+
+@pytest.mark.parametrize("name,params,expected", [
+    ("who-struck-whom", {}, {"actor": "Pakistan", "target": "Iran"}),
+    ("who-struck-whom", {}, {"actor": "Islamic Revolutionary Guard Corps", "target": "Jaish al-Adl"}),
+    ("actor-activity", {"name": "China"}, {"action": "mediated", "target": "Pakistan", "modality": "offered"}),
+    ("mediation-offers", {}, {"mediator": "China", "party": "Iran"}),
+    ("condemnations", {}, {"actor": "Iran", "target": "Pakistan"}),
+    ("timeline", {"a": "Pakistan", "b": "Iran"}, {"actor": "Pakistan", "action": "expelled diplomat", "target": "Iran"}),
+    ("entities-by-type", {}, {"type": "Group", "label": "Balochistan Liberation Army", "aliases": "BLA"}),
+    ("most-corroborated", {}, {"actor": "China", "action": "mediated", "target": "Iran"}),
+])
+def test_pipeline_saved_queries_answer_on_the_seed(seed_exports, name, params, expected):
+    variables, rows = kg.query(seed_exports, name, **params)
+    records = [dict(zip(variables, row)) for row in rows]
+    assert any(all(r.get(k) == v for k, v in expected.items()) for r in records), records[:5]
+
+
+def test_pipeline_timeline_is_in_date_order(seed_exports):
+    variables, rows = kg.query(seed_exports, "timeline", a="Pakistan", b="Iran")
+    dates = [dict(zip(variables, r))["date"] for r in rows]
+    assert dates == sorted(dates) and len(dates) >= 4

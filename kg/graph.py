@@ -8,7 +8,7 @@ The graph model (what every exporter reads and ``kg.load`` gives back):
   ``articles`` (sorted list of article ids), ``mentions`` (int), ``first_sentence``; when known
   ``role``, ``affiliation`` (node key), ``located_in`` (node key), ``iso`` (ISO 3166 alpha-2),
   ``geonames`` (int GeoNames id).
-* One edge per evidence, key ``f"{predicate}:{article}:{start}"``. Attributes: ``predicate``
+* One edge per evidence, key ``f"{predicate}:{article}:{start}:{object}"`` (``edge_key``). Attributes: ``predicate``
   (a ``PREDICATES`` name), ``modality``, ``cameo``, ``plover``, ``confidence`` (float), ``article``,
   ``sentence``, ``start``/``end`` (int offsets of the sentence in the article), ``trigger``; when
   stated ``source`` (node key of who says so), ``date`` (ISO date), ``place`` (node key),

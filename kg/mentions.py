@@ -133,11 +133,9 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         label = "PERSON"  # "a spokesperson, Morgan Ortagus"
     if label in ("ORG", "PERSON") and len(span) == 1 and span.root.dep_ in ("compound", "amod") and \
             span.root.head.lemma_.lower() in cues()["place_words"] and not _has_cue(words, "org_words"):
-        return _place_mention(span, sent, key) if key in gaz.places or key in gaz.regions else \
-            _mention(span, sent, "Place", key=f"place/{slug(span.text)}")  # "the Khurais oil field"
+        return _place_mention(span, sent, key)  # "the Khurais oil field"
     if label in ("ORG", "PERSON") and _locative(span) and not _has_cue(words, "org_words") and not _has_cue(words, "role_words"):
-        return _place_mention(span, sent, key) if key in gaz.places or key in gaz.regions else \
-            _mention(span, sent, "Place", key=f"place/{slug(span.text)}")
+        return _place_mention(span, sent, key)
     if label == "NORP":
         place = gaz.places.get(key)
         if place and span.root.dep_ in ("pobj", "compound", "nsubj", "dobj"):
@@ -164,7 +162,7 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         return None  # "Baloch separatist sites": an adjective of region, not a place
     if any(w in cues()["org_words"] for w in words[-1:]):
         return _org_mention(span, sent, words)
-    return _mention(span, sent, "Place", key=f"place/{slug(span.text)}")
+    return _place_mention(span, sent, key)
 
 
 def _followed_by(span: Span, words: tuple[str, ...]) -> bool:
@@ -208,7 +206,10 @@ def _has_cue(words: list[str], kind: str) -> bool:
 
 
 def _place_mention(span: Span, sent: int, key: str) -> Mention:
+    """A Place: keyed by GeoNames id or region when the gazetteer knows the name, else by the name."""
     gaz = gazetteer()
+    if key not in gaz.places and key not in gaz.regions:
+        return _mention(span, sent, "Place", key=f"place/{slug(span.text)}")
     if key in gaz.places:
         gid, cc, _pop, name = gaz.places[key]
         return _mention(span, sent, "Place", key=f"place/geonames/{gid}", geonames=gid,
@@ -367,8 +368,7 @@ def _place_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
         gaz = gazetteer()
         if key in _TIME_WORDS or any(fold(t.text) in gaz.country_names or fold(t.text) in gaz.demonyms for t in span):
             continue
-        m = _place_mention(span, sent_of[start], key) if key in gazetteer().places or key in gazetteer().regions else \
-            _mention(span, sent_of[start], "Place", key=f"place/{slug(span.text)}")
+        m = _place_mention(span, sent_of[start], key)
         out.append(m)
         used.update(range(start, end))
     return out

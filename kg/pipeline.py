@@ -28,9 +28,11 @@ from .schema import Article
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ExtractionError", "build_graph", "extract_article", "extract_batch", "extract_stream"]
+__all__ = ["ExtractionError", "build_graph", "extract_article", "extract_batch", "extract_stream", "parse"]
 
 BATCH_SIZE = 16
+PIECE_CHARS = 10_000  # longer articles are parsed in paragraph-aligned pieces, joined back into one Doc
+BATCH_CHARS = 40_000  # a parse batch stops at BATCH_SIZE texts or this many characters, whichever comes first
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ def extract_batch(articles: list[Article], model: str | None = None, catch: bool
     nlp = load_nlp(model)
     out: list[Records | Any] = []
     try:
-        for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
+        for doc, article in parse(nlp, articles):
             try:
                 out.append(extract_article(doc, article))
             except Exception as err:  # noqa: BLE001 - reported per article below
@@ -82,6 +84,63 @@ def extract_batch(articles: list[Article], model: str | None = None, catch: bool
         # spaCy itself failed somewhere in the batch: redo it one article at a time to find which.
         return [r for a in articles for r in extract_batch([a], model, catch)]
     return out
+
+
+def parse(nlp: Any, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]]:
+    """(Doc, Article) for each article, parsed in batches bounded in texts and characters.
+
+    spaCy's memory while parsing grows with the characters in a batch, so one 100,000-character article
+    among fifteen short ones would set a worker's peak. Long articles are cut after line breaks into
+    pieces of at most ``PIECE_CHARS``, batches close at ``BATCH_CHARS``, and the pieces are joined back
+    with ``Doc.from_docs``: the same text, offsets and sentences as one parse (kg starts a sentence at
+    every line break anyway).
+    """
+    from spacy.tokens import Doc
+
+    def batches() -> Iterator[list[tuple[str, tuple[Article, bool]]]]:
+        batch: list[tuple[str, tuple[Article, bool]]] = []
+        size = 0
+        for article in articles:
+            pieces = _pieces(article.text)
+            for i, piece in enumerate(pieces):
+                if batch and (len(batch) >= BATCH_SIZE or size + len(piece) > BATCH_CHARS):
+                    yield batch
+                    batch, size = [], 0
+                batch.append((piece, (article, i == len(pieces) - 1)))
+                size += len(piece)
+        if batch:
+            yield batch
+
+    parts: list[Doc] = []
+    for batch in batches():
+        for doc, (article, last) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            parts.append(doc)
+            if last:
+                yield (parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)), article
+                parts = []
+
+
+def _pieces(text: str, limit: int | None = None) -> list[str]:
+    r"""``text`` cut into pieces of at most ``limit`` characters, after a line break where there is one in
+    reach, else after a sentence end or a space; ``"".join(pieces) == text``.
+
+    >>> _pieces("ab\ncd\nef", 4), _pieces("short", 5)
+    (['ab\n', 'cd\n', 'ef'], ['short'])
+    """
+    limit = limit or PIECE_CHARS
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n", start + 1, end)
+        if cut < 0:
+            cut = text.rfind(". ", start + 1, end - 1)
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", start + 1, end)
+        cut = cut + 1 if cut >= 0 else end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 class _InlineExecutor(Executor):

@@ -136,3 +136,35 @@ def test_sigkill_midway_keeps_earlier_exports_and_cache_whole(tmp_path, seed_exp
     json.loads(after["graph.json"])
     nx.read_graphml(out / "graph.graphml")
     assert after["graph.html"].rstrip().endswith(b"</html>")
+
+
+def test_a_long_article_is_parsed_in_pieces_and_gives_what_one_parse_gives(nlp, monkeypatch):
+    """Pieces joined with Doc.from_docs: same text, tokens, entities, sentences and relations as one nlp() call."""
+    import kg.pipeline as pipeline
+    from kg.schema import Article
+
+    paragraphs = [INVENTED[i % len(INVENTED)].replace("Thursday", f"day {i}") for i in range(40)]
+    text = "Border report\n2024-03-14\n\n" + "\n\n".join(paragraphs) + "\n"
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 300)
+    assert len(pipeline._pieces(text)) > 5
+    article = Article(id="long", path="long.txt", text=text, title="Border report", date="2024-03-14")
+    (doc, got), = list(pipeline.parse(nlp, [article]))
+    whole = nlp(text)
+    assert got is article and doc.text == text
+    assert [t.text for t in doc] == [t.text for t in whole]
+    assert [(e.start_char, e.label_) for e in doc.ents] == [(e.start_char, e.label_) for e in whole.ents]
+    assert [s.start_char for s in doc.sents] == [s.start_char for s in whole.sents]
+    pieces_records, whole_records = pipeline.extract_article(doc, article), pipeline.extract_article(whole, article)
+    assert {e.key for e in pieces_records[0]} == {e.key for e in whole_records[0]}
+    triples = lambda rels: sorted((r.subject, r.predicate, r.object, r.evidence.start) for r in rels)  # noqa: E731
+    assert triples(pieces_records[1]) == triples(whole_records[1]) and len(pieces_records[1]) > 10
+
+
+@pytest.mark.parametrize("text", ["", "x" * 50, "one two three " * 20, "a.\nb. c d\n\n" * 15, "\n" * 40])
+def test_pieces_cover_the_text_within_the_limit(text):
+    from kg.pipeline import _pieces
+
+    pieces = _pieces(text, 16)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 16 for p in pieces)
+    assert all(p for p in pieces[:-1])

@@ -4,15 +4,22 @@ Nothing in the page loads from the network: vis-network's JS and CSS come from t
 and are inlined, and a Content-Security-Policy allows only the page's own (hashed) scripts. Every string from
 articles is untrusted: it travels as JSON in a ``<script type="application/json">`` block with ``<``, ``>``
 and ``&`` escaped, and ``kg/templates/kg.js`` puts it into the DOM with ``textContent`` only.
+
+Two kinds of edge: one per event (ids ``e0``, ``e1``, ...; legend, time window, panel evidence), and the
+entities' structure (ids ``s0``, ``s1``, ...): a node's ``affiliation`` or ``located_in`` drawn as a thin dotted
+grey arrow to that node when it is in the graph. Structural edges are not events: they have no predicate or
+date, the time window never hides them, and the legend toggles them per kind.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +28,7 @@ import networkx as nx
 
 from .schema import DIRECT_MODALITIES, NODE_TYPES, PREDICATES
 
-__all__ = ["to_html", "TYPE_STYLES", "FAMILY_COLOURS", "LAYOUT_THRESHOLD"]
+__all__ = ["to_html", "TYPE_STYLES", "FAMILY_COLOURS", "STRUCTURE_KINDS", "LAYOUT_THRESHOLD"]
 
 # Node colour and vis-network shape per type; shapes draw the label below, so labels stay readable.
 TYPE_STYLES: dict[str, tuple[str, str]] = {
@@ -37,6 +44,12 @@ FAMILY_COLOURS: dict[str, str] = {
     "diplomacy": "#9467bd",
     "cooperation": "#2ca02c",
 }
+# Structural edges from node attributes: attribute -> (legend label, verb in the panel and tooltip).
+STRUCTURE_KINDS: dict[str, tuple[str, str]] = {
+    "affiliation": ("affiliation", "affiliated with"),
+    "located_in": ("located in", "located in"),
+}
+_STRUCTURE_COLOUR = {"color": "#b4b4b4", "highlight": "#6f6f6f", "hover": "#6f6f6f", "inherit": False}
 _OTHER_STYLE = ("#9e9e9e", "dot")
 _OTHER_COLOUR = "#9e9e9e"
 # Above this many nodes the layout is computed here and physics stays off, so the graph appears at once.
@@ -103,13 +116,22 @@ def _json_for_script(value: Any) -> str:
 
 
 def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
-    """Everything the page needs: vis node/edge objects (built with pyvis), panel details, legend counts."""
+    """Everything the page needs: vis node/edge objects (event edges built with pyvis), panel details, legend
+    counts, and the structural edges (affiliation, located in) apart from the events.
+
+    >>> G = nx.MultiDiGraph(articles={})
+    >>> G.add_node("country/RU", type="Country", label="Ruritania")
+    >>> G.add_node("person/mike", type="Official", label="Mike", affiliation="country/RU")
+    >>> [(e["id"], e["from"], e["to"]) for e in _payload(G, "t")["structure"]]
+    [('s0', 'person/mike', 'country/RU')]
+    """
     from pyvis.network import Network
 
     articles = G.graph.get("articles", {})
     nodes = sorted(G.nodes, key=str)
     large = len(nodes) > LAYOUT_THRESHOLD
-    pos = _layout(G, nodes) if large else {}
+    links = _structure_links(G, nodes)
+    pos = _layout(G, nodes, links=[(u, v) for u, v, _ in links]) if large else {}
     net = Network(directed=True)
     type_counts: Counter[str] = Counter()
     node_info: dict[str, dict[str, Any]] = {}
@@ -147,6 +169,23 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         net.edges[-1].pop("arrows", None)  # set once in the options
         edge_info[eid] = _edge_info(G, attrs, articles)
 
+    structure: list[dict[str, Any]] = []
+    structure_info: dict[str, dict[str, str]] = {}
+    kind_counts: Counter[str] = Counter()
+    event_pairs = {frozenset((str(u), str(v))) for u, v, _, _ in edges}
+    for i, (u, v, kind) in enumerate(links):
+        sid = f"s{i}"
+        kind_counts[kind] += 1
+        # Dotted, thin and label-less so the events stay readable; they still act as springs in physics.
+        edge: dict[str, Any] = {"id": sid, "from": str(u), "to": str(v), "width": 1, "dashes": [2, 4],
+                                "color": dict(_STRUCTURE_COLOUR),
+                                "arrows": {"to": {"enabled": True, "scaleFactor": 0.35}}}
+        if frozenset((str(u), str(v))) in event_pairs:
+            # Bend away from the events between the same two nodes (those curve clockwise, roundness 0.15 k).
+            edge["smooth"] = {"enabled": True, "type": "curvedCCW", "roundness": 0.22}
+        structure.append(edge)
+        structure_info[sid] = {"kind": kind}
+
     used_articles = {a for info in node_info.values() for a in info["articles"]}
     used_articles |= {info["article"] for info in edge_info.values() if info["article"]}
     vis_nodes, vis_edges, _, _, _, _ = net.get_network_data()
@@ -166,8 +205,30 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
                    "count": type_counts[t]} for t in types_order],
         "predicates": [_predicate_entry(p, pred_counts[p]) for p in preds_order],
         "families": FAMILY_COLOURS,
+        "structure": structure,
+        "structureInfo": structure_info,
+        "structureKinds": [{"name": k, "label": label, "verb": verb, "count": kind_counts[k]}
+                           for k, (label, verb) in STRUCTURE_KINDS.items() if kind_counts[k]],
         "dates": sorted({info["date"] for info in edge_info.values() if info["date"]}),
     }
+
+
+def _structure_links(G: nx.MultiDiGraph, nodes: list[Any]) -> list[tuple[Any, Any, str]]:
+    """(node, target, kind) for every affiliation/located_in that names another node of G, in node order."""
+    links = []
+    for key in nodes:
+        attrs = G.nodes[key]
+        for kind in STRUCTURE_KINDS:
+            target = attrs.get(kind)
+            if target is None or target == "" or target == key:
+                continue
+            try:
+                ok = target in G
+            except TypeError:  # an unhashable value is no node key
+                ok = False
+            if ok:
+                links.append((key, target, kind))
+    return links
 
 
 def _node_info(G: nx.MultiDiGraph, key: Any, attrs: dict[str, Any], articles: dict[str, Any]) -> dict[str, Any]:
@@ -290,8 +351,11 @@ def _options(large: bool, n: int) -> dict[str, Any]:
     return options
 
 
-def _layout(G: nx.MultiDiGraph, nodes: list[Any], *, iterations: int = 80, seed: int = 7) -> dict[Any, tuple[float, float]]:
+def _layout(G: nx.MultiDiGraph, nodes: list[Any], *, links: Iterable[tuple[Any, Any]] = (), iterations: int = 80,
+            seed: int = 7) -> dict[Any, tuple[float, float]]:
     """Fruchterman-Reingold in numpy with grid-approximated repulsion, scaled to vis-network pixels.
+
+    G's edges and the extra ``links`` (structural pairs: an official and its country) pull their ends together.
 
     networkx's spring_layout needs scipy above 500 nodes and forceatlas2_layout takes ~25 s for 2,000. Here
     repulsion is exact between nodes in neighbouring cells of a fine grid; beyond that the grid's cell counts
@@ -301,7 +365,8 @@ def _layout(G: nx.MultiDiGraph, nodes: list[Any], *, iterations: int = 80, seed:
 
     n = len(nodes)
     index = {key: i for i, key in enumerate(nodes)}
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v]))
+                    for u, v in itertools.chain(G.edges(), links) if u != v})
     src = np.array([a for a, _ in pairs], dtype=np.int64)
     dst = np.array([b for _, b in pairs], dtype=np.int64)
     rng = np.random.default_rng(seed)

@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.html import LAYOUT_THRESHOLD, to_html
+from kg.html import LAYOUT_THRESHOLD, _payload, to_html
 
 CHROMIUM = "/usr/bin/chromium"
 HOSTILE_LABEL = '<img src=x onerror="window.__pwned=1">'
@@ -197,10 +197,16 @@ def test_html_search_focuses_node_by_label_or_alias(open_page, ruritania, query,
     assert page.js("kg.network.getSelectedNodes()") == [node]
     assert page.page.locator("#kg-panel").is_visible()
     assert page.page.locator("#kg-panel h2").inner_text() == ruritania.nodes[node]["label"]
-    # Neighbourhood highlight: a node that is not a neighbour is dimmed, a neighbour keeps its colour.
-    others = set(ruritania) - {node} - set(nx.all_neighbors(ruritania, node))
-    for other in others:
-        assert page.js("id => typeof kg.nodes.get(id).color", other) == "object"
+    # Neighbourhood highlight: a node that is not a neighbour (by an event or by structure) is dimmed, a
+    # neighbour keeps its colour.
+    neighbours = set(nx.all_neighbors(ruritania, node)) | _structural_neighbours(ruritania, node)
+    for other in set(ruritania) - {node}:
+        assert page.js("id => typeof kg.nodes.get(id).color", other) == ("string" if other in neighbours else "object")
+
+
+def _structural_neighbours(G: nx.MultiDiGraph, node: str) -> set[str]:
+    refs = {(u, d[k]) for u, d in G.nodes(data=True) for k in ("affiliation", "located_in") if d.get(k) in G}
+    return {b for a, b in refs if a == node} | {a for a, b in refs if b == node}
 
 
 def test_html_edge_click_shows_evidence(open_page, ruritania):
@@ -286,3 +292,192 @@ def test_html_hostile_text_stays_text(open_page, tmp_path):
     assert page.js("document.querySelectorAll('img, svg, iframe').length") == 0
     assert page.js("window.__pwned") is None
     page.page.screenshot(path=str(tmp_path / "hostile.png"))
+
+
+# ---- structure: affiliation and located-in drawn as edges -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def structured() -> nx.MultiDiGraph:
+    """An Official affiliated to a Country, a Place located in it, and two references that must draw nothing."""
+    return _graph(
+        [("country/RU", {"type": "Country", "label": "Ruritania"}),
+         ("country/FD", {"type": "Country", "label": "Freedonia"}),
+         ("person/mike", {"type": "Official", "label": "Mike Strelsau", "role": "minister",
+                          "affiliation": "country/RU"}),
+         ("place/zenda", {"type": "Place", "label": HOSTILE_LABEL, "located_in": "country/RU"}),
+         ("org/lost", {"type": "Organization", "label": "Lost Office", "affiliation": "country/XX"}),
+         ("group/self", {"type": "Group", "label": "Ourselves", "affiliation": "group/self"})],
+        [("country/RU", "country/FD", {"predicate": "struck", "date": "2024-03-01"}),
+         ("person/mike", "country/FD", {"predicate": "met", "cameo": "040", "plover": "CONSULT", "date": "2024-05-10",
+                                        "sentence": "Mike Strelsau met Freedonian envoys.", "trigger": "met",
+                                        "start": 40})],
+    )
+
+
+STRUCTURE = [("person/mike", "country/RU", "affiliation"), ("place/zenda", "country/RU", "located_in")]
+
+
+def test_html_payload_draws_structure_only_to_other_nodes_in_graph(structured):
+    payload = _payload(structured, "t")
+    got = sorted((e["from"], e["to"], payload["structureInfo"][e["id"]]["kind"]) for e in payload["structure"])
+    assert got == STRUCTURE
+    ids = [e["id"] for e in payload["structure"]]
+    assert all(re.fullmatch(r"s\d+", i) for i in ids) and set(ids) == set(payload["structureInfo"])
+    assert set(ids).isdisjoint(e["id"] for e in payload["edges"])
+    assert [(k["name"], k["count"]) for k in payload["structureKinds"]] == [("affiliation", 1), ("located_in", 1)]
+    assert all(e["width"] == 1 and "label" not in e and "smooth" not in e for e in payload["structure"])
+
+
+def test_html_payload_bends_structure_beside_an_event_between_the_same_nodes(structured):
+    G = structured.copy()
+    G.add_edge("country/RU", "person/mike", key="summoned:a1:90:person/mike", predicate="summoned", start=90)
+    edges = {(e["from"], e["to"]): e for e in _payload(G, "t")["structure"]}
+    assert edges["person/mike", "country/RU"]["smooth"]["type"] == "curvedCCW"
+    assert "smooth" not in edges["place/zenda", "country/RU"]
+
+
+@pytest.mark.parametrize("reference", ["group/self", "country/XX", "", ["country/RU"]],
+                         ids=["self", "not-in-graph", "empty", "unhashable"])
+def test_html_payload_draws_no_structure_for_bad_reference(reference):
+    G = _graph([("country/RU", {"type": "Country", "label": "Ruritania"}),
+                ("group/self", {"type": "Group", "label": "Ourselves", "affiliation": reference,
+                                "located_in": reference})], [])
+    payload = _payload(G, "t")
+    assert payload["structure"] == [] and payload["structureKinds"] == []
+
+
+def test_html_payload_structure_is_not_an_event(structured):
+    payload = _payload(structured, "t")
+    assert [(p["name"], p["count"]) for p in payload["predicates"]] == [("struck", 1), ("met", 1)]
+    assert len(payload["edges"]) == len(payload["edgeInfo"]) == 2
+    assert payload["dates"] == ["2024-03-01", "2024-05-10"]
+
+
+def test_html_layout_pulls_members_to_their_country():
+    """Above LAYOUT_THRESHOLD the layout is computed here; with no event edges at all, members still sit by
+    their country."""
+    countries = 20
+    n = LAYOUT_THRESHOLD + 1
+    nodes = [(f"country/{c}", {"type": "Country", "label": f"Land {c}"}) for c in range(countries)]
+    nodes += [(f"person/{i}", {"type": "Official", "label": f"Official {i}", "affiliation": f"country/{i % countries}"})
+              for i in range(n - countries)]
+    payload = _payload(_graph(nodes, []), "t")
+    assert payload["layout"] == "precomputed" and len(payload["structure"]) == n - countries
+    xy = {v["id"]: (v["x"], v["y"]) for v in payload["nodes"]}
+
+    def dist(a: str, b: str) -> float:
+        return ((xy[a][0] - xy[b][0]) ** 2 + (xy[a][1] - xy[b][1]) ** 2) ** 0.5
+
+    own = [dist(f"person/{i}", f"country/{i % countries}") for i in range(n - countries)]
+    other = [dist(f"person/{i}", f"country/{(i + 7) % countries}") for i in range(n - countries)]
+    assert sum(own) < 0.5 * sum(other)
+
+
+def test_html_page_draws_structure_edges(open_page, structured):
+    page = open_page(structured)
+    drawn = page.js("""() => kg.data.structure.map(e => {
+        const drawn = kg.network.body.edges[e.id];
+        return [drawn.fromId, drawn.toId, kg.data.structureInfo[e.id].kind]; })""")
+    assert sorted(map(tuple, drawn)) == STRUCTURE
+    assert len(page.js("kg.visibleStructureIds()")) == 2
+    assert page.js("kg.edges.length") == 4  # two events, two structural edges
+    assert page.page.locator("#kg-status").inner_text() == "6 / 6 nodes, 2 / 2 relations"
+    assert page.page.locator("#kg-legend-predicates li").count() == 2
+    legend = page.js("""() => Array.from(document.querySelectorAll('#kg-legend-structure button'),
+        b => [b.dataset.key, b.children[1].textContent, b.querySelector('.kg-count').textContent])""")
+    assert legend == [["affiliation", "affiliation", "1"], ["located_in", "located in", "1"]]
+    assert page.page.locator("#kg-structure").is_visible()
+    tips = page.js("""() => Object.fromEntries(kg.edges.get().filter(e => e.id[0] === 's')
+                                                  .map(e => [e.from, e.title.textContent]))""")
+    assert tips["person/mike"] == ("Mike Strelsau \u2014 affiliated with \u2192 Ruritania"
+                                   "From the entity's attributes, not an event.")
+
+
+def test_html_page_hides_structure_legend_without_structure(open_page, ruritania):
+    G = ruritania.copy()
+    for _, attrs in G.nodes(data=True):
+        attrs.pop("affiliation", None)
+        attrs.pop("located_in", None)
+    page = open_page(G)
+    assert page.js("kg.data.structure.length") == 0
+    assert not page.page.locator("#kg-structure").is_visible()
+
+
+def _visible_structure(page) -> list[tuple[str, str]]:
+    ends = page.js("kg.visibleStructureIds().map(id => [kg.edges.get(id).from, kg.edges.get(id).to])")
+    return sorted(tuple(x) for x in ends)
+
+
+def test_html_structure_legend_toggle_hides_and_shows(open_page, structured):
+    page = open_page(structured)
+    button = page.page.locator('#kg-legend-structure button[data-key="affiliation"]')
+    button.click()
+    assert button.get_attribute("aria-pressed") == "false"
+    assert _visible_structure(page) == [("place/zenda", "country/RU")]
+    assert page.js("kg.edges.get().filter(e => e.hidden).map(e => e.from)") == ["person/mike"]
+    assert len(page.js("kg.visibleEdgeIds()")) == 2  # events are not touched
+    page.page.locator('#kg-legend-structure button[data-key="located_in"]').click()
+    assert _visible_structure(page) == []
+    button.click()
+    assert _visible_structure(page) == [("person/mike", "country/RU")]
+    page.page.locator('#kg-legend-structure button[data-key="located_in"]').click()
+    assert _visible_structure(page) == [("person/mike", "country/RU"), ("place/zenda", "country/RU")]
+
+
+def test_html_structure_edge_needs_both_ends_visible(open_page, structured):
+    page = open_page(structured)
+    page.page.locator('#kg-legend-types button[data-key="Official"]').click()
+    assert _visible_structure(page) == [("place/zenda", "country/RU")]
+    page.page.locator('#kg-legend-types button[data-key="Country"]').click()
+    assert _visible_structure(page) == []
+    page.page.locator('#kg-legend-types button[data-key="Country"]').click()
+    # Search finds a hidden Official, shows its type again, and with it the affiliation edge.
+    page.page.fill("#kg-search", "Strelsau")
+    page.page.press("#kg-search", "Enter")
+    assert page.js("kg.network.getSelectedNodes()") == ["person/mike"]
+    assert _visible_structure(page) == [("person/mike", "country/RU"), ("place/zenda", "country/RU")]
+
+
+def test_html_time_window_never_hides_structure(open_page, structured):
+    page = open_page(structured)
+    assert page.js("kg.data.dates") == ["2024-03-01", "2024-05-10"]
+    page.page.locator("#kg-time-to").fill("0")  # 2024-03-01 only
+    assert page.js("kg.visibleEdgeIds().map(id => kg.data.edgeInfo[id].predicate)") == ["struck"]
+    assert _visible_structure(page) == [("person/mike", "country/RU"), ("place/zenda", "country/RU")]
+    page.page.locator("#kg-time-from").fill("1")  # from after to: 2024-05-10 only
+    assert page.js("kg.visibleEdgeIds().map(id => kg.data.edgeInfo[id].predicate)") == ["met"]
+    page.page.locator("#kg-time-undated").uncheck()
+    assert _visible_structure(page) == [("person/mike", "country/RU"), ("place/zenda", "country/RU")]
+    assert page.js("kg.edges.get().filter(e => e.id[0] === 's' && e.hidden).length") == 0
+
+
+def test_html_structure_edges_follow_neighbourhood_highlight(open_page, structured):
+    page = open_page(structured)
+    colours = "() => kg.edges.get().filter(e => e.id[0] === 's').map(e => e.color.color)"
+    base = page.js(colours)
+    page.js("kg.focusNode('country/FD')")  # no structural edge touches Freedonia: both dim
+    dimmed = page.js(colours)
+    assert dimmed != base and len(set(dimmed)) == 1
+    page.js("kg.focusNode('country/RU')")  # both touch Ruritania: both keep their colour
+    assert page.js(colours) == base
+    page.js("kg.focusNode('country/FD')")
+    page.page.locator("#kg-panel-close").click()
+    assert page.js(colours) == base
+
+
+@pytest.mark.parametrize("src,dst,verb", [("person/mike", "country/RU", "affiliated with"),
+                                          ("place/zenda", "country/RU", "located in")])
+def test_html_structure_edge_click_says_what_it_is(open_page, structured, src, dst, verb):
+    page = open_page(structured)
+    page.js("""([a, b]) => { kg.network.moveNode(a, -2000, 2000); kg.network.moveNode(b, -1600, 2000);
+                             kg.network.fit({nodes: [a, b]}); }""", [src, dst])
+    page.click_canvas(-1800, 2000)
+    panel = page.page.locator("#kg-panel")
+    assert panel.is_visible() and panel.get_attribute("data-kind") == "structure"
+    label = structured.nodes[src]["label"]
+    assert page.page.locator("#kg-panel h2").inner_text() == f"{label} \u2014 {verb} \u2192 Ruritania"
+    assert "From the entity's attributes, not an event." in panel.inner_text()
+    assert page.page.locator("#kg-panel blockquote, #kg-panel img, #kg-panel script").count() == 0
+    page.page.locator("#kg-panel h2 button", has_text="Ruritania").click()  # the ends are links to the nodes
+    assert page.page.locator("#kg-panel h2").inner_text() == "Ruritania"
+    assert page.js("window.__pwned") is None

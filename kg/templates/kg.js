@@ -4,7 +4,8 @@
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var DIM_NODE = { background: "#e6e6e6", border: "#d0d0d0", highlight: { background: "#e6e6e6", border: "#d0d0d0" } };
-  var DIM_EDGE = { color: "#e3e3e3", highlight: "#e3e3e3", hover: "#e3e3e3" };
+  var DIM_EDGE = { color: "#e3e3e3", highlight: "#e3e3e3", hover: "#e3e3e3", inherit: false };
+  var NOT_EVENT = "From the entity's attributes, not an event.";
   var DIM_FONT = { color: "#bbbbbb" };
 
   function $(id) { return document.getElementById(id); }
@@ -25,14 +26,20 @@
   }
 
   var nodeInfo = data.nodeInfo, edgeInfo = data.edgeInfo, articles = data.articles;
-  var predicates = {};
+  // Structural edges (affiliation, located in) come from node attributes: no predicate, no date, no evidence.
+  var structureInfo = data.structureInfo;
+  var predicates = {}, structureKinds = {};
   data.predicates.forEach(function (p) { predicates[p.name] = p; });
+  data.structureKinds.forEach(function (k) { structureKinds[k.name] = k; });
+  var allEdges = data.edges.concat(data.structure);
   var edgeById = {};
-  data.edges.forEach(function (e) { edgeById[e.id] = e; });
+  allEdges.forEach(function (e) { edgeById[e.id] = e; });
+  function isStructure(id) { return Object.prototype.hasOwnProperty.call(structureInfo, id); }
   function ref(key) { return { key: key, label: nodeInfo[key] ? nodeInfo[key].label : key, in_graph: key in nodeInfo }; }
-  var typeOn = {}, predOn = {};
+  var typeOn = {}, predOn = {}, structureOn = {};
   data.types.forEach(function (t) { typeOn[t.name] = true; });
   data.predicates.forEach(function (p) { predOn[p.name] = true; });
+  data.structureKinds.forEach(function (k) { structureOn[k.name] = true; });
   var baseNode = {}, baseEdge = {};
   data.nodes.forEach(function (n) {
     var info = nodeInfo[n.id];
@@ -46,8 +53,13 @@
     var meta = [info.date, info.modality !== "asserted" ? info.modality : ""].filter(Boolean).join(" \u00b7 ");
     e.title = tooltip([head, info.sentence, meta]);
   });
+  data.structure.forEach(function (e) {
+    baseEdge[e.id] = { color: Object.assign({}, e.color) };
+    var kind = structureKinds[structureInfo[e.id].kind];
+    e.title = tooltip([nodeInfo[e.from].label + " \u2014 " + kind.verb + " \u2192 " + nodeInfo[e.to].label, NOT_EVENT]);
+  });
   var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  var edges = new vis.DataSet(allEdges);
   var hiddenNode = {}, hiddenEdge = {};
 
   $("kg-title").textContent = data.title;
@@ -102,6 +114,10 @@
     if (!info.date) { return timeUndated.checked; }
     return info.date >= w[0] && info.date <= w[1];
   }
+  // Not an event: the time window and the predicate toggles never hide it; its kind's toggle and its ends do.
+  function structureVisible(e) {
+    return structureOn[structureInfo[e.id].kind] === true && nodeVisible(e.from) && nodeVisible(e.to);
+  }
   function applyFilters() {
     var nodeUpdates = [], edgeUpdates = [], shownNodes = 0, shownEdges = 0;
     data.nodes.forEach(function (n) {
@@ -114,6 +130,10 @@
       if (!hide) { shownEdges += 1; }
       if (hide !== (hiddenEdge[e.id] === true)) { hiddenEdge[e.id] = hide; edgeUpdates.push({ id: e.id, hidden: hide }); }
     });
+    data.structure.forEach(function (e) {
+      var hide = !structureVisible(e);
+      if (hide !== (hiddenEdge[e.id] === true)) { hiddenEdge[e.id] = hide; edgeUpdates.push({ id: e.id, hidden: hide }); }
+    });
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
     $("kg-status").textContent = shownNodes + " / " + data.nodes.length + " nodes, " +
@@ -121,6 +141,7 @@
   }
   api.visibleNodeIds = function () { return data.nodes.filter(function (n) { return !hiddenNode[n.id]; }).map(function (n) { return n.id; }); };
   api.visibleEdgeIds = function () { return data.edges.filter(function (e) { return !hiddenEdge[e.id]; }).map(function (e) { return e.id; }); };
+  api.visibleStructureIds = function () { return data.structure.filter(function (e) { return !hiddenEdge[e.id]; }).map(function (e) { return e.id; }); };
 
   function legendEntry(list, key, on, swatch, text, count) {
     var button = el("button", { type: "button" }, [swatch, el("span", null, [text]), el("span", { className: "kg-count" }, [count])]);
@@ -143,6 +164,12 @@
     swatch.style.background = p.colour;
     legendEntry($("kg-legend-predicates"), p.name, predOn, swatch, p.label, p.count);
   });
+  if (data.structure.length) {
+    $("kg-structure").hidden = false;
+    data.structureKinds.forEach(function (k) {
+      legendEntry($("kg-legend-structure"), k.name, structureOn, el("span", { className: "kg-swatch structure" }), k.label, k.count);
+    });
+  }
 
   if (dates.length) {
     $("kg-time").hidden = false;
@@ -167,6 +194,11 @@
 
   // ---- neighbourhood highlight ----------------------------------------------------------------------
   var highlighted = false;
+  // A fresh copy each time: a structural edge's colour is an object, and nothing may alias the original.
+  function baseColour(id) {
+    var c = baseEdge[id].color;
+    return typeof c === "object" && c !== null ? Object.assign({}, c) : c;
+  }
   function highlight(id) {
     var keep = {};
     keep[id] = true;
@@ -176,15 +208,15 @@
     nodes.update(data.nodes.map(function (n) {
       return keep[n.id] ? { id: n.id, color: baseNode[n.id].color, font: { color: "#222222" } } : { id: n.id, color: DIM_NODE, font: DIM_FONT };
     }));
-    edges.update(data.edges.map(function (e) {
-      return incident[e.id] ? { id: e.id, color: baseEdge[e.id].color, font: { color: "#222222" } } : { id: e.id, color: DIM_EDGE, font: DIM_FONT };
+    edges.update(allEdges.map(function (e) {
+      return incident[e.id] ? { id: e.id, color: baseColour(e.id), font: { color: "#222222" } } : { id: e.id, color: DIM_EDGE, font: DIM_FONT };
     }));
     highlighted = true;
   }
   function unhighlight() {
     if (!highlighted) { return; }
     nodes.update(data.nodes.map(function (n) { return { id: n.id, color: baseNode[n.id].color, font: { color: "#222222" } }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, color: baseEdge[e.id].color, font: { color: "#222222" } }; }));
+    edges.update(allEdges.map(function (e) { return { id: e.id, color: baseColour(e.id), font: { color: "#222222" } }; }));
     highlighted = false;
   }
 
@@ -273,6 +305,15 @@
     panel.dataset.kind = "edge";
     panel.dataset.id = id;
   }
+  function showStructure(id) {
+    var e = edgeById[id], kind = structureKinds[structureInfo[id].kind];
+    var heading = el("h2", null, [nodeRef(ref(e.from)), " \u2014 " + kind.verb + " \u2192 ", nodeRef(ref(e.to))]);
+    var dl = el("dl");
+    row(dl, "structure", kind.label);
+    openPanel([heading, el("p", null, [NOT_EVENT]), dl]);
+    panel.dataset.kind = "structure";
+    panel.dataset.id = id;
+  }
   $("kg-panel-close").addEventListener("click", function () { panel.hidden = true; network.unselectAll(); unhighlight(); });
 
   network.on("click", function (params) {
@@ -281,7 +322,7 @@
       showNode(params.nodes[0]);
     } else if (params.edges.length) {
       unhighlight();
-      showEdge(params.edges[0]);
+      if (isStructure(params.edges[0])) { showStructure(params.edges[0]); } else { showEdge(params.edges[0]); }
     } else {
       unhighlight();
       panel.hidden = true;

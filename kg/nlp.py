@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 
 from .errors import ModelError
 from .gazetteer import fold, gazetteer
+from .lexicon import cues
 
 __all__ = ["DEFAULT_MODEL", "load_nlp"]
 
@@ -21,10 +22,16 @@ _MAX_SPAN = 4
 
 @Language.component("kg_line_breaks")
 def kg_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines, datelines and bullets are not run-on text."""
+    """Start a sentence after every line break: headlines, datelines and bullets are not run-on text; nor is
+    a source named before a colon at the start of a line ("Zenda Post: Talks resumed ...")."""
+    line_start = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in ("•", "·", "▪"):
+            tok.is_sent_start = True
+            line_start = tok.i
+        elif prev.text == ":" and 1 <= prev.i - line_start <= 5 and tok.text[:1].isupper() and \
+                all(t.text[:1].isupper() for t in doc[line_start : prev.i]):
             tok.is_sent_start = True
     return doc
 
@@ -50,6 +57,8 @@ def kg_gazetteer(doc: Doc) -> Doc:
                 continue
             key = fold(span.text)
             label = ""
+            if key in cues()["religion_words"]:
+                continue  # "Islam" is also a town's name; in the news it is the faith
             if key in gaz.country_names or key in gaz.capitals:
                 label = "GPE"
             elif key in gaz.demonyms:

@@ -32,23 +32,55 @@ def find_mentions(doc: Doc) -> list[Mention]:
         for tok in sent:
             sent_of[tok.i] = i
     lower_words = {t.text for t in doc if t.text.islower()}
+    common = _common_acronyms(doc)
     out: list[Mention] = []
     used: set[int] = set()
-    for ent in doc.ents:
+    for ent in _joined_ents(doc):
         if ent.label_ not in _ENT_LABELS:
             continue
-        span = _clean(ent)
-        if span is None:
-            continue
-        m = _classify(span, ent.label_, sent_of[span.start], lower_words)
-        if m is not None:
-            out.append(m)
-            used.update(range(span.start, span.end))
+        for span, label in _pieces(ent):
+            if any(t.text in common for t in span):
+                continue  # "the EEZ of Cyprus": an acronym of a common noun ("exclusive economic zone (EEZ)")
+            if _anaphoric_org_word(span) and not _earlier_org_with_word(out, span[0].lower_):
+                continue  # "the Embassy" with no embassy named before it: an unnamed body
+            m = _classify(span, label, sent_of[span.start], lower_words)
+            if m is not None:
+                out.append(m)
+                used.update(range(span.start, span.end))
     out = _merge_expansions(doc, out, sent_of)
     out.extend(_force_mentions(doc, sent_of, used))
     out.extend(_place_word_mentions(doc, sent_of, used))
+    out.extend(_org_word_mentions(doc, sent_of, used))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _common_acronyms(doc: Doc) -> set[str]:
+    """Acronyms the article defines for a lower-case phrase: "exclusive economic zone (EEZ)" names no one."""
+    out = set()
+    for tok in doc[1:-1]:
+        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not re.fullmatch(r"[A-Z]{2,8}", tok.text):
+            continue
+        words = [t for t in doc[max(0, tok.i - 1 - 2 * len(tok.text)) : tok.i - 1] if t.is_alpha and t.lower_ not in _STOP_WORDS]
+        words = words[-len(tok.text):]
+        if len(words) == len(tok.text) and "".join(t.text[0] for t in words).upper() == tok.text and \
+                all(t.text.islower() for t in words):
+            out.add(tok.text)
+    return out
+
+
+_STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "a", "an", "to"})
+
+
+def _anaphoric_org_word(span: Span) -> bool:
+    """ "the Embassy", "the Ministry": one capitalised common noun of an organisation after "the"."""
+    return len(span) == 1 and span[0].lower_ in cues()["common_org_nouns"] and span.start > 0 and \
+        span.doc[span.start - 1].lower_ in ("the", "this", "that")
+
+
+def _earlier_org_with_word(mentions: list[Mention], word: str) -> bool:
+    return any(m.type in ("Organization", "Group") and len(m.text.split()) > 1 and
+               word in fold(m.text).split() for m in mentions)
 
 
 def _merge_expansions(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]) -> list[Mention]:
@@ -71,6 +103,46 @@ def _merge_expansions(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]
             out.append(_mention(inner, sent_of[e + 1], m.type, key=m.key))
             skip_until = close
     return out
+
+
+def _joined_ents(doc: Doc) -> list[Span]:
+    """The NER's entities, with a name it split in two joined again: "a Harakat Zindabad official" is one
+    organisation when the unknown first word only modifies the second name."""
+    gaz = gazetteer()
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        key = fold(ent.text)
+        if nxt is not None and ent.end == nxt.start and nxt.label_ == "ORG" and ent.label_ in ("NORP", "PERSON", "ORG") and \
+                ent.root.dep_ == "compound" and nxt.start <= ent.root.head.i < nxt.end and \
+                all(t.text[:1].isupper() for t in ent) and not any(
+                    key in table for table in (gaz.country_names, gaz.demonyms, gaz.capitals, gaz.places, gaz.regions)) and \
+                not gaz.demonym(ent.text):
+            out.append(Span(doc, ent.start, nxt.end, label=nxt.label_))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
+
+
+def _pieces(ent: Span) -> list[tuple[Span, str]]:
+    """The cleaned span with its label; a country and a name the NER ran together ("Xanthos and Peru") apart."""
+    span = _clean(ent)
+    if span is None:
+        return []
+    doc = ent.doc
+    gaz = gazetteer()
+    conj = next((t.i for t in span[1:-1] if t.lower_ in ("and", "&")), None)
+    if conj is not None and fold(span.text) not in gaz.country_names:
+        left, right = doc[span.start : conj], doc[conj + 1 : span.end]
+        if any(fold(side.text) in gaz.country_names for side in (left, right)):
+            # "between Xanthos and Peru": two names the NER ran together
+            return [(side, "GPE" if fold(side.text) in gaz.country_names else ent.label_) for side in (left, right)]
+    return [(span, ent.label_)]
 
 
 def _clean(ent: Span) -> Span | None:
@@ -106,6 +178,10 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         return None  # "Washington state": the region, named with the word that makes it one
     if iso:
         return _country_mention(span, sent, iso)
+    if all(w in cues()["religion_words"] for w in words):
+        return None  # "nurtured in Islam", "Islamic" of a split "Islamic State": a faith, not a place
+    if iso := _government_of(words):
+        return _country_mention(span, sent, iso)  # "the Government of Ruritania" acts as the state
     if key in gaz.capitals and label in ("PERSON", "ORG", "NORP") and len(span) == 1:
         label = "GPE"  # a capital the NER took for a person or an organisation
     if key.startswith("non-"):
@@ -114,6 +190,17 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         return _country_mention(span, sent, iso)
     if key in _TIME_WORDS or not any(t.text[:1].isupper() for t in span):
         return None
+    if _indefinite(span):
+        return None  # "a Foreign Terrorist Organization": a kind of thing, not its name
+    if label in ("ORG", "PERSON", "FAC", "GPE") and key not in gaz.places and key not in gaz.regions and \
+            _names_a_product(span) and not _has_cue(words, "org_words") and not _has_cue(words, "group_words"):
+        return None  # "the Eastway gas pipeline", "a Skyward jet": a project or a product, not an actor
+    if label == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in cues()["honorifics"] and \
+            span[1].text[:1].isupper():
+        n = 0
+        while n < len(span) - 1 and span[n].lower_.rstrip(".") in cues()["honorifics"]:
+            n += 1
+        return _classify(span[n:], label, sent, lower_words)  # "Imam X", "Shahid X": the name is X
     if len(span) == 1 and span.text.lower() in lower_words and key not in gaz.places and key not in gaz.regions:
         return None  # a capitalised common word ("State", "Sea"): the article uses it in lower case too
     if len(span) == 1 and span.root.dep_ in ("compound", "amod") and span.root.head.text[:1].isupper() and \
@@ -128,14 +215,19 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         if not _has_cue(rest, "org_words") and not _has_cue(rest, "group_words"):
             label = "PERSON"
         return _classify(span[1:], label, sent, lower_words)  # "Ukraine Volodymyr Zelenskyy": a headline run-on
-    if label == "ORG" and span.root.dep_ == "appos" and span.root.head.lower_ in cues()["role_words"] and \
+    if label == "ORG" and (span.root.dep_ == "appos" and span.root.head.lower_ in cues()["role_words"] or _after_role_noun(span)) and \
             not _has_cue(words, "org_words") and not _has_cue(words, "group_words"):
-        label = "PERSON"  # "a spokesperson, Morgan Ortagus"
+        label = "PERSON"  # "a spokesperson, Morgan Ortagus", "military spokesperson Morgan Ortagus"
+    if label in ("ORG", "PERSON") and span.start > 0 and span.doc[span.start - 1].lemma_.lower() in cues()["place_words"] and \
+            span.doc[span.start - 1].text.islower() and not _has_cue(words, "org_words") and not _has_cue(words, "role_words"):
+        return _place_mention(span, sent, key)  # "the island Xanthos", "the town Ober Tal"
     if label in ("ORG", "PERSON") and len(span) == 1 and span.root.dep_ in ("compound", "amod") and \
             span.root.head.lemma_.lower() in cues()["place_words"] and not _has_cue(words, "org_words"):
         return _place_mention(span, sent, key)  # "the Khurais oil field"
     if label in ("ORG", "PERSON") and _locative(span) and not _has_cue(words, "org_words") and not _has_cue(words, "role_words"):
         return _place_mention(span, sent, key)
+    if label == "NORP" and _has_cue(words, "group_words"):
+        return _mention(span, sent, "Group", key=f"group/{slug(span.text)}")  # "a Saraya Hezbollah official"
     if label == "NORP":
         place = gaz.places.get(key)
         if place and span.root.dep_ in ("pobj", "compound", "nsubj", "dobj"):
@@ -163,6 +255,50 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
     if any(w in cues()["org_words"] for w in words[-1:]):
         return _org_mention(span, sent, words)
     return _place_mention(span, sent, key)
+
+
+def _indefinite(span: Span) -> bool:
+    """True when "a"/"an" determines the name itself, not a noun it modifies ("a Ruritania Army spokesman")."""
+    root = span.root
+    if root.i != span.end - 1 or root.dep_ in ("compound", "nmod", "amod", "poss"):
+        return False
+    det = next((c for c in root.children if c.dep_ == "det" and c.i < span.start), None)
+    return det is not None and det.lower_ in ("a", "an") and \
+        not any(t.pos_ == "NOUN" for t in span.doc[det.i + 1 : span.start])
+
+
+def _after_role_noun(span: Span) -> bool:
+    """ "spokesperson Yuri Vale": a name directly after a lower-case role noun that modifies it."""
+    if span.start == 0 or not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in span):
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.text.islower() and prev.lower_ in cues()["role_words"] and prev.pos_ in ("NOUN", "PROPN") and \
+        (prev.head.i in range(span.start, span.end) or prev.head == span.root.head)
+
+
+def _names_a_product(span: Span) -> bool:
+    """True when the name only modifies a product or project noun: "the Eastway gas pipeline"."""
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in ("compound", "nummod", "amod", "npadvmod", "nmod") or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.lower_ in cues()["product_nouns"]:
+            return True
+        if tok.text[:1].isupper() and tok.i >= span.end and tok.pos_ == "PROPN":
+            return False  # part of a longer name
+    return False
+
+
+def _government_of(words: list[str]) -> str:
+    """ISO code for "government of X", "X government", "X's regime" with X a country or its demonym."""
+    gaz = gazetteer()
+    gov = cues()["government_words"]
+    if not any(w in gov for w in words):
+        return ""
+    rest = [w for w in words if w not in gov and w not in ("of", "the", "s", "'s")]
+    name = " ".join(rest)
+    return (gaz.country_names.get(name) or gaz.demonyms.get(name) or "") if rest else ""
 
 
 def _followed_by(span: Span, words: tuple[str, ...]) -> bool:
@@ -228,16 +364,24 @@ def _owner_country(span: Span) -> str:
                 iso = gaz.country_names.get(fold(child.text)) or gaz.demonyms.get(fold(child.text))
                 if iso:
                     return iso
-    first = fold(span[0].text)
-    return gaz.demonyms.get(first) or gaz.country_names.get(first) or ""
+    return _country_prefix([fold(t.text) for t in span])[0]
+
+
+def _country_prefix(words: list[str]) -> tuple[str, int]:
+    """ISO code and length of the country name or demonym a name starts with: "United States Embassy" -> US, 2."""
+    gaz = gazetteer()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        head = " ".join(words[:n])
+        if iso := gaz.demonyms.get(head) or gaz.country_names.get(head):
+            return iso, n
+    return "", 0
 
 
 def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
     c = cues()
-    gaz = gazetteer()
     joined = " ".join(words)
     iso = _owner_country(span)
-    name_words = words[1:] if words and (gaz.demonyms.get(words[0]) or gaz.country_names.get(words[0])) else words
+    name_words = words[_country_prefix(words)[1]:]
     if iso and " ".join(name_words) in c["force_heads"]:
         return _mention(span, sent, "Organization", key=f"org/{iso}/armed-forces", affiliation=f"country/{iso}")
     group = _mention(span, sent, "Group", key=f"group/{slug(span.text)}")
@@ -325,8 +469,9 @@ def _force_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[M
     heads = {h.split()[-1] for h in cues()["force_heads"]}
     out = []
     for tok in doc:
-        if tok.lower_ not in heads or tok.i in used or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if tok.lower_ not in heads or tok.i in used or tok.pos_ not in ("NOUN", "PROPN") and not \
+                (tok.pos_ == "ADJ" and tok.head.lower_ in cues()["force_members"]):
+            continue  # "Pakistani forces"; "the Ruritanian military personnel": the military, as the NER misses it
         candidates = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i]
         if tok.i > 0 and doc[tok.i - 1] not in candidates and doc[tok.i - 1].pos_ in ("ADJ", "PROPN"):
             candidates.append(doc[tok.i - 1])  # "Turkish army deployments": the adjective hangs on the last noun
@@ -366,9 +511,32 @@ def _place_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
         span = doc[start:end]
         key = fold(span.text)
         gaz = gazetteer()
-        if key in _TIME_WORDS or any(fold(t.text) in gaz.country_names or fold(t.text) in gaz.demonyms for t in span):
+        if key in _TIME_WORDS or any(fold(t.text) in gaz.country_names or fold(t.text) in gaz.demonyms or
+                                     fold(t.text) in cues()["religion_words"] for t in span):
             continue
         m = _place_mention(span, sent_of[start], key)
         out.append(m)
         used.update(range(start, end))
+    return out
+
+
+def _org_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[Mention]:
+    """Title-case names the NER missed that end in an organisation word: "Zendavi International", "Kessel News"."""
+    gaz = gazetteer()
+    words = cues()["org_words"]
+    out = []
+    for tok in doc:
+        if tok.i in used or tok.lower_ not in words or not tok.text[:1].isupper() or tok.pos_ != "PROPN" or \
+                tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN":
+            continue
+        start = tok.i
+        while start > 0 and start - 1 not in used and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
+            start -= 1
+        span = doc[start : tok.i + 1]
+        if len(span) < 2 or start - 1 in used or any(
+                fold(t.text) in gaz.country_names or gaz.demonym(t.text) or t.lower_ in cues()["role_words"] for t in span):
+            continue
+        out.append(_mention(span, sent_of[start], "Organization"))
+        used.update(range(span.start, span.end))
     return out

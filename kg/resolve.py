@@ -244,9 +244,10 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     place_tokens = {i for m, k in zip(mentions, keys) if m.type == "Place" for i in range(*m.tokens)}
     for idx, m in enumerate(mentions):
         if m.type == "Official" and not m.role:
-            root = doc[m.tokens[0] : m.tokens[1]].root
-            partners = [root.head] if root.dep_ == "conj" else []
-            partners += [c for c in root.children if c.dep_ == "conj"]
+            span = doc[m.tokens[0] : m.tokens[1]]
+            # every token, not only the root: the parser may hang the conjunct on any word of the name
+            partners = [t.head for t in span if t.dep_ == "conj"]
+            partners += [c for t in span for c in t.children if c.dep_ == "conj"]
             if any(p.i in place_tokens for p in partners):
                 mentions[idx] = replace(m, type="Place")
                 keys[idx] = f"place/{slug(m.text)}"
@@ -288,6 +289,16 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                     if m.type != "Official":
                         mentions[idx] = replace(m, type="Official", key="", geonames=0, located_in="")
                     break
+            else:
+                # a spelling variant of an official's surname ("Sarea" / "Saree"): one edit apart, both long
+                says = root.dep_ == "nsubj" and root.head.lemma_.lower() in triggers()["speech_verbs"]
+                near = {k for names, k in full if (m.type == "Official" or says) and len(parts) == 1 and
+                        _one_edit(parts[0], names[-1].split("-")[-1])}
+                if len(near) == 1:
+                    keys[idx] = near.pop()
+                    if m.type != "Official":
+                        mentions[idx] = replace(m, type="Official", key="", geonames=0, located_in="")
+    _retype_lone_names(doc, mentions, keys)
     # "Mahan" after "Mahan Air": a one-word name that starts a longer organisation's name is that organisation.
     org_names = [(m.text.split(), k) for m, k in zip(mentions, keys) if m.type in ("Organization", "Group") and len(m.text.split()) > 1]
     for idx, m in enumerate(mentions):
@@ -316,7 +327,59 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     for idx, m in enumerate(mentions):
         if m.type == "Organization" and not m.affiliation and len(owned.get(fold(m.text), ())) == 1:
             keys[idx] = next(iter(owned[fold(m.text)]))
+    # "the Embassy" after "the Ruritanian Embassy in Zenda": the nearest organisation named with that word.
+    for idx, m in enumerate(mentions):
+        s = m.tokens[0]
+        if len(m.text.split()) == 1 and fold(m.text) in cues()["common_org_nouns"] and s > 0 and \
+                doc[s - 1].lower_ in ("the", "this", "that"):
+            k = next((keys[j] for j in range(idx - 1, -1, -1) if mentions[j].type in ("Organization", "Group") and
+                      len(mentions[j].text.split()) > 1 and fold(m.text) in fold(mentions[j].text).split()), "")
+            if k:
+                keys[idx] = k
     return keys
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when two names of five letters or more differ by one substitution, insertion or deletion.
+
+    >>> _one_edit("Novakova", "Novakowa"), _one_edit("Novak", "Novak"), _one_edit("Ivan", "Ivar")
+    (True, False, False)
+    """
+    a, b = fold(a), fold(b)
+    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    i = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def _retype_lone_names(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:
+    """A one-word "person" with no role and no fuller name that is a platform ("posted on Freebook") or that
+    "reports" (a news outlet) is an organisation: people in the news are introduced by full name or title."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for idx, k in enumerate(keys):
+        by_key[k].append(idx)
+    for k, idxs in by_key.items():
+        ms = [mentions[i] for i in idxs]
+        if not k.startswith("person/") or any(m.type != "Official" or m.role or len(m.text.split()) > 1 for m in ms):
+            continue
+        if any(_on_platform(doc, m) or _reports(doc, m) for m in ms):
+            for i in idxs:
+                mentions[i] = replace(mentions[i], type="Organization")
+                keys[i] = f"org/{slug(mentions[i].text)}"
+
+
+def _on_platform(doc: Doc, m: Mention) -> bool:
+    root = doc[m.tokens[0] : m.tokens[1]].root
+    return root.dep_ == "pobj" and root.head.lower_ in cues()["platform_preps"] and \
+        root.head.head.pos_ in ("VERB", "NOUN") and root.head.head.lemma_.lower() not in cues()["role_words"]
+
+
+def _reports(doc: Doc, m: Mention) -> bool:
+    root = doc[m.tokens[0] : m.tokens[1]].root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() == "report"
 
 
 def _acronym_tokens(doc: Doc, mentions: list[Mention], keys: list[str], token_key: dict[int, str]) -> dict[str, set[str]]:

@@ -1,0 +1,147 @@
+"""Entity typing rules that hold on any news article, on invented sentences through the real spaCy model."""
+from __future__ import annotations
+
+import pytest
+
+
+def labels(entities) -> set[str]:
+    return {n for e in entities.values() for n in (e.label, *e.aliases)}
+
+
+def named(entities, label: str):
+    return next(e for e in entities.values() if e.label == label or label in e.aliases)
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Pilgrims crowded the shrine built for the followers of Imam Vardani (ra) outside Quito.", "Vardani", "Imam"),
+    ("He was nurtured in the faith and the school of Imam Hosseini.", "Hosseini", "Imam"),
+])
+def test_entities_honorific_is_stripped_from_a_name(read_text, text, name, role):
+    entities, _ = read_text(text)
+    person = named(entities, name)
+    assert person.type == "Official" and person.label == name and person.role == role
+    assert not any(f"{role} {name}" in (e.label, *e.aliases) for e in entities.values())
+
+
+@pytest.mark.parametrize("text,full,variant", [
+    ("Defence Minister Andrzej Kowalczyk met the press. Kowalczik said the army was ready.",
+     "Andrzej Kowalczyk", "Kowalczik"),
+    # an honorific and a variant spelling at once
+    ("Defence Minister Oskar Brennholt met the press. Martyr Brennhold was named in the statement.",
+     "Oskar Brennholt", "Brennhold"),
+])
+def test_entities_surname_spelling_variant_is_the_same_official(read_text, text, full, variant):
+    entities, _ = read_text(text)
+    people = [e for e in entities.values() if e.type == "Official"]
+    assert len(people) == 1 and people[0].label == full and variant in people[0].aliases
+
+
+def test_entities_surnames_two_edits_apart_stay_two_people(read_text):
+    entities, _ = read_text("Defence Minister Andrzej Kowalczyk met the press. Kowalski said the army was ready.")
+    assert "Kowalski" not in named(entities, "Andrzej Kowalczyk").aliases
+    assert named(entities, "Kowalski").type == "Official"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Foreign Minister Jana Novakova posted a long message on Chirpley late on Monday.", "Chirpley"),
+    ("Zorvana reports that the convoy was attacked near the border with Peru.", "Zorvana"),
+])
+def test_entities_lone_platform_or_outlet_is_an_organization(read_text, text, name):
+    entities, _ = read_text(text)
+    assert named(entities, name).type == "Organization"
+
+
+@pytest.mark.parametrize("text", [
+    "He was nurtured in Islam and the school of Imam Hosseini.",
+    "The base is home to Chilean troops there to eliminate Islamic State elements near Arica.",
+])
+def test_entities_religion_is_not_a_place(read_text, text):
+    entities, _ = read_text(text)
+    assert not any(e.type == "Place" and e.label in ("Islam", "Islamic") for e in entities.values())
+
+
+@pytest.mark.parametrize("text,alias,country", [
+    ("The decision was welcomed by the Government of Peru on Monday.", "Government of Peru", "Peru"),
+    ("Coalition forces are in Chile at the invitation of the Government of Chile to defeat the rebels.",
+     "Government of Chile", "Chile"),
+])
+def test_entities_government_of_a_country_is_the_country(read_text, text, alias, country):
+    entities, _ = read_text(text)
+    assert named(entities, alias).type == "Country" and named(entities, alias).label == country
+    assert not any(e.type == "Organization" for e in entities.values())
+
+
+def test_entities_indefinite_title_case_phrase_is_not_a_name(read_text):
+    entities, _ = read_text("Chile listed the militia as a Foreign Terrorist Organization on Friday.")
+    assert not any("Organization" in n for n in labels(entities))
+
+
+def test_entities_indefinite_article_of_the_outer_noun_keeps_the_name(read_text):
+    entities, _ = read_text("A Chilean Ministry of Defence spokesperson, Ana Rojas, said the border was calm.")
+    assert any(e.type == "Organization" and e.label.endswith("Ministry of Defence") for e in entities.values())
+
+
+def test_entities_acronym_of_a_common_noun_is_not_a_name(nlp):
+    from kg.mentions import _common_acronyms
+
+    doc = nlp("Peru and Chile have overlapping exclusive economic zone (EEZ) claims. "
+              "The Northern Liberation Front (NLF) attacked a depot.")
+    assert _common_acronyms(doc) == {"EEZ"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The planned TransAndes gas pipeline would cross the disputed waters, Chile said.", "TransAndes"),
+    ("Hours before the Skyward 900 jet crashed on Monday, Peru launched missiles.", "Skyward"),
+])
+def test_entities_product_or_project_name_is_not_an_actor(read_text, text, name):
+    entities, _ = read_text(text)
+    assert name not in labels(entities)
+
+
+@pytest.mark.parametrize("text,orgs", [
+    ("Protesters gathered at the Peruvian Embassy in Quito. Staff were told not to approach the Embassy.", 1),
+    ("Citizens were told not to approach the Embassy.", 0),
+])
+def test_entities_the_embassy_is_the_one_named_before_or_none(read_text, text, orgs):
+    entities, _ = read_text(text)
+    assert "Embassy" not in {e.label for e in entities.values()}
+    assert len([e for e in entities.values() if e.type == "Organization"]) == orgs
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The agreement assumes that our islands, including our biggest island Korvatha, have no economic zone.", "Korvatha"),
+    ("The Syrian Army entered Tell Rifaat and Ain Dara yesterday. Fighters escaped from a camp at Ain Dara.",
+     "Tell Rifaat"),
+])
+def test_entities_place_by_its_place_noun_or_its_coordinated_place(read_text, text, place):
+    entities, _ = read_text(text)
+    assert named(entities, place).type == "Place"
+
+
+def test_entities_name_run_together_with_a_country_is_split(read_text):
+    entities, _ = read_text("Ships sailed between Korvatha and Cyprus on Monday.")
+    assert named(entities, "Cyprus").type == "Country"
+    assert "Korvatha and Cyprus" not in labels(entities)
+
+
+def test_entities_group_word_in_a_nationality_span_is_a_group(read_text):
+    entities, _ = read_text("Other victims included a Saraya Hezbollah official and a driver.")
+    assert named(entities, "Saraya Hezbollah").type == "Group"
+
+
+def test_entities_military_personnel_of_a_state_are_its_armed_forces(read_text):
+    entities, _ = read_text("An attack on an air base housing Chilean military personnel near Arica caused no casualties.")
+    forces = named(entities, "Chilean military")
+    assert forces.type == "Organization" and forces.affiliation == "country/CL"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Zendavi International: Tensions flared as Peru retaliated with strikes on rebel camps in Chile.",
+     "Zendavi International"),
+    ("Kessel Post: Tensions flared as Peru retaliated with strikes on rebel camps in Chile.", "Kessel Post"),
+])
+def test_entities_source_before_a_colon_is_an_organization_and_no_actor(read_text, text, source):
+    entities, relations = read_text(text)
+    org = named(entities, source)
+    assert org.type == "Organization" and org.label == source
+    assert not any(r.subject == org.key for r in relations)

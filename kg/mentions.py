@@ -361,7 +361,9 @@ def _owner_country(span: Span) -> str:
     for tok in [span.root, *span]:
         for child in tok.children:
             if child.i < span.start and child.dep_ in ("poss", "amod", "compound", "nmod"):
-                iso = gaz.country_names.get(fold(child.text)) or gaz.demonyms.get(fold(child.text))
+                whole = fold(child.doc[child.left_edge.i : child.i + 1].text)  # "Saudi Arabia" of "Saudi Arabia's"
+                iso = gaz.country_names.get(fold(child.text)) or gaz.demonyms.get(fold(child.text)) or \
+                    gaz.country_names.get(whole)
                 if iso:
                     return iso
     return _country_prefix([fold(t.text) for t in span])[0]

@@ -145,3 +145,12 @@ def test_entities_source_before_a_colon_is_an_organization_and_no_actor(read_tex
     org = named(entities, source)
     assert org.type == "Organization" and org.label == source
     assert not any(r.subject == org.key for r in relations)
+
+
+@pytest.mark.parametrize("text,org,owner", [
+    ("New Zealand's Defence Force sent ships to the island.", "Defence Force", "country/NZ"),
+    ("Saudi Arabia's National Guard deployed troops near the border.", "National Guard", "country/SA"),
+])
+def test_entities_owner_named_in_two_words_owns_the_organisation(read_text, text, org, owner):
+    entities, _ = read_text(text)
+    assert named(entities, org).type == "Organization" and named(entities, org).affiliation == owner

@@ -41,6 +41,7 @@ class _Reader:
         self.parties: list[str] = []
         self.untargeted_actor = ""  # officials who meet in the article (see meeting_parties)
         self.last_actor = ""
+        self.events: list[tuple[str, str, bool]] = []  # (family, actor, named in the plural) of the attacks read so far
         mentions = Counter(e.key for e in entities for _ in range(e.mentions) if e.type == "Country")
         self.main_countries = [k for k, _ in mentions.most_common(3)]
 
@@ -131,10 +132,11 @@ class _Reader:
             if self.parties and cand.lemma_.lower() in self.t["collective_actors"] and \
                     any(g.lemma_.lower() in self.t["role_nouns"] | {"participant"} for g in cand.subtree):
                 return list(self.parties), depth + 1  # "an assembly of foreign ministers denounced ...": those who met
-            if cand.lemma_.lower() in self.t["event_nouns"] and self.last_actor and \
-                    self.current_pred in ("struck", "killed", "retaliatedAgainst"):
-                actor = self.affiliation.get(self.last_actor) or self.last_actor
-                return [actor], depth + 2  # "the operation targeted X": the last attacker, as a state
+            if cand.lemma_.lower() in self.t["event_nouns"] and self.current_pred in ("struck", "killed", "retaliatedAgainst") \
+                    and (actor := self.recalled_actor(cand, [])):
+                return actor, depth + 2  # "the operation targeted X": the attacker of that operation, as a state
+            if cand.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.lemma_.lower() in self.t["event_nouns"]:
+                return self.event_actor(tok.head, []), depth + 1  # "the US airstrike that killed X": the airstrike's actor
         if tok.pos_ == "VERB" and tok.i > 0 and (k := self.key(self.doc[tok.i - 1])) and self.types.get(k) != "Place" \
                 and self.doc[tok.i - 1].dep_ != "dobj":
             return [k], depth + 1  # "as Pakistan retaliated" mis-parsed: the name right before the verb
@@ -150,6 +152,12 @@ class _Reader:
             return self.subjects(head.head, depth + 1)  # "contributed ... by supporting X"
         if tok.dep_ == "pobj" and head.lower_ == "in" and tok.lemma_.lower() in ("support", "retaliation", "response", "solidarity"):
             return self.subjects(head.head, depth + 1)  # "flies fighters to Syria in support of X"
+        if tok.dep_ == "acl" and head.lemma_.lower() in self.t["report_nouns"] and tok.lemma_.lower() not in self.t["speech_verbs"]:
+            # "posted a message blaming Iran", "the ministry's statement condemning X": the author of the message
+            own = [k for c in head.children if c.dep_ in ("poss", "compound") for k in self.entities_in(c, multi=False)]
+            if own:
+                return own, depth
+            return self.subjects(head.head, depth + 1) if head.dep_ == "dobj" else ([], depth)
         if head.lemma_.lower() in self.t["speech_verbs"] | self.t["report_nouns"] and tok.dep_ in ("dobj", "ccomp", "acl", "xcomp"):
             return [], depth  # "a statement saying an attack hit X": the speaker is the source, not the attacker
         prev = self.doc[tok.i - 1] if tok.i > 0 else tok
@@ -179,14 +187,29 @@ class _Reader:
         return [], depth
 
     def event_actor(self, noun: Token, subjects: list[str]) -> list[str]:
-        """Who did the event a noun names: "Pakistan's drone attack", or else the last attacker."""
+        """Who did the event a noun names: "Pakistan's drone attack", or else who did the event it refers back to."""
         own = self.subjects(noun)[0] if noun.pos_ in ("NOUN", "PROPN") else []
         own = [k for k in own if k not in subjects]
-        if own:
-            return own
-        if self.last_actor and self.last_actor not in subjects:
-            return [self.affiliation.get(self.last_actor) or self.last_actor]
+        return own or self.recalled_actor(noun, subjects)
+
+    def recalled_actor(self, noun: Token, subjects: list[str]) -> list[str]:
+        """The actor, as a state, of the latest attack read so far that ``noun`` can refer back to: "the strike"
+        is the airstrike of two sentences ago, not a town taken over in between; "the operation" is any of them."""
+        return self.recall(self.event_family(noun.lemma_.lower()), subjects, singular=noun.tag_ in ("NN", "NNP"))
+
+    def recall(self, family: str, subjects: list[str], singular: bool = False) -> list[str]:
+        """A singular "the attack" prefers an attack named in the singular ("an airstrike") to "attacks" in general."""
+        for number_agrees in (True, False) if singular else (False,):
+            for seen, actor, plural in reversed(self.events):
+                if family in ("", seen) and actor not in subjects and not (number_agrees and plural):
+                    return [self.affiliation.get(actor) or actor]
         return []
+
+    def event_family(self, lemma: str) -> str:
+        """"attack" for the words of an armed attack, the lemma itself for other events, "" for generic nouns."""
+        if lemma in self.t["generic_event_nouns"]:
+            return ""
+        return "attack" if lemma in self.t["attack_words"] else lemma
 
     def left_actor(self, tok: Token) -> str:
         """An actor named just before an event noun: "the IRGC's recent attacks", "Iranian strikes"."""
@@ -302,6 +325,8 @@ class _Reader:
     def trigger_predicate(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
         t = self.t
+        if tok.lower_ in t["blame_nouns"] and tok.dep_ in ("attr", "ccomp", "xcomp", "oprd") and any(c.dep_ == "poss" and self.key(c) for c in tok.children):
+            return "blamed"  # "said the crash was Iran's doing" (spaCy tags "doing" a verb or a noun)
         if tok.pos_ in ("ADJ", "VERB") and tok.lower_ in t["displeasure_words"] and any(
                 c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "over", "at") for c in tok.children):
             return "condemned"  # "was disappointed by the decision"
@@ -349,6 +374,8 @@ class _Reader:
                 return ""
             return pred
         if tok.pos_ in ("NOUN", "PROPN"):
+            if lemma == "response" and not (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
+                return ""  # only "in response to the strike" is a reprisal; "Iran's response to the letter" is not
             return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")
         if tok.pos_ == "ADJ" and lemma in t["condemn_adjectives"]:
             return "condemned"
@@ -373,7 +400,7 @@ class _Reader:
         self.parties = self.meeting_parties()
         for sent in self.doc.sents:
             for tok in sent:
-                if self.claims_responsibility(tok, sent) or self.located_event(tok, sent):
+                if self.claims_responsibility(tok, sent) or self.located_event(tok, sent) or self.victims_named(tok, sent):
                     continue
                 pred = self.trigger_predicate(tok)
                 if pred:
@@ -395,6 +422,19 @@ class _Reader:
             self.emit(actors, "struck", places, noun, sent, [tok], 2, anaphoric=True)
         return bool(actors and places)
 
+    def victims_named(self, tok: Token, sent: Span) -> bool:
+        """"The victims included X and Y", "the dead include X": the attacker of the attack just read killed them."""
+        if tok.lemma_.lower() not in ("include", "be") or not any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.t["victim_nouns"] for c in tok.children):
+            return False
+        victims = [k for c in tok.children if c.dep_ in ("dobj", "attr")  # the named victims, not "an X official"
+                   for k in [self.key(c), *self.coordinated(c, set())] if self.types.get(k) in ("Official", "Group")]
+        actors = self.recall("attack", victims)
+        if actors and victims:
+            self.current_pred = "killed"
+            self.emit(actors, "killed", victims, tok, sent, self.governors(tok), 2, anaphoric=True, family="attack")
+        return bool(actors and victims)
+
     def claims_responsibility(self, tok: Token, sent: Span) -> bool:
         """"X claimed responsibility for the attacks": X struck what those attacks hit."""
         if tok.lemma_.lower() not in ("claim", "accept", "take", "admit") or \
@@ -410,7 +450,7 @@ class _Reader:
                             targets += self.entities_in(n, multi=True, skip=frozenset(subjects))
         targets = targets or self.pending_targets
         if subjects and targets:
-            self.emit(subjects, "struck", targets, tok, sent, self.governors(tok), depth)
+            self.emit(subjects, "struck", targets, tok, sent, self.governors(tok), depth, family="attack")
         return bool(subjects and targets)
 
     def read_trigger(self, tok: Token, pred: str, sent: Span) -> None:
@@ -423,6 +463,19 @@ class _Reader:
             self.current_pred = "met"
             others = [k for k in self.parties if k not in subjects]
             self.emit(subjects, "met", others, tok, sent, chain, depth + 1)
+            return
+        if pred == "blamed":
+            # "X said the crash was Iran's doing": the speaker accuses the possessor
+            speech, up = None, tok.head  # "said [the crash was [Iran's doing]]"
+            for _ in range(3):
+                if up.lemma_.lower() in t["speech_verbs"]:
+                    speech = up
+                    break
+                up = up.head
+            subjects, depth = self.subjects(speech) if speech is not None else ([], 0)
+            targets = [k for c in tok.children if c.dep_ == "poss" for k in self.entities_in(c, multi=False, skip=frozenset(subjects))]
+            self.current_pred = "accused"
+            self.emit(subjects, "accused", targets, tok, sent, chain, depth + 1)
             return
         if pred == "backedBy":
             # "an Iranian-backed militia": the backer supports the thing the phrase names
@@ -460,6 +513,10 @@ class _Reader:
             if judge is None:
                 return
             subjects, depth = self.subjects(judge)
+            for g in self.governors(judge) if not subjects else []:
+                subjects, depth = self.subjects(g)  # "found the strike justified and called X's order decisive"
+                if subjects:
+                    break
             targets = []
             for c in [*judge.children, *tok.children]:
                 if c.dep_ in ("dobj", "nsubjpass", "oprd") or c.dep_ == "nsubj" and c.head is tok:
@@ -468,8 +525,10 @@ class _Reader:
                         if targets:
                             break
                     targets = self.entities_in(c, multi=False, skip=frozenset(subjects))
-                    if not targets and c.lemma_.lower() in t["event_nouns"] and self.last_actor not in subjects:
-                        targets = [self.last_actor] if self.last_actor else []
+                    if not targets and c.lemma_.lower() in t["event_nouns"]:
+                        targets = self.recalled_actor(c, subjects)
+                    if targets:
+                        break
             self.emit(subjects, pred, targets, tok, sent, chain, depth, anaphoric=True)
             return
         if pred == "urgedRestraint" and not any(g.lemma_.lower() in t["request_words"] | t["appeal_words"] for g in chain):
@@ -537,6 +596,12 @@ class _Reader:
                         for gc in c.children:
                             if gc.dep_ == "pobj":
                                 targets += self.entities_in(gc, multi=True, skip=frozenset(subjects))
+        if not targets and pred in ("met", "negotiatedCeasefire") and len(subjects) == 1:
+            # "A and B spoke" parsed with A buried in B's modifiers: the other parties of that kind named there
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    subjects += [k for k in self.entities_in(c, multi=True)
+                                 if k not in subjects and self.types.get(k) == self.types.get(subjects[0])]
         if not targets and pred in ("met", "negotiatedCeasefire") and len(subjects) > 1:
             for i, a in enumerate(subjects):
                 for b in subjects[i + 1:]:
@@ -548,6 +613,10 @@ class _Reader:
             self.emit([b], pred, [a], tok, sent, chain, depth)
             return
         self.emit(subjects, pred, targets, tok, sent, chain, depth)
+        attack = tok.head if tok.dep_ == "relcl" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if pred == "killed" and subjects and attack is not None and attack.lemma_.lower() in t["attack_words"] and \
+                (where := self.place(tok, [])):
+            self.emit(subjects, "struck", [where], tok, sent, chain, depth + 1)  # "the strike that killed X at P" hit P
         if pred == "struck" and any(c.lemma_.lower() in ("retaliatory", "retaliation") for c in tok.children if c.dep_ in ("amod", "compound")):
             self.emit(subjects, "retaliatedAgainst", targets, tok, sent, chain, depth)
 
@@ -573,13 +642,29 @@ class _Reader:
                 keys.append(k)
         return keys if all_ else keys[:1]
 
+    def remember(self, tok: Token, actor: str, chain: list[Token], family: str = "") -> None:
+        """Note an asserted attack by ``actor`` under its trigger's family (or ``family``) and the attack nouns
+        that frame it ("killed X in an airstrike"), so a later "the strike" finds its actor."""
+        if self.modality(tok, chain) != "asserted" or tok.dep_ == "compound" or \
+                any(c.lemma_.lower() in ("future", "possible", "potential", "planned") for c in tok.children):
+            return  # "future attack plans" are no attack
+        words = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by", "during", "through")
+                         for g in c.children if g.dep_ == "pobj"]
+        for w in words:
+            lemma = w.lemma_.lower()
+            if w is tok or lemma in self.t["attack_words"]:
+                kind = family if w is tok and family else self.event_family(lemma)
+                self.events.append((kind, actor, w.tag_ in ("NNS", "NNPS")))
+
     def emit(self, subjects: list[str], pred: str, targets: list[str], tok: Token, sent: Span,
-             chain: list[Token], depth: int, anaphoric: bool = False) -> None:
+             chain: list[Token], depth: int, anaphoric: bool = False, family: str = "") -> None:
         if pred in ("struck", "killed") and targets and not subjects:
             self.pending_targets = targets  # an attack by a not-yet-named actor
         if pred in ("struck", "killed", "retaliatedAgainst") and subjects and not targets and depth <= 1 and \
                 (tok.pos_ == "VERB" or tok.head.lemma_.lower() in self.t["attack_light_verbs"]):
             self.untargeted_actor = subjects[0]  # "launched a strike" (where, said later)
+        if pred in ("struck", "killed", "retaliatedAgainst") and subjects:
+            self.remember(tok, subjects[0], chain, family)
         if not subjects or not targets:
             return
         modality = self.modality(tok, chain)

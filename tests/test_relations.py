@@ -132,6 +132,24 @@ def test_relations_event_codes(read_text, text, predicate, cameo, plover):
     ("Peru launched a strike on Monday. The strike took place in Chile.", (PE, "struck", CL)),
     # "the group" refers back to the named group
     ("The Northern Liberation Front denied the report. Later the group attacked Ecuador.", ("group/northern-liberation-front", "struck", EC)),
+    # a relative clause on an attack noun: the attack's actor did what the clause says
+    ("The Peruvian airstrike that hit Chile drew protests.", (PE, "struck", CL)),
+    # "in response to" an attack: a reprisal against that attack's actor
+    ("Bolivia fired missiles at Chile in response to the Chilean raid on La Paz.", (BO, "retaliatedAgainst", CL)),
+    # a message's author does what the message does
+    ("Colombia posted a message blaming Ecuador for the bombing.", (CO, "accused", EC)),
+    # "was X's doing": the speaker blames X
+    ("Colombia said the explosion was Ecuador's doing.", (CO, "accused", EC)),
+    ("Colombia said the explosion was \"likely\" Ecuador's doing.", (CO, "accused", EC)),
+    # a second judgement joined to the first keeps its judge
+    ("Bolivian minister Ana Ruiz found the raid justified and called Colombia's order swift and decisive.",
+     ("person/ana-ruiz", "supported", CO)),
+    # "the strike that killed X at P": the strike hit P
+    ("Peru condemned the Chilean airstrike that killed John Carter at a Lima airport.", (CL, "struck", "place/geonames/3936456")),
+    # levied sanctions: a light verb carrying the noun's frame
+    ("Colombia levied sanctions against Peru.", (CO, "sanctioned", PE)),
+    # "the victims included X": the attacker just read killed X
+    ("Peru bombed a convoy in Chile on Monday. The victims included John Carter, a Chilean general.", (PE, "killed", "person/john-carter")),
 ])
 def test_relations_discourse_constructions(read_text, text, expected):
     _, relations = read_text(text)
@@ -148,3 +166,40 @@ def test_relations_politician_attacking_politician_is_criticism(read_text):
     _, relations = read_text("Senator Maria Lopez attacked Governor John Carter during the debate.")
     assert ("person/maria-lopez", "condemned", "person/john-carter") in triples(relations)
     assert not [r for r in relations if r.predicate == "struck"]
+
+
+def test_relations_the_strike_refers_back_to_an_earlier_attack_not_the_latest_event(read_text):
+    """A definite "the strike" takes the actor of the last attack, not of a different kind of event read since."""
+    _, relations = read_text("Peru killed a general in an airstrike on Chile. Later the Northern Liberation Front took over a town "
+                             "in Bolivia. Ecuador characterized the attack as a violation of its sovereignty.")
+    got = triples(relations)
+    assert (EC, "condemned", PE) in got, got
+    assert (EC, "condemned", "group/northern-liberation-front") not in got, got
+
+
+def test_relations_response_to_a_letter_is_not_a_reprisal(read_text):
+    _, relations = read_text("Chile sent its response to the Peruvian letter on Monday.")
+    assert not [r for r in relations if r.predicate == "retaliatedAgainst"]
+
+
+def test_relations_a_place_near_which_something_was_shot_down_was_not_struck(read_text):
+    _, relations = read_text("Peru shot down a Chilean jet near Arica on Monday.")
+    got = triples(relations)
+    assert (PE, "struck", CL) in got, got
+    assert not [t for t in got if t[1] == "struck" and t[2].startswith("place/")], got
+
+
+def test_relations_the_attack_prefers_an_attack_named_in_the_singular(read_text):
+    """"the attack" is the airstrike just read, not the attacks someone orchestrated over months."""
+    _, relations = read_text("Peru killed John Carter in an airstrike on Monday. Carter had orchestrated attacks on bases in "
+                             "Bolivia for months. Ecuador condemned the attack.")
+    got = triples(relations)
+    assert (EC, "condemned", PE) in got, got
+    assert ("person/john-carter", "struck", BO) in got, got
+
+
+def test_relations_future_attack_plans_are_no_attack_to_refer_back_to(read_text):
+    _, relations = read_text("Peru struck Chile on Monday. The strike was aimed at deterring future Bolivian attack plans. "
+                             "Ecuador condemned the strike.")
+    got = triples(relations)
+    assert (EC, "condemned", PE) in got and (EC, "condemned", BO) not in got, got

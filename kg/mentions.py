@@ -50,7 +50,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out = _merge_expansions(doc, out, sent_of)
     out.extend(_force_mentions(doc, sent_of, used))
     out.extend(_place_word_mentions(doc, sent_of, used))
-    out.extend(_org_word_mentions(doc, sent_of, used))
+    out.extend(_org_word_mentions(doc, sent_of, used, {t.lower_ for t in doc if t.text.islower()}))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -141,7 +141,9 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
         left, right = doc[span.start : conj], doc[conj + 1 : span.end]
         if any(fold(side.text) in gaz.country_names for side in (left, right)):
             # "between Xanthos and Peru": two names the NER ran together
-            return [(side, "GPE" if fold(side.text) in gaz.country_names else ent.label_) for side in (left, right)]
+            # the other side is a place too, unless its words make it a group or an organisation
+            cue = cues()["group_words"] | cues()["org_words"]
+            return [(side, ent.label_ if any(fold(t.text) in cue for t in side) else "GPE") for side in (left, right)]
     return [(span, ent.label_)]
 
 
@@ -190,7 +192,7 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         return _country_mention(span, sent, iso)
     if key in _TIME_WORDS or not any(t.text[:1].isupper() for t in span):
         return None
-    if _indefinite(span):
+    if label not in ("GPE", "LOC") and _indefinite(span):
         return None  # "a Foreign Terrorist Organization": a kind of thing, not its name
     if label in ("ORG", "PERSON", "FAC", "GPE") and key not in gaz.places and key not in gaz.regions and \
             _names_a_product(span) and not _has_cue(words, "org_words") and not _has_cue(words, "group_words"):
@@ -522,23 +524,34 @@ def _place_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
     return out
 
 
-def _org_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[Mention]:
+def _org_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_words: set[str]) -> list[Mention]:
     """Title-case names the NER missed that end in an organisation word: "Zendavi International", "Kessel News"."""
     gaz = gazetteer()
     words = cues()["org_words"]
     out = []
     for tok in doc:
         if tok.i in used or tok.lower_ not in words or not tok.text[:1].isupper() or tok.pos_ != "PROPN" or \
-                tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN":
+                tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
             continue
         start = tok.i
-        while start > 0 and start - 1 not in used and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-                and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
-            start -= 1
+        while start > 0:
+            prev = doc[start - 1]
+            if start - 1 not in used and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha and \
+                    not prev.is_stop and prev.whitespace_:
+                start -= 1
+            elif prev.lower_ in ("and", "for", "of", "&") and start >= 2 and doc[start - 2].text[:1].isupper() and \
+                    doc[start - 2].pos_ == "PROPN" and start - 2 not in used:
+                start -= 1  # "Fire and Rescue Service", "Cinema for Peace Foundation"
+            else:
+                break
         span = doc[start : tok.i + 1]
-        if len(span) < 2 or start - 1 in used or any(
-                fold(t.text) in gaz.country_names or gaz.demonym(t.text) or t.lower_ in cues()["role_words"] for t in span):
-            continue
+        before = doc[start - 1] if start > 0 else None
+        if len(span) < 2 or span[0].lower_ in ("and", "for", "of", "&") or \
+                before is not None and not before.is_space and (before.text[:1].isupper() and not before.is_sent_start or
+                                                                not before.whitespace_) or \
+                any(fold(t.text) in gaz.country_names or gaz.demonym(t.text) or t.lower_ in cues()["role_words"] or
+                    t.lower_ in lower_words and t.i != tok.i and t.lower_ not in ("and", "for", "of") for t in span):
+            continue  # part of a longer name, or words the article also writes in lower case (a headline)
         out.append(_mention(span, sent_of[start], "Organization"))
         used.update(range(span.start, span.end))
     return out

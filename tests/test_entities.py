@@ -76,6 +76,11 @@ def test_entities_indefinite_title_case_phrase_is_not_a_name(read_text):
     assert not any("Organization" in n for n in labels(entities))
 
 
+def test_entities_indefinite_article_before_a_place_keeps_the_place(read_text):
+    entities, _ = read_text("Trump hailed the agreements as the dawn of a new Middle East.")
+    assert named(entities, "Middle East").type == "Place"
+
+
 def test_entities_indefinite_article_of_the_outer_noun_keeps_the_name(read_text):
     entities, _ = read_text("A Chilean Ministry of Defence spokesperson, Ana Rojas, said the border was calm.")
     assert any(e.type == "Organization" and e.label.endswith("Ministry of Defence") for e in entities.values())
@@ -118,10 +123,15 @@ def test_entities_place_by_its_place_noun_or_its_coordinated_place(read_text, te
     assert named(entities, place).type == "Place"
 
 
-def test_entities_name_run_together_with_a_country_is_split(read_text):
-    entities, _ = read_text("Ships sailed between Korvatha and Cyprus on Monday.")
+@pytest.mark.parametrize("text", [
+    "Ships sailed between Korvatha and Cyprus on Monday.",
+    "The energy isolation of Korvatha and Cyprus would end, the minister said.",
+])
+def test_entities_name_run_together_with_a_country_is_split_into_places(read_text, text):
+    entities, _ = read_text(text)
     assert named(entities, "Cyprus").type == "Country"
     assert "Korvatha and Cyprus" not in labels(entities)
+    assert all(e.type in ("Country", "Place") for e in entities.values())
 
 
 def test_entities_group_word_in_a_nationality_span_is_a_group(read_text):

@@ -373,8 +373,18 @@ def _retype_lone_names(doc: Doc, mentions: list[Mention], keys: list[str]) -> No
 
 def _on_platform(doc: Doc, m: Mention) -> bool:
     root = doc[m.tokens[0] : m.tokens[1]].root
-    return root.dep_ == "pobj" and root.head.lower_ in cues()["platform_preps"] and \
-        root.head.head.pos_ in ("VERB", "NOUN") and root.head.head.lemma_.lower() not in cues()["role_words"]
+    s, e = m.tokens
+    if s > 0 and doc[s - 1].like_num or e < len(doc) and doc[e].like_num:
+        return False  # "the 737 Max", "Route 2": a model or a road
+    if root.dep_ != "pobj" or root.head.lower_ not in cues()["platform_preps"]:
+        return False
+    head = root.head.head
+    if head.pos_ == "VERB" or head.lemma_.lower() in cues()["platform_heads"]:
+        return True  # "said on X", "a message on X"
+    # "posted footage on X", "hailed the report on X": the preposition hangs on the verb's object;
+    # not a topic or a target ("a say on X", "sanctions on X")
+    return head.pos_ == "NOUN" and head.dep_ == "dobj" and head.lemma_.lower() not in triggers()["noun_of"] and \
+        head.lower_ not in triggers()["event_nouns"] and head.lemma_.lower() not in cues()["topic_nouns"]
 
 
 def _reports(doc: Doc, m: Mention) -> bool:

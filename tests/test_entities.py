@@ -44,11 +44,21 @@ def test_entities_surnames_two_edits_apart_stay_two_people(read_text):
 
 @pytest.mark.parametrize("text,name", [
     ("Foreign Minister Jana Novakova posted a long message on Chirpley late on Monday.", "Chirpley"),
+    ("The president posted footage on Chirpley from an interview that he claimed was unfair.", "Chirpley"),
     ("Zorvana reports that the convoy was attacked near the border with Peru.", "Zorvana"),
 ])
 def test_entities_lone_platform_or_outlet_is_an_organization(read_text, text, name):
     entities, _ = read_text(text)
     assert named(entities, name).type == "Organization"
+
+
+@pytest.mark.parametrize("text", [
+    "Peru imposed new sanctions on Vardani on Tuesday.",
+    "Voters in Lima want a final say on Vardani before the vote.",
+])
+def test_entities_lone_name_as_a_target_or_topic_of_on_is_no_platform(read_text, text):
+    entities, _ = read_text(text)
+    assert named(entities, "Vardani").type != "Organization"
 
 
 @pytest.mark.parametrize("text", [

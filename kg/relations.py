@@ -376,6 +376,8 @@ class _Reader:
         if tok.pos_ in ("NOUN", "PROPN"):
             if lemma == "response" and not (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
                 return ""  # only "in response to the strike" is a reprisal; "Iran's response to the letter" is not
+            if lemma in t["judgement_nouns"] and any(c.dep_ in ("amod", "poss", "compound") and self.key(c) for c in tok.children):
+                return "denounced"  # "... stop [the Turkish] aggression", said X: X condemns Turkey
             return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")
         if tok.pos_ == "ADJ" and lemma in t["condemn_adjectives"]:
             return "condemned"
@@ -476,6 +478,22 @@ class _Reader:
             targets = [k for c in tok.children if c.dep_ == "poss" for k in self.entities_in(c, multi=False, skip=frozenset(subjects))]
             self.current_pred = "accused"
             self.emit(subjects, "accused", targets, tok, sent, chain, depth + 1)
+            return
+        if pred == "denounced":
+            # a speaker who calls someone's act "aggression" or "crimes" condemns its author
+            speech, up = None, tok.head
+            for _ in range(8):
+                if up.lemma_.lower() in t["speech_verbs"]:
+                    speech = up
+                    break
+                if up.head is up:
+                    break
+                up = up.head
+            subjects, depth = self.subjects(speech) if speech is not None else ([], 0)
+            targets = [k for c in tok.children if c.dep_ in ("amod", "poss", "compound")
+                       for k in self.entities_in(c, multi=False, skip=frozenset(subjects))]
+            self.current_pred = "condemned"
+            self.emit(subjects, "condemned", targets, tok, sent, chain, depth + 1)
             return
         if pred == "backedBy":
             # "an Iranian-backed militia": the backer supports the thing the phrase names

@@ -203,3 +203,10 @@ def test_relations_future_attack_plans_are_no_attack_to_refer_back_to(read_text)
                              "Ecuador condemned the strike.")
     got = triples(relations)
     assert (EC, "condemned", PE) in got and (EC, "condemned", BO) not in got, got
+
+
+def test_relations_calling_an_act_aggression_condemns_its_author(read_text):
+    _, relations = read_text('In a statement, Peru said, "We will help the army stop the Chilean aggression."')
+    assert (PE, "condemned", CL) in triples(relations)
+    _, relations = read_text("The Chilean aggression continued on Monday.")  # nobody says it: no condemnation
+    assert not [r for r in relations if r.predicate == "condemned"]

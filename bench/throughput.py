@@ -12,6 +12,8 @@ For each corpus, in separate subprocesses (so each peak RSS is its own): kg's pi
 (``build_graph(workers=W)``, no cache) and bare ``nlp.pipe(texts, n_process=W, batch_size=16)`` with
 the same model (``spacy.load``, no kg components) over the same texts. Prints articles/s of each,
 their ratio (kg / bare), and peak RSS summed over the main process and its workers (sampled).
+With ``--rounds R`` each corpus is run R times as alternating (kg, bare) pairs and the median ratio
+is printed too: this machine's speed drifts over minutes, and alternating puts the drift on both sides.
 Then the incremental case: the 295 articles built once with a cache, one new article added, and
 the re-run timed end to end (in a fresh process, so spaCy's import and model load count).
 """
@@ -21,6 +23,7 @@ import argparse
 import json
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -113,6 +116,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", type=int, default=10_000, help="articles in the generated corpus (0 to skip)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=1, help="alternating (kg, bare) pairs per corpus; median ratio")
+    parser.add_argument("--skip-incremental", action="store_true")
     parser.add_argument("--one", choices=["kg", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--list", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--cache", default="", help=argparse.SUPPRESS)
@@ -131,13 +136,21 @@ def main() -> int:
             corpora.append((f"large-{args.large}", _large(sources, args.large, tmp / "large")))
         print(f"workers={args.workers}")
         for name, files in corpora:
-            kg_run = _spawn("kg", files, args.workers, tmp)
-            bare = _spawn("bare", files, args.workers, tmp)
-            print(f"{name}: {len(files)} articles | kg {kg_run['rate']:.2f} articles/s ({kg_run['seconds']:.0f} s, "
-                  f"{kg_run['nodes']} nodes, {kg_run['edges']} edges) | bare nlp.pipe {bare['rate']:.2f} articles/s "
-                  f"({bare['seconds']:.0f} s) | ratio {kg_run['rate'] / bare['rate']:.2f} | peak RSS, all processes: kg "
-                  f"{kg_run['rss_total_mib']:.0f} MiB (main {kg_run['rss_main_mib']:.0f}, largest process "
-                  f"{kg_run['rss_largest_mib']:.0f}); bare {bare['rss_total_mib']:.0f} MiB", flush=True)
+            ratios = []
+            for _ in range(max(1, args.rounds)):
+                kg_run = _spawn("kg", files, args.workers, tmp)
+                bare = _spawn("bare", files, args.workers, tmp)
+                ratios.append(kg_run["rate"] / bare["rate"])
+                print(f"{name}: {len(files)} articles | kg {kg_run['rate']:.2f} articles/s ({kg_run['seconds']:.0f} s, "
+                      f"{kg_run['nodes']} nodes, {kg_run['edges']} edges) | bare nlp.pipe {bare['rate']:.2f} articles/s "
+                      f"({bare['seconds']:.0f} s) | ratio {kg_run['rate'] / bare['rate']:.2f} | peak RSS, all processes: kg "
+                      f"{kg_run['rss_total_mib']:.0f} MiB (main {kg_run['rss_main_mib']:.0f}, largest process "
+                      f"{kg_run['rss_largest_mib']:.0f}); bare {bare['rss_total_mib']:.0f} MiB", flush=True)
+            if len(ratios) > 1:
+                print(f"{name}: median ratio over {len(ratios)} alternating rounds {statistics.median(ratios):.2f} "
+                      f"(each: {', '.join(f'{r:.2f}' for r in ratios)})", flush=True)
+        if args.skip_incremental:
+            return 0
 
         corpus = tmp / "incremental"
         corpus.mkdir()

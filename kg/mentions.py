@@ -40,7 +40,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         for span, label in _pieces(ent):
             if any(t.text in common for t in span):
-                continue  # "the EEZ of Cyprus": an acronym of a common noun ("exclusive economic zone (EEZ)")
+                continue  # "the EEZ of Freedonia": an acronym of a common noun ("exclusive economic zone (EEZ)")
             if _anaphoric_org_word(span) and not _earlier_org_with_word(out, span[0].lower_):
                 continue  # "the Embassy" with no embassy named before it: an unnamed body
             m = _classify(span, label, sent_of[span.start], lower_words)

@@ -290,7 +290,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                         mentions[idx] = replace(m, type="Official", key="", geonames=0, located_in="")
                     break
             else:
-                # a spelling variant of an official's surname ("Sarea" / "Saree"): one edit apart, both long
+                # a spelling variant of an official's surname ("Marova" / "Marovi"): one edit apart, both long
                 says = root.dep_ == "nsubj" and root.head.lemma_.lower() in triggers()["speech_verbs"]
                 near = {k for names, k in full if (m.type == "Official" or says) and len(parts) == 1 and
                         _one_edit(parts[0], names[-1].split("-")[-1])}

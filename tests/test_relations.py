@@ -210,3 +210,9 @@ def test_relations_calling_an_act_aggression_condemns_its_author(read_text):
     assert (PE, "condemned", CL) in triples(relations)
     _, relations = read_text("The Chilean aggression continued on Monday.")  # nobody says it: no condemnation
     assert not [r for r in relations if r.predicate == "condemned"]
+
+
+def test_relations_a_plural_demonym_names_its_country(read_text):
+    entities, relations = read_text('"We warn the Chileans that our forces will keep advancing," Peruvian general Ana Ruiz said.')
+    assert CL in entities
+    assert ("person/ana-ruiz", "threatened", CL) in triples(relations), triples(relations)

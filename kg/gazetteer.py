@@ -50,10 +50,11 @@ class Gazetteer:
         key = fold(word)
         if iso := self.demonyms.get(key) or (key.endswith("s") and self.demonyms.get(key[:-1])):
             return iso
-        if len(key) >= 5 and " " not in key:
-            hits = {iso for name, iso in self.country_names.items() if name.startswith(key + " ")}
-            if len(hits) == 1:
-                return hits.pop()
+        for stem in (key, key[:-1]) if key.endswith("s") else (key,):  # "Saudi", "Saudis"
+            if len(stem) >= 5 and " " not in stem:
+                hits = {iso for name, iso in self.country_names.items() if name.startswith(stem + " ")}
+                if len(hits) == 1:
+                    return hits.pop()
         return ""
 
     def country(self, name: str) -> str:

@@ -174,3 +174,12 @@ def test_entities_source_before_a_colon_is_an_organization_and_no_actor(read_tex
 def test_entities_owner_named_in_two_words_owns_the_organisation(read_text, text, org, owner):
     entities, _ = read_text(text)
     assert named(entities, org).type == "Organization" and named(entities, org).affiliation == owner
+
+
+def test_a_plural_of_a_name_prefix_is_the_country():
+    """"the Marshalls" like "the Marshall Islands": a unique first word of a country's name, in the plural."""
+    from kg.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert gaz.demonym("Marshalls") == gaz.demonym("Marshall") == "MH"
+    assert gaz.demonym("Unitedss") == ""

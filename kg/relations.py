@@ -40,7 +40,6 @@ class _Reader:
         self.pending_targets: list[str] = []
         self.parties: list[str] = []
         self.untargeted_actor = ""  # officials who meet in the article (see meeting_parties)
-        self.last_actor = ""
         self.events: list[tuple[str, str, bool]] = []  # (family, actor, named in the plural) of the attacks read so far
         mentions = Counter(e.key for e in entities for _ in range(e.mentions) if e.type == "Country")
         self.main_countries = [k for k, _ in mentions.most_common(3)]
@@ -289,6 +288,17 @@ class _Reader:
                 return ""
         return ""
 
+    def speech_verb_above(self, tok: Token, levels: int = 8) -> Token | None:
+        """The nearest speech verb ``tok`` hangs under: "said [the SDF would stop [the aggression]]"."""
+        up = tok.head
+        for _ in range(levels):
+            if up.lemma_.lower() in self.t["speech_verbs"]:
+                return up
+            if up.head is up:
+                return None
+            up = up.head
+        return None
+
     # -- sentence facts ------------------------------------------------------------------
     def sentence_date(self, sent: Span) -> str:
         if not self.article.date:
@@ -468,12 +478,7 @@ class _Reader:
             return
         if pred == "blamed":
             # "X said the crash was Iran's doing": the speaker accuses the possessor
-            speech, up = None, tok.head  # "said [the crash was [Iran's doing]]"
-            for _ in range(3):
-                if up.lemma_.lower() in t["speech_verbs"]:
-                    speech = up
-                    break
-                up = up.head
+            speech = self.speech_verb_above(tok)  # "said [the crash was [Iran's doing]]"
             subjects, depth = self.subjects(speech) if speech is not None else ([], 0)
             targets = [k for c in tok.children if c.dep_ == "poss" for k in self.entities_in(c, multi=False, skip=frozenset(subjects))]
             self.current_pred = "accused"
@@ -481,14 +486,7 @@ class _Reader:
             return
         if pred == "denounced":
             # a speaker who calls someone's act "aggression" or "crimes" condemns its author
-            speech, up = None, tok.head
-            for _ in range(8):
-                if up.lemma_.lower() in t["speech_verbs"]:
-                    speech = up
-                    break
-                if up.head is up:
-                    break
-                up = up.head
+            speech = self.speech_verb_above(tok)
             subjects, depth = self.subjects(speech) if speech is not None else ([], 0)
             targets = [k for c in tok.children if c.dep_ in ("amod", "poss", "compound")
                        for k in self.entities_in(c, multi=False, skip=frozenset(subjects))]
@@ -660,10 +658,10 @@ class _Reader:
                 keys.append(k)
         return keys if all_ else keys[:1]
 
-    def remember(self, tok: Token, actor: str, chain: list[Token], family: str = "") -> None:
+    def remember(self, tok: Token, actor: str, family: str = "") -> None:
         """Note an asserted attack by ``actor`` under its trigger's family (or ``family``) and the attack nouns
         that frame it ("killed X in an airstrike"), so a later "the strike" finds its actor."""
-        if self.modality(tok, chain) != "asserted" or tok.dep_ == "compound" or \
+        if tok.dep_ == "compound" or \
                 any(c.lemma_.lower() in ("future", "possible", "potential", "planned") for c in tok.children):
             return  # "future attack plans" are no attack
         words = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by", "during", "through")
@@ -681,11 +679,13 @@ class _Reader:
         if pred in ("struck", "killed", "retaliatedAgainst") and subjects and not targets and depth <= 1 and \
                 (tok.pos_ == "VERB" or tok.head.lemma_.lower() in self.t["attack_light_verbs"]):
             self.untargeted_actor = subjects[0]  # "launched a strike" (where, said later)
-        if pred in ("struck", "killed", "retaliatedAgainst") and subjects:
-            self.remember(tok, subjects[0], chain, family)
-        if not subjects or not targets:
+        if not subjects:
             return
         modality = self.modality(tok, chain)
+        if pred in ("struck", "killed", "retaliatedAgainst") and modality == "asserted":
+            self.remember(tok, subjects[0], family)
+        if not targets:
+            return
         source = self.source(chain, subjects)
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         text = sent.text.strip()
@@ -713,8 +713,6 @@ class _Reader:
                     self.out.append(Relation(subject=s, predicate="threatened", object=o, modality="asserted", source=source,
                                              date=ev_date, evidence=self.out[-1].evidence,
                                              code=self.finer_code(tok, "threatened", {tok.lemma_.lower()})))
-        if pred in ("struck", "retaliatedAgainst", "killed") and modality == "asserted":
-            self.last_actor = subjects[0]
 
 
 def _number(text: str) -> int:

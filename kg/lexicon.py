@@ -5,7 +5,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["cues", "triggers"]
+__all__ = ["cues", "lexicon", "triggers"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -18,12 +18,39 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict[str, str]]:
+    """Trigger words: ``{"verbs"|"phrasal"|"nouns": {lemma: predicate}}``.
+
+    Generated from PETRARCH2's CAMEO dictionary (``kg/data/lexicon.json``, by ``scripts/build_lexicon.py``),
+    then the hand additions of ``kg/data/lexicon_additions.json``, which win for a lemma in both.
+    """
+    generated = json.loads((_DATA / "lexicon.json").read_text(encoding="utf-8"))
+    additions = json.loads((_DATA / "lexicon_additions.json").read_text(encoding="utf-8"))
+    out: dict[str, dict[str, str]] = {}
+    for kind in ("verbs", "phrasal", "nouns"):
+        of = {lemma: pred for pred, words in generated[kind].items() for lemma in words}
+        of.update({lemma: pred for pred, words in additions.get(kind, {}).items() for lemma in words})
+        out[kind] = of
+    return out
+
+
+@lru_cache(maxsize=1)
 def triggers() -> dict:
-    """Trigger lexicon from ``kg/data/triggers.json``, with lemma -> predicate maps added."""
+    """Frame words from ``kg/data/triggers.json`` and the trigger lexicon.
+
+    ``verbs``/``nouns`` are predicate -> lemmas; ``verb_of``/``noun_of`` lemma -> predicate; ``phrasal_of`` maps
+    "verb particle" (e.g. "hit back") to its predicate.
+    """
     raw = json.loads((_DATA / "triggers.json").read_text(encoding="utf-8"))
-    raw["verb_of"] = {lemma: p for p, lemmas in raw["verbs"].items() for lemma in lemmas}
-    raw["noun_of"] = {lemma: p for p, lemmas in raw["nouns"].items() for lemma in lemmas}
+    lex = lexicon()
+    raw["verb_of"], raw["noun_of"], raw["phrasal_of"] = lex["verbs"], lex["nouns"], lex["phrasal"]
+    for kind, of in (("verbs", {**lex["verbs"], **lex["phrasal"]}), ("nouns", lex["nouns"])):
+        raw[kind] = {}
+        for lemma, pred in sorted(of.items()):
+            raw[kind].setdefault(pred, []).append(lemma)
     for key, value in list(raw.items()):
         if isinstance(value, list):
             raw[key] = frozenset(value)
+        elif key in ("verbs", "nouns"):
+            raw[key] = {p: frozenset(v) for p, v in value.items()}
     return raw

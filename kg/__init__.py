@@ -2,7 +2,7 @@
 
 >>> import kg
 >>> sorted(kg.__all__)
-['__version__', 'build', 'export', 'load', 'push', 'query']
+['__version__', 'build', 'events', 'export', 'load', 'push', 'query']
 """
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from importlib.metadata import PackageNotFoundError, version
 # names, bound next, are what `kg.export`, `kg.push` and `kg.query` mean (a later `import kg.export` does not
 # rebind a module that is already loaded).
 from . import export as _export_module, push as _push_module, query as _query_module  # noqa: F401
-from .api import build, export, load, push, query
+from . import events as _events_module  # noqa: F401
+from .api import build, events, export, load, push, query
 
-__all__ = ["build", "export", "load", "query", "push", "__version__"]
+__all__ = ["build", "export", "load", "query", "push", "events", "__version__"]
 
 try:
     __version__ = version("kg")

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pandas as pd
 
     from .errors import KgError
 
-__all__ = ["build", "export", "load", "query", "push"]
+__all__ = ["build", "export", "load", "query", "push", "events"]
 
 
 def build(paths: str | Path | Iterable[str | Path], *, model: str | None = None, workers: int = 1,
@@ -56,3 +57,10 @@ def push(source: str | Path, endpoint: str, **options: object) -> object:
     from .push import push as push_exports
 
     return push_exports(source, endpoint, **options)
+
+
+def events(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """The events of G as a pandas DataFrame, one row per event, columns after GDELT/POLECAT (see kg.events.COLUMNS)."""
+    from .events import to_events
+
+    return to_events(G)

@@ -237,6 +237,30 @@ def push(
     console.print(f"pushed {sent} article graphs and the vocabulary to {endpoint}", markup=False, soft_wrap=True)
 
 
+@app.command()
+def events(
+    source: Annotated[Path, typer.Argument(help="An export folder (uses graph.ttl) or an RDF export file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet (parquet needs --out and pyarrow).")] = "csv",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of standard output.")] = None,
+) -> None:
+    """Print or write the events table: one row per event, columns after GDELT/POLECAT.
+
+    Example: kg events exports/ --format parquet --out events.parquet
+    """
+    from .events import events_text, write_events
+    from .rdf import load as load_rdf
+
+    try:
+        G = load_rdf(source)
+        if out is None:
+            sys.stdout.write(events_text(G, fmt))
+            return
+        write_events(G, out, fmt)
+    except KgError as err:
+        _fail(err)
+    console.print(f"wrote {G.number_of_edges()} events to {out}", markup=False, soft_wrap=True)
+
+
 def main() -> None:
     """Entry point of the ``kg`` script."""
     app()

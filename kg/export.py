@@ -118,6 +118,12 @@ def _html(G: nx.MultiDiGraph) -> str:
     return to_html(G, title="kg: news knowledge graph")
 
 
+def _events(G: nx.MultiDiGraph) -> str:
+    from .events import events_text
+
+    return events_text(G, "csv")
+
+
 FORMATS: dict[str, tuple[str, Callable[[nx.MultiDiGraph], str]]] = {
     "turtle": ("graph.ttl", _turtle),
     "trig": ("graph.trig", _trig),
@@ -125,6 +131,7 @@ FORMATS: dict[str, tuple[str, Callable[[nx.MultiDiGraph], str]]] = {
     "graphml": ("graph.graphml", _graphml),
     "json": ("graph.json", to_node_link),
     "html": ("graph.html", _html),
+    "events": ("events.csv", _events),
 }
 
 

@@ -57,3 +57,11 @@ def read_text(nlp):
         return by_key, relations
 
     return run
+
+
+@pytest.fixture(scope="session")
+def invented_graph():
+    """The build of tests/data/invented/: Peru strikes Chile at Arica, Norway urges restraint (real model)."""
+    import kg
+
+    return kg.build(ROOT / "tests" / "data" / "invented")

@@ -2,7 +2,7 @@
 
 >>> import kg
 >>> sorted(kg.__all__)
-['__version__', 'build', 'events', 'export', 'load', 'push', 'query']
+['__version__', 'build', 'events', 'export', 'load', 'push', 'query', 'show']
 """
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from importlib.metadata import PackageNotFoundError, version
 # rebind a module that is already loaded).
 from . import export as _export_module, push as _push_module, query as _query_module  # noqa: F401
 from . import events as _events_module  # noqa: F401
-from .api import build, events, export, load, push, query
+from .api import build, events, export, load, push, query, show
 
-__all__ = ["build", "export", "load", "query", "push", "events", "__version__"]
+__all__ = ["build", "export", "load", "query", "push", "events", "show", "__version__"]
 
 try:
     __version__ = version("kg")

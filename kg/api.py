@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -11,13 +11,17 @@ if TYPE_CHECKING:
 
     from .errors import KgError
 
-__all__ = ["build", "export", "load", "query", "push", "events"]
+__all__ = ["build", "export", "load", "query", "push", "events", "show"]
 
 
-def build(paths: str | Path | Iterable[str | Path], *, model: str | None = None, workers: int = 1,
+def build(paths: str | Path | dict | Iterable[Any], *, model: str | None = None, workers: int = 1,
           cache: str | Path | None = None, fresh: bool = False, dask: str | None = None,
           on_error: Callable[[KgError], None] | None = None) -> nx.MultiDiGraph:
-    """Read articles (files or folders; .txt, .md, .html, .jsonl) and return their knowledge graph.
+    """Read articles and return their knowledge graph.
+
+    ``paths`` holds files or folders (.txt, .md, .html, .jsonl), article texts (a string that is not an
+    existing path), dicts with ``text`` and optional ``title``, ``date``, ``url``, ``id``, iterables of
+    those, or a pandas DataFrame with those columns; articles without an id get a content hash.
 
     ``workers`` processes parse in parallel (call from under ``if __name__ == "__main__":``);
     ``cache`` is a folder of per-article results that a re-run reuses (``fresh`` ignores it);
@@ -64,3 +68,10 @@ def events(G: nx.MultiDiGraph) -> pd.DataFrame:
     from .events import to_events
 
     return to_events(G)
+
+
+def show(G: nx.MultiDiGraph, *, title: str = "kg", height: int = 650) -> object:
+    """The HTML view of G for a Jupyter notebook: displayed inline (an iframe ``srcdoc``, offline)."""
+    from .notebook import show as show_view
+
+    return show_view(G, title=title, height=height)

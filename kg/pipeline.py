@@ -22,7 +22,7 @@ import networkx as nx
 from .cache import ArticleCache, Records
 from .errors import ExtractionError, KgError
 from .graph import add_article, new_graph
-from .read import read_articles
+from .inputs import read_inputs
 from .schema import Article
 
 if TYPE_CHECKING:
@@ -254,11 +254,11 @@ def extract_stream(articles: Iterable[Article], *, model: str | None = None, wor
         yield from ready(block=True)
 
 
-def build_graph(paths: Iterable[str | Path], *, model: str | None = None,
+def build_graph(paths: Iterable[Any], *, model: str | None = None,
                 progress: Callable[[Article, bool], None] | None = None, workers: int = 1,
                 cache: ArticleCache | str | Path | None = None, fresh: bool = False, dask: str | None = None,
                 on_error: Callable[[KgError], None] | None = None) -> nx.MultiDiGraph:
-    """Build the knowledge graph of every article under ``paths``.
+    """Build the knowledge graph of every article under ``paths`` (or given as text, dicts or a DataFrame: kg.inputs).
 
     ``workers`` processes parse in parallel; ``cache`` (an ``ArticleCache`` or its folder) skips
     articles already extracted, ``fresh`` re-extracts them all; ``dask`` is ``"local"`` or a scheduler
@@ -270,7 +270,7 @@ def build_graph(paths: Iterable[str | Path], *, model: str | None = None,
         cache = ArticleCache(cache, model=model)
     workers = max(1, int(workers or 1))
     G = new_graph()
-    stream = extract_stream(read_articles(paths, on_error=on_error), model=model, workers=workers, cache=cache,
+    stream = extract_stream(read_inputs(paths, on_error=on_error), model=model, workers=workers, cache=cache,
                             fresh=fresh, dask=dask, catch=on_error is not None)
     for article, records, cached in stream:
         if isinstance(records, _Failure):

@@ -109,7 +109,21 @@ def _jsonld(G: nx.MultiDiGraph) -> str:
 
 
 def _graphml(G: nx.MultiDiGraph) -> str:
-    return "\n".join(nx.generate_graphml(to_graphml_ready(G), prettyprint=True)) + "\n"
+    from .graphml import to_graphml
+
+    return to_graphml(G)
+
+
+def _gexf(G: nx.MultiDiGraph) -> str:
+    from .gexf import to_gexf
+
+    return to_gexf(G)
+
+
+def _geojson(G: nx.MultiDiGraph) -> str:
+    from .geo import to_geojson
+
+    return to_geojson(G)
 
 
 def _html(G: nx.MultiDiGraph) -> str:
@@ -132,6 +146,8 @@ FORMATS: dict[str, tuple[str, Callable[[nx.MultiDiGraph], str]]] = {
     "json": ("graph.json", to_node_link),
     "html": ("graph.html", _html),
     "events": ("events.csv", _events),
+    "gexf": ("graph.gexf", _gexf),
+    "geojson": ("graph.geojson", _geojson),
 }
 
 

@@ -2,7 +2,7 @@
 
 >>> import kg
 >>> sorted(kg.__all__)
-['__version__', 'build', 'events', 'export', 'load', 'push', 'query', 'show']
+['__version__', 'build', 'diff', 'events', 'export', 'load', 'push', 'query', 'show']
 """
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from importlib.metadata import PackageNotFoundError, version
 # names, bound next, are what `kg.export`, `kg.push` and `kg.query` mean (a later `import kg.export` does not
 # rebind a module that is already loaded).
 from . import export as _export_module, push as _push_module, query as _query_module  # noqa: F401
-from . import events as _events_module  # noqa: F401
-from .api import build, events, export, load, push, query, show
+from . import diff as _diff_module, events as _events_module  # noqa: F401
+from .api import build, diff, events, export, load, push, query, show
 
-__all__ = ["build", "export", "load", "query", "push", "events", "show", "__version__"]
+__all__ = ["build", "export", "load", "query", "push", "events", "show", "diff", "__version__"]
 
 try:
     __version__ = version("kg")

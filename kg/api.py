@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from .errors import KgError
 
-__all__ = ["build", "export", "load", "query", "push", "events", "show"]
+__all__ = ["build", "export", "load", "query", "push", "events", "show", "diff"]
 
 
 def build(paths: str | Path | dict | Iterable[Any], *, model: str | None = None, workers: int = 1,
@@ -75,3 +75,13 @@ def show(G: nx.MultiDiGraph, *, title: str = "kg", height: int = 650) -> object:
     from .notebook import show as show_view
 
     return show_view(G, title=title, height=height)
+
+
+def diff(old: nx.MultiDiGraph | str | Path, new: nx.MultiDiGraph | str | Path) -> object:
+    """What changed from ``old`` to ``new`` (graphs, or export folders/files): entities, events, incidents, articles.
+
+    ``str()`` of the result is a short summary; ``.to_dict()`` and ``.to_json()`` give every item.
+    """
+    from .diff import diff_graphs, load_graph
+
+    return diff_graphs(load_graph(old), load_graph(new))

@@ -261,6 +261,29 @@ def events(
     console.print(f"wrote {G.number_of_edges()} events to {out}", markup=False, soft_wrap=True)
 
 
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier build: an export folder (uses graph.ttl) or an RDF export file.")],
+    new: Annotated[Path, typer.Argument(help="The later build, likewise.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text (a short summary) or json (every item).")] = "text",
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Items listed per kind in the text summary (0: all).")] = 10,
+) -> None:
+    """Show the entities, events, incidents and articles added, removed and changed between two builds.
+
+    Example: kg diff old-exports/ exports/
+    """
+    from .diff import diff_graphs
+    from .rdf import load as load_rdf
+
+    if fmt not in ("text", "json"):
+        _fail(KgError(f"--format {fmt!r} is not one of text, json"))
+    try:
+        result = diff_graphs(load_rdf(old), load_rdf(new))
+    except KgError as err:
+        _fail(err)
+    sys.stdout.write(result.to_json() if fmt == "json" else result.summary(limit))
+
+
 def main() -> None:
     """Entry point of the ``kg`` script."""
     app()

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 KG = Path(__file__).resolve().parent.parent / "kg"
-EXTRACTION = {"read", "nlp", "gazetteer", "lexicon", "mentions", "resolve", "relations"}
-OUTPUT = {"rdf", "html", "export", "query", "push"}
+EXTRACTION = {"read", "inputs", "nlp", "gazetteer", "lexicon", "mentions", "resolve", "relations"}
+OUTPUT = {"rdf", "html", "export", "query", "push", "events", "gexf", "graphml", "geo", "diff", "notebook"}
 
 
 def imports(module: str) -> set[str]:

@@ -5,7 +5,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["cues", "lexicon", "triggers"]
+__all__ = ["cameo_codes", "cues", "lexicon", "triggers"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -24,14 +24,32 @@ def lexicon() -> dict[str, dict[str, str]]:
     Generated from PETRARCH2's CAMEO dictionary (``kg/data/lexicon.json``, by ``scripts/build_lexicon.py``),
     then the hand additions of ``kg/data/lexicon_additions.json``, which win for a lemma in both.
     """
-    generated = json.loads((_DATA / "lexicon.json").read_text(encoding="utf-8"))
-    additions = json.loads((_DATA / "lexicon_additions.json").read_text(encoding="utf-8"))
+    generated, additions = _sources()
     out: dict[str, dict[str, str]] = {}
     for kind in ("verbs", "phrasal", "nouns"):
         of = {lemma: pred for pred, words in generated[kind].items() for lemma in words}
         of.update({lemma: pred for pred, words in additions.get(kind, {}).items() for lemma in words})
         out[kind] = of
     return out
+
+
+@lru_cache(maxsize=1)
+def cameo_codes() -> dict[str, dict[str, str]]:
+    """The CAMEO code each generated trigger came from: ``{"verbs"|"phrasal"|"nouns": {lemma: code}}``.
+
+    Hand additions carry no code; a trigger the additions move to another predicate loses its code.
+    """
+    generated, _ = _sources()
+    lex = lexicon()
+    return {kind: {lemma: code for pred, words in generated[kind].items() for lemma, code in words.items()
+                   if lex[kind][lemma] == pred} for kind in ("verbs", "phrasal", "nouns")}
+
+
+@lru_cache(maxsize=1)
+def _sources() -> tuple[dict, dict]:
+    generated = json.loads((_DATA / "lexicon.json").read_text(encoding="utf-8"))
+    additions = json.loads((_DATA / "lexicon_additions.json").read_text(encoding="utf-8"))
+    return generated, additions
 
 
 @lru_cache(maxsize=1)

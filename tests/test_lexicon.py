@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.lexicon import lexicon, triggers
+from kg.lexicon import cameo_codes, lexicon, triggers
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kg" / "data"
@@ -70,6 +70,13 @@ def test_lexicon_addition_overrides_the_generated_reading():
     assert "summon" in generated["verbs"]["met"]  # PETRARCH's bare 040, the reference README's pitfall
     assert lexicon()["verbs"]["summon"] == "summoned"
     assert triggers()["verb_of"]["summon"] == "summoned" and "summon" in triggers()["verbs"]["summoned"]
+
+
+def test_lexicon_cameo_codes_follow_the_trigger_not_the_predicate():
+    codes = cameo_codes()
+    assert codes["verbs"]["shoot"] == "190" and codes["verbs"]["bomb"] == "190" and codes["nouns"]["airstrike"] == "195"
+    assert codes["verbs"]["visit"] == "042" and codes["verbs"]["host"] == "043"
+    assert "summon" not in codes["verbs"]  # moved to summoned by hand: PETRARCH's 040 is not its code
 
 
 def test_lexicon_triggers_keep_their_maps_and_frame_words():

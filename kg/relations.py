@@ -13,8 +13,9 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from .frames import Frame, match_frames
 from .lexicon import triggers
-from .schema import CODES, Article, Entity, Evidence, Relation
+from .schema import CODES, PREDICATES, Article, Entity, Evidence, Relation
 
 __all__ = ["extract_relations"]
 
@@ -410,14 +411,64 @@ class _Reader:
 
     def read(self) -> list[Relation]:
         self.parties = self.meeting_parties()
+        by_trigger: dict[int, list[tuple[Frame, dict[str, Token]]]] = {}
+        for frame, roles in match_frames(self.doc):
+            by_trigger.setdefault(roles["trigger"].i, []).append((frame, roles))
         for sent in self.doc.sents:
             for tok in sent:
-                if self.claims_responsibility(tok, sent) or self.located_event(tok, sent) or self.victims_named(tok, sent):
+                replaced = False
+                for frame, roles in by_trigger.get(tok.i, ()):
+                    replaced |= self.read_frame(frame, roles, sent) and frame.replaces_trigger
+                if replaced or self.claims_responsibility(tok, sent) or self.located_event(tok, sent) or \
+                        self.victims_named(tok, sent):
                     continue
                 pred = self.trigger_predicate(tok)
                 if pred:
                     self.read_trigger(tok, pred, sent)
         return self.out
+
+    def read_frame(self, frame: Frame, roles: dict[str, Token], sent: Span) -> bool:
+        """Emit what one frame match states; True when it named both parties."""
+        tok = roles["trigger"]
+        pred = frame.predicate or self.trigger_predicate(tok)
+        if not pred or pred not in PREDICATES:
+            return False
+        self.current_pred = pred
+        actors = [k for k in self.entities_in(roles["actor"], multi=True) if self.types.get(k) != "Place"] \
+            if "actor" in roles else []
+        if not actors and frame.actor_from_discourse:
+            actors = next(([r.subject] for r in reversed(self.out) if r.predicate == pred), [])
+        targets: list[str] = []
+        if "target" in roles:
+            target = roles["target"]
+            if frame.target_is_event:
+                targets = self.event_author(target, actors)
+            else:
+                targets = self.entities_in(target, multi=True, skip=frozenset(actors))
+        if frame.pairwise and not targets:
+            pairs = [([a], [b]) for i, a in enumerate(actors) for b in actors[i + 1:]]
+        else:
+            pairs = [(actors, targets)]
+        chain = self.governors(tok)
+        emitted = False
+        for subjects, objects in pairs:
+            if subjects and objects:
+                for p in (pred, *frame.also):
+                    self.emit(subjects, p, objects, tok, sent, chain, 1, code=frame.code if p == pred else "",
+                              confidence=frame.confidence)
+                emitted = True
+        return emitted
+
+    def event_author(self, noun: Token, judges: list[str]) -> list[str]:
+        """Who is judged when an act is: the entity named ("Sylvania was condemned"), else the author of the act
+        the phrase names ("the raid", "it", "the decision") as read so far."""
+        if noun.pos_ == "PRON" and self.events:
+            return self.recall("", judges)
+        if (k := self.key(noun)) and self.types.get(k) != "Place":
+            return [k]
+        if noun.pos_ in ("NOUN", "PROPN"):
+            return self.event_actor(noun, judges)
+        return []
 
     def located_event(self, tok: Token, sent: Span) -> bool:
         """"The strike took place in Iraq, at the airport": the strike's actor struck those places."""
@@ -673,7 +724,8 @@ class _Reader:
                 self.events.append((kind, actor, w.tag_ in ("NNS", "NNPS")))
 
     def emit(self, subjects: list[str], pred: str, targets: list[str], tok: Token, sent: Span,
-             chain: list[Token], depth: int, anaphoric: bool = False, family: str = "") -> None:
+             chain: list[Token], depth: int, anaphoric: bool = False, family: str = "", code: str = "",
+             confidence: float | None = None) -> None:
         if pred in ("struck", "killed") and targets and not subjects:
             self.pending_targets = targets  # an attack by a not-yet-named actor
         if pred in ("struck", "killed", "retaliatedAgainst") and subjects and not targets and depth <= 1 and \
@@ -689,11 +741,12 @@ class _Reader:
         source = self.source(chain, subjects)
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         text = sent.text.strip()
-        confidence = max(0.3, 0.9 - 0.1 * max(0, depth - 1) - (0.1 if anaphoric else 0.0) - (0.1 if sent.start < 20 and sent.text.istitle() else 0.0))
+        if confidence is None:
+            confidence = max(0.3, 0.9 - 0.1 * max(0, depth - 1) - (0.1 if anaphoric else 0.0) - (0.1 if sent.start < 20 and sent.text.istitle() else 0.0))
         ev_date = self.sentence_date(sent)
         casualties = self.casualties(sent) if pred in ("struck", "killed", "retaliatedAgainst") else -1
         place = self.place(tok, targets)
-        code = self.finer_code(tok, pred)
+        code = code or self.finer_code(tok, pred)
         if pred in ("met", "supported", "mediated", "urgedRestraint", "summoned", "expelledDiplomat", "recalledAmbassador", "condemned", "accused"):
             targets = [o for o in targets if self.types.get(o) != "Place"]
         for s in subjects:

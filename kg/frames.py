@@ -1,0 +1,115 @@
+"""Event frames as data: spaCy ``DependencyMatcher`` patterns from ``kg/data/frames.json``, run over a parsed article.
+
+A frame is one construction of English news ("The raid was condemned by A and B", "came under attack by X",
+"imposed travel bans on X") written as a dependency pattern whose nodes are named by their role: ``trigger``
+(the word that names the event), ``actor`` and ``target`` (the phrases that name its parties), and helper
+nodes. Attribute values may name a word list instead of listing words: ``"@verbs:condemned"`` is the verb
+lexicon of a predicate, ``"@nouns:struck"`` its event nouns, ``"@NAME"`` any list of ``kg/data/triggers.json``
+or ``kg/data/frames.json``'s own ``lists``. The code here never names a word; what a frame cannot say (who the
+author of "the raid" was, who sanctions when nobody is named) is read by the relation reader's discourse memory.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .lexicon import triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Frame", "frames", "match_frames"]
+
+_DATA = Path(__file__).parent / "data" / "frames.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One construction: its pattern, the predicate it states and how to read its parties."""
+
+    id: str
+    predicate: str  # a PREDICATES name, or "" to take the trigger word's own predicate
+    grammar: str  # the construction, in one line
+    example: str  # an invented sentence the frame reads
+    expect: tuple[tuple[str, str, str], ...]  # (actor label, predicate, target label) the example yields
+    pattern: tuple[dict[str, Any], ...]
+    target_is_event: bool = False  # the target phrase names an act: its author is the target
+    actor_from_discourse: bool = False  # no actor named: the last actor of this predicate in the article
+    pairwise: bool = False  # the actors act on each other (met, agreed a ceasefire)
+    also: tuple[str, ...] = ()  # further predicates the same match states ("hosted talks" also met)
+    code: str = ""  # a finer CAMEO code the construction gives
+    confidence: float = 0.8  # how often this frame's edges are right, measured on the development articles
+    replaces_trigger: bool = False  # the reader's own reading of the trigger word is wrong here ("targeted X with a ban")
+    context: str = ""  # invented sentence(s) the example needs before it (the act an "it" refers to)
+
+
+def _expand(value: Any, lists: dict[str, frozenset[str]]) -> Any:
+    """Replace ``"@name"`` word-list references inside pattern attributes with the lists' words."""
+    if isinstance(value, str) and value.startswith("@"):
+        return sorted(_word_list(value[1:], lists))
+    if isinstance(value, dict):
+        return {k: _expand(v, lists) for k, v in value.items()}
+    if isinstance(value, list):
+        return [w for v in value for w in (_expand(v, lists) if isinstance(v, str) and v.startswith("@") else [_expand(v, lists)])]
+    return value
+
+
+def _word_list(name: str, lists: dict[str, frozenset[str]]) -> frozenset[str]:
+    t = triggers()
+    if ":" in name:
+        kind, pred = name.split(":", 1)
+        by_lemma = t["verb_of"] if kind == "verbs" else t["noun_of"]
+        words = frozenset(w for w, p in by_lemma.items() if p == pred and " " not in w)
+    else:
+        words = lists.get(name) or t.get(name)
+    if not words:
+        raise ValueError(f"kg/data/frames.json: unknown or empty word list @{name}")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def frames() -> tuple[Frame, ...]:
+    """Every frame of ``kg/data/frames.json``, word lists expanded."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    lists = {k: frozenset(v) for k, v in raw["lists"].items() if not k.startswith("_")}
+    out = []
+    for f in raw["frames"]:
+        out.append(Frame(
+            id=f["id"], predicate=f.get("predicate", ""), grammar=f["grammar"], example=f["example"],
+            expect=tuple(tuple(e) for e in f.get("expect", ())),
+            pattern=tuple(_expand(node, lists) for node in f["pattern"]),
+            target_is_event=f.get("target_is_event", False), actor_from_discourse=f.get("actor_from_discourse", False),
+            pairwise=f.get("pairwise", False), also=tuple(f.get("also", ())), code=f.get("code", ""),
+            confidence=f.get("confidence", 0.8), replaces_trigger=f.get("replaces_trigger", False),
+            context=f.get("context", ""),
+        ))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab_id: int, vocab: Any) -> Any:
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(vocab)
+    for i, frame in enumerate(frames()):
+        matcher.add(str(i), [list(frame.pattern)])
+    return matcher
+
+
+def match_frames(doc: Doc) -> list[tuple[Frame, dict[str, Token]]]:
+    """Each frame match in ``doc`` as (frame, role name -> token), in text order of the trigger."""
+    matcher = _matcher(id(doc.vocab), doc.vocab)
+    found = []
+    seen = set()
+    for match_id, token_ids in matcher(doc):
+        frame = frames()[int(doc.vocab.strings[match_id])]
+        roles = {node["RIGHT_ID"]: doc[i] for node, i in zip(frame.pattern, token_ids)}
+        key = (frame.id, tuple(sorted((k, t.i) for k, t in roles.items() if k in ("trigger", "actor", "target"))))
+        if key not in seen:
+            seen.add(key)
+            found.append((frame, roles))
+    found.sort(key=lambda m: (m[1]["trigger"].i, m[0].id))
+    return found

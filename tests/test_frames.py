@@ -1,0 +1,25 @@
+"""Every event frame of kg/data/frames.json reads its own invented example (real spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.frames import frames
+from kg.schema import PREDICATES
+
+
+def test_frames_load_and_name_known_predicates():
+    assert frames(), "kg/data/frames.json holds no frame"
+    for frame in frames():
+        assert frame.predicate in ("", *PREDICATES), frame.id
+        assert frame.grammar and frame.example and frame.expect, frame.id
+        assert {"trigger"} <= {node["RIGHT_ID"] for node in frame.pattern}, frame.id
+
+
+@pytest.mark.parametrize("frame", frames(), ids=lambda f: f.id)
+def test_frame_reads_its_example(read_text, frame):
+    text = f"{frame.context} {frame.example}".strip()
+    entities, relations = read_text(text)
+    label = {k: e.label for k, e in entities.items()}
+    found = {(label[r.subject], r.predicate, label[r.object]) for r in relations}
+    for triple in frame.expect:
+        assert tuple(triple) in found, f"{frame.id}: {triple} not in {sorted(found)}"

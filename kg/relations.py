@@ -9,6 +9,7 @@ read from the words that govern the trigger.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -775,9 +776,44 @@ def _number(text: str) -> int:
     return _SMALL_NUMBERS.get(text, -1)
 
 
+def _struck_states(rels: list[Relation], entities: list[Entity]) -> list[Relation]:
+    """An attack on a place or on a state's forces is an attack on that state: "struck Kherson" with Kherson in
+    Ukraine, "shelled Indian army posts", "killed X in Pakistan": the attacking state (a country, or the state
+    whose forces attacked) also struck Ukraine, India, Pakistan, when the article names both states.
+    Armed groups are left out: an insurgent attack inside a country is not an attack by one state on another."""
+    by_key = {e.key: e for e in entities}
+
+    def state_of(key: str) -> str:
+        ent = by_key.get(key)
+        if ent is None:
+            return ""
+        if ent.type == "Place":
+            state = ent.located_in or (f"country/{ent.iso}" if ent.iso else "")
+        elif ent.type in ("Organization", "Group") and ent.affiliation.startswith("country/"):
+            state = ent.affiliation if ent.type == "Organization" else ""
+        else:
+            state = ""
+        return state if state in by_key else ""
+
+    def own_state(key: str) -> str:
+        ent = by_key.get(key)
+        return key if ent is not None and ent.type == "Country" else (ent.affiliation if ent is not None else "")
+
+    out = []
+    for r in rels:
+        if r.predicate not in ("struck", "killed") or r.modality not in ("asserted", "negated", "hypothetical"):
+            continue
+        hit = r.object if r.predicate == "struck" else r.place
+        state, attacker = state_of(hit), own_state(r.subject)
+        if state and attacker in by_key and state != attacker:
+            out.append(replace(r, subject=attacker, predicate="struck", object=state, code=r.code if r.predicate == "struck" else "",
+                               evidence=replace(r.evidence, confidence=round(r.evidence.confidence * 0.9, 2))))
+    return rels + out
+
+
 def extract_relations(doc: Doc, article: Article, entities: list[Entity], token_key: dict[int, str]) -> list[Relation]:
     """Every relation the article states between two resolved entities, deduplicated."""
-    rels = _Reader(doc, article, entities, token_key).read()
+    rels = _struck_states(_Reader(doc, article, entities, token_key).read(), entities)
     seen, out = set(), []
     for r in rels:
         k = (r.subject, r.predicate, r.object, r.evidence.start)

@@ -21,7 +21,7 @@ from .lexicon import triggers
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Frame", "frames", "match_frames"]
+__all__ = ["Frame", "frame_lists", "frames", "match_frames"]
 
 _DATA = Path(__file__).parent / "data" / "frames.json"
 
@@ -40,6 +40,7 @@ class Frame:
     actor_from_discourse: bool = False  # no actor named: the last actor of this predicate in the article
     pairwise: bool = False  # the actors act on each other (met, agreed a ceasefire)
     also: tuple[str, ...] = ()  # further predicates the same match states ("hosted talks" also met)
+    between_targets: str = ""  # a predicate the targets state of each other ("a truce brokered by M between A and B")
     code: str = ""  # a finer CAMEO code the construction gives
     confidence: float = 0.8  # how often this frame's edges are right, measured on the development articles
     replaces_trigger: bool = False  # the reader's own reading of the trigger word is wrong here ("targeted X with a ban")
@@ -71,10 +72,17 @@ def _word_list(name: str, lists: dict[str, frozenset[str]]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def frame_lists() -> dict[str, frozenset[str]]:
+    """The word lists of ``kg/data/frames.json`` (measure nouns, truce nouns, ...), by name."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in raw["lists"].items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
 def frames() -> tuple[Frame, ...]:
     """Every frame of ``kg/data/frames.json``, word lists expanded."""
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
-    lists = {k: frozenset(v) for k, v in raw["lists"].items() if not k.startswith("_")}
+    lists = frame_lists()
     out = []
     for f in raw["frames"]:
         out.append(Frame(
@@ -83,6 +91,7 @@ def frames() -> tuple[Frame, ...]:
             pattern=tuple(_expand(node, lists) for node in f["pattern"]),
             target_is_event=f.get("target_is_event", False), actor_from_discourse=f.get("actor_from_discourse", False),
             pairwise=f.get("pairwise", False), also=tuple(f.get("also", ())), code=f.get("code", ""),
+            between_targets=f.get("between_targets", ""),
             confidence=f.get("confidence", 0.8), replaces_trigger=f.get("replaces_trigger", False),
             context=f.get("context", ""),
         ))

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from .frames import Frame, match_frames
+from .frames import Frame, frame_lists, match_frames
 from .lexicon import triggers
 from .schema import CODES, PREDICATES, Article, Entity, Evidence, Relation
 
@@ -37,6 +37,7 @@ class _Reader:
         self.types = {e.key: e.type for e in entities}
         self.affiliation = {e.key: e.affiliation for e in entities if e.affiliation}
         self.t = triggers()
+        self.decision_nouns = frame_lists()["document_nouns"]
         self.out: list[Relation] = []
         self.current_pred = ""
         self.pending_targets: list[str] = []
@@ -452,9 +453,13 @@ class _Reader:
             pairs = [(actors, targets)]
         chain = self.governors(tok)
         emitted = False
-        for subjects, objects in pairs:
+        if frame.between_targets and len(targets) > 1:
+            pairs += [([a], [b]) for i, a in enumerate(targets) for b in targets[i + 1:]]
+        for n, (subjects, objects) in enumerate(pairs):
+            if n and frame.between_targets and not frame.pairwise:
+                pred = frame.between_targets
             if subjects and objects:
-                for p in (pred, *frame.also):
+                for p in (pred, *frame.also) if n == 0 else (pred,):
                     self.emit(subjects, p, objects, tok, sent, chain, 1, code=frame.code if p == pred else "",
                               confidence=frame.confidence)
                 emitted = True
@@ -468,7 +473,10 @@ class _Reader:
         if (k := self.key(noun)) and self.types.get(k) != "Place":
             return [k]
         if noun.pos_ in ("NOUN", "PROPN"):
-            return self.event_actor(noun, judges)
+            if author := self.event_actor(noun, judges):
+                return author
+            if noun.lemma_.lower() in self.decision_nouns:  # "the decision was criticised": whoever acted last
+                return next(([r.subject] for r in reversed(self.out) if r.subject not in judges), [])
         return []
 
     def located_event(self, tok: Token, sent: Span) -> bool:

@@ -127,7 +127,7 @@ class _Reader:
             keys = self.entities_in(cand, multi=False)
             if cand.lower_ in self.t["role_nouns"] or cand.lemma_.lower() in self.t["role_nouns"]:
                 people = [k for k in self.entities_in(cand, multi=True) if self.types.get(k) == "Official"]
-                keys = people or keys  # "US Ambassador to Germany Richard Grenell alleged": the ambassador
+                keys = people or keys  # "the Freedonian envoy to Chile, Karl Brandt, alleged": the envoy, a person
             keys = [k for k in keys if self.types.get(k) != "Place"]
             if keys:
                 return keys, depth
@@ -166,9 +166,9 @@ class _Reader:
         if tok.tag_ == "VBG" and (tok.dep_ == "pcomp" or tok.head.i == tok.i - 1) and prev.i < tok.i \
                 and (prev.dep_ != "pobj" or prev.head.lower_ == "of") \
                 and (k := self.key(prev)) and self.types.get(k) != "Place":
-            return [k], depth  # "of Tehran claiming to have struck": the noun before a gerund is its subject
+            return [k], depth  # "reports of Lima saying it had shelled X": the noun before a gerund is its subject
         if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN") and self.key(head.head):
-            return [self.key(head.head)], depth  # "of Tehran claiming to have struck"
+            return [self.key(head.head)], depth  # "reports of Lima saying it had shelled X"
         if tok.dep_ == "pcomp" and head.pos_ == "ADP":
             for sib in head.children:
                 if sib.dep_ == "pobj" and self.key(sib):
@@ -310,9 +310,14 @@ class _Reader:
         for tok in sent:
             if tok.lower_ in _WEEKDAYS and tok.ent_type_ == "DATE":
                 delta = (base.weekday() - _WEEKDAYS.index(tok.lower_)) % 7
+            elif tok.lower_ == "yesterday" and tok.ent_type_ == "DATE":
+                delta = 1
+            else:
+                continue
+            try:
                 return (base - timedelta(days=delta)).isoformat()
-            if tok.lower_ == "yesterday" and tok.ent_type_ == "DATE":
-                return (base - timedelta(days=1)).isoformat()
+            except OverflowError:  # an article dated in the first days of year 1: keep its own date
+                return self.article.date
         return self.article.date
 
     def casualties(self, sent: Span) -> int:
@@ -366,7 +371,7 @@ class _Reader:
                 return "accused"  # "named X and Y as terrorists"
             if lemma in ("suspend", "revoke", "cancel", "freeze", "withdraw") and any(
                     c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in t["permit_nouns"] for c in tok.children):
-                return "sanctioned"  # "suspended Mahan's permit"
+                return "sanctioned"  # "revoked the airline's landing permit"
             if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
                 return "struck"  # "the group took over a third of the country"
             if lemma in ("fight", "combat") and any(c.dep_ == "dobj" and self.key(c) for c in tok.children):
@@ -480,7 +485,7 @@ class _Reader:
         return []
 
     def located_event(self, tok: Token, sent: Span) -> bool:
-        """"The strike took place in Iraq, at the airport": the strike's actor struck those places."""
+        """"The raid happened in Chile, near the port": the raid's actor struck those places."""
         lemma = tok.lemma_.lower()
         if not (lemma in ("occur", "happen") or lemma == "take" and any(c.lower_ == "place" for c in tok.children)):
             return False
@@ -619,7 +624,7 @@ class _Reader:
             targets = self.targets(tok, pred, subjects)
         if not targets and pred in ("struck", "killed", "sanctioned") and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
                 tok.head.head.lemma_.lower() in ("target", "victim", "object", "subject"):
-            holder = tok.head.head  # "Abqaiq was the target of an Al-Qaeda attack"
+            holder = tok.head.head  # "the refinery was the object of a rebel raid"
             for c in holder.head.children if holder.dep_ in ("attr", "dobj") else []:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     targets = self.entities_in(c, multi=True, skip=frozenset(subjects))
@@ -632,7 +637,7 @@ class _Reader:
                             depth += 2
         if not targets and pred == "accused":
             for c in tok.children:
-                if c.dep_ == "ccomp":  # "X alleged Mahan had contributed to ...": Mahan is accused
+                if c.dep_ == "ccomp":  # "X alleged the firm had helped ...": the firm is accused
                     for g in c.children:
                         if g.dep_ in ("nsubj", "nsubjpass"):
                             targets = self.entities_in(g, multi=False, skip=frozenset(subjects))

@@ -157,7 +157,7 @@ def test_relations_discourse_constructions(read_text, text, expected):
 
 
 def test_relations_joining_the_talks_meets_those_meeting(read_text):
-    _, relations = read_text("Maria Lopez and John Carter held talks in Quito. Italian minister Marco Berti joined the talks as an observer.")
+    _, relations = read_text("Maria Lopez and John Carter held talks in Quito. Italian minister Marco Berti later joined their talks too.")
     met = triples(relations)
     assert ("person/marco-berti", "met", "person/maria-lopez") in met and ("person/marco-berti", "met", "person/john-carter") in met
 
@@ -171,7 +171,7 @@ def test_relations_politician_attacking_politician_is_criticism(read_text):
 def test_relations_the_strike_refers_back_to_an_earlier_attack_not_the_latest_event(read_text):
     """A definite "the strike" takes the actor of the last attack, not of a different kind of event read since."""
     _, relations = read_text("Peru killed a general in an airstrike on Chile. Later the Northern Liberation Front took over a town "
-                             "in Bolivia. Ecuador characterized the attack as a violation of its sovereignty.")
+                             "in Bolivia. Ecuador characterized the attack as a breach of its territory.")
     got = triples(relations)
     assert (EC, "condemned", PE) in got, got
     assert (EC, "condemned", "group/northern-liberation-front") not in got, got
@@ -199,7 +199,7 @@ def test_relations_the_attack_prefers_an_attack_named_in_the_singular(read_text)
 
 
 def test_relations_future_attack_plans_are_no_attack_to_refer_back_to(read_text):
-    _, relations = read_text("Peru struck Chile on Monday. The strike was aimed at deterring future Bolivian attack plans. "
+    _, relations = read_text("Peru struck Chile on Monday. The strike sought to deter possible Bolivian attack plans. "
                              "Ecuador condemned the strike.")
     got = triples(relations)
     assert (EC, "condemned", PE) in got and (EC, "condemned", BO) not in got, got
@@ -216,3 +216,9 @@ def test_relations_a_plural_demonym_names_its_country(read_text):
     entities, relations = read_text('"We warn the Chileans that our forces will keep advancing," Peruvian general Ana Ruiz said.')
     assert CL in entities
     assert ("person/ana-ruiz", "threatened", CL) in triples(relations), triples(relations)
+
+
+def test_relations_weekday_before_year_one_keeps_the_article_date(read_text):
+    """"on Thursday" in an article dated 0001-01-01 would fall before year 1: the event keeps the article's date."""
+    _, relations = read_text("Peru struck Chile on Thursday.", date="0001-01-01")
+    assert [r.date for r in relations if r.predicate == "struck"] == ["0001-01-01"]

@@ -39,6 +39,7 @@ class Frame:
     target_is_event: bool = False  # the target phrase names an act: its author is the target
     actor_from_discourse: bool = False  # no actor named: the last actor of this predicate in the article
     pairwise: bool = False  # the actors act on each other (met, agreed a ceasefire)
+    mutual: bool = False  # pairwise in both directions ("A and B are allies": each supports the other)
     also: tuple[str, ...] = ()  # further predicates the same match states ("hosted talks" also met)
     between_targets: str = ""  # a predicate the targets state of each other ("a truce brokered by M between A and B")
     code: str = ""  # a finer CAMEO code the construction gives
@@ -90,7 +91,7 @@ def frames() -> tuple[Frame, ...]:
             expect=tuple(tuple(e) for e in f.get("expect", ())),
             pattern=tuple(_expand(node, lists) for node in f["pattern"]),
             target_is_event=f.get("target_is_event", False), actor_from_discourse=f.get("actor_from_discourse", False),
-            pairwise=f.get("pairwise", False), also=tuple(f.get("also", ())), code=f.get("code", ""),
+            pairwise=f.get("pairwise", False), mutual=f.get("mutual", False), also=tuple(f.get("also", ())), code=f.get("code", ""),
             between_targets=f.get("between_targets", ""),
             confidence=f.get("confidence", 0.8), replaces_trigger=f.get("replaces_trigger", False),
             context=f.get("context", ""),

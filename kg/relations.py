@@ -454,6 +454,7 @@ class _Reader:
                 targets = self.entities_in(target, multi=True, skip=frozenset(actors))
         if frame.pairwise and not targets:
             pairs = [([a], [b]) for i, a in enumerate(actors) for b in actors[i + 1:]]
+            pairs += [(b, a) for a, b in pairs] if frame.mutual else []
         else:
             pairs = [(actors, targets)]
         chain = self.governors(tok)

@@ -5,7 +5,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["cameo_codes", "cues", "lexicon", "triggers"]
+__all__ = ["calibration", "cameo_codes", "cues", "lexicon", "triggers"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -72,3 +72,9 @@ def triggers() -> dict:
         elif key in ("verbs", "nouns"):
             raw[key] = {p: frozenset(v) for p, v in value.items()}
     return raw
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict:
+    """Measured reliability of each predicate's edges, from ``kg/data/confidence.json``."""
+    return json.loads((_DATA / "confidence.json").read_text(encoding="utf-8"))

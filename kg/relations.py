@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from .frames import Frame, frame_lists, match_frames
-from .lexicon import triggers
+from .lexicon import calibration, triggers
 from .schema import CODES, PREDICATES, Article, Entity, Evidence, Relation
 
 __all__ = ["extract_relations"]
@@ -758,6 +758,7 @@ class _Reader:
         text = sent.text.strip()
         if confidence is None:
             confidence = max(0.3, 0.9 - 0.1 * max(0, depth - 1) - (0.1 if anaphoric else 0.0) - (0.1 if sent.start < 20 and sent.text.istitle() else 0.0))
+        named = {self.key(t) for t in sent if t.pos_ != "PRON"}
         ev_date = self.sentence_date(sent)
         casualties = self.casualties(sent) if pred in ("struck", "killed", "retaliatedAgainst") else -1
         place = self.place(tok, targets)
@@ -775,12 +776,23 @@ class _Reader:
                     date=ev_date, place=place if place not in (s, o) else "", casualties=casualties,
                     code="" if verbal else code,
                     evidence=Evidence(article=self.article.id, sentence=text, start=start, end=start + len(text),
-                                      trigger=tok.text, confidence=round(confidence, 2)),
+                                      trigger=tok.text, confidence=_confidence(confidence, pred, s in named and o in named)),
                 ))
                 if modality == "threatened" and pred != "threatened":
                     self.out.append(Relation(subject=s, predicate="threatened", object=o, modality="asserted", source=source,
                                              date=ev_date, evidence=self.out[-1].evidence,
                                              code=self.finer_code(tok, "threatened", {tok.lemma_.lower()})))
+
+
+def _confidence(reading: float, pred: str, both_named: bool) -> float:
+    """An edge's confidence: how reliable its reading is, times its predicate's measured precision
+    (``kg/data/confidence.json``), lowered when a party is reached through a pronoun or the discourse."""
+    cal = calibration()
+    right, found = cal["predicate_prior"].get(pred, (0, 0))
+    value = reading * ((right + 1) / (found + 2)) / cal["typical_prior"]
+    if not both_named:
+        value *= cal["unnamed_party"]
+    return round(min(0.99, max(0.05, value)), 2)
 
 
 def _number(text: str) -> int:

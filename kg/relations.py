@@ -38,12 +38,14 @@ class _Reader:
         self.affiliation = {e.key: e.affiliation for e in entities if e.affiliation}
         self.t = triggers()
         self.decision_nouns = frame_lists()["document_nouns"]
+        self.weapon_words = frame_lists()["weapon_nouns"] | frame_lists()["air_words"]
         self.out: list[Relation] = []
         self.current_pred = ""
         self.pending_targets: list[str] = []
         self.parties: list[str] = []
         self.untargeted_actor = ""  # officials who meet in the article (see meeting_parties)
-        self.events: list[tuple[str, str, bool]] = []  # (family, actor, named in the plural) of the attacks read so far
+        # (family, actor, named in the plural, instruments) of the attacks read so far
+        self.events: list[tuple[str, str, bool, frozenset[str]]] = []
         mentions = Counter(e.key for e in entities for _ in range(e.mentions) if e.type == "Country")
         self.main_countries = [k for k, _ in mentions.most_common(3)]
 
@@ -197,15 +199,25 @@ class _Reader:
     def recalled_actor(self, noun: Token, subjects: list[str]) -> list[str]:
         """The actor, as a state, of the latest attack read so far that ``noun`` can refer back to: "the strike"
         is the airstrike of two sentences ago, not a town taken over in between; "the operation" is any of them."""
-        return self.recall(self.event_family(noun.lemma_.lower()), subjects, singular=noun.tag_ in ("NN", "NNP"))
+        return self.recall(self.event_family(noun.lemma_.lower()), subjects, singular=noun.tag_ in ("NN", "NNP"),
+                           instruments=self.instruments(noun))
 
-    def recall(self, family: str, subjects: list[str], singular: bool = False) -> list[str]:
-        """A singular "the attack" prefers an attack named in the singular ("an airstrike") to "attacks" in general."""
-        for number_agrees in (True, False) if singular else (False,):
-            for seen, actor, plural in reversed(self.events):
-                if family in ("", seen) and actor not in subjects and not (number_agrees and plural):
-                    return [self.affiliation.get(actor) or actor]
+    def recall(self, family: str, subjects: list[str], singular: bool = False,
+               instruments: frozenset[str] = frozenset()) -> list[str]:
+        """The latest attack that fits: "the drone strike" prefers an earlier drone strike to a bombing read since,
+        and a singular "the attack" an attack named in the singular ("an airstrike") to "attacks" in general."""
+        for same_means in (True, False) if instruments else (False,):
+            for number_agrees in (True, False) if singular else (False,):
+                for seen, actor, plural, means in reversed(self.events):
+                    if family in ("", seen) and actor not in subjects and not (number_agrees and plural) and \
+                            not (same_means and not means & instruments):
+                        return [self.affiliation.get(actor) or actor]
         return []
+
+    def instruments(self, noun: Token) -> frozenset[str]:
+        """The weapons an attack noun names: "drone" in "a drone strike", "missile" in "missile attacks"."""
+        return frozenset(c.lemma_.lower() for c in noun.children
+                         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self.weapon_words)
 
     def event_family(self, lemma: str) -> str:
         """"attack" for the words of an armed attack, the lemma itself for other events, "" for generic nouns."""
@@ -214,13 +226,15 @@ class _Reader:
         return "attack" if lemma in self.t["attack_words"] else lemma
 
     def left_actor(self, tok: Token) -> str:
-        """An actor named just before an event noun: "the IRGC's recent attacks", "Iranian strikes"."""
+        """An actor named just before an event noun, inside its noun phrase: "the IRGC's recent attacks",
+        "Iranian strikes", "a suspected Peruvian drone missile strike" (nouns compounded onto the event noun)."""
         i = tok.i - 1
-        while i >= 0 and i >= tok.i - 4:
+        while i >= 0 and i >= tok.i - 5:
             t = self.doc[i]
             if (k := self.key(t)) and self.types.get(k) != "Place":
                 return k
-            if not (t.pos_ in ("ADJ", "PUNCT", "PART") or t.tag_ == "POS" or t.lower_ in ("recent", "latest")):
+            in_phrase = t.dep_ in ("compound", "amod", "nmod") and t.head.i <= tok.i and t.head.i > i
+            if not (in_phrase or t.pos_ in ("ADJ", "PUNCT", "PART") or t.tag_ == "POS" or t.lower_ in ("recent", "latest")):
                 return ""
             i -= 1
         return ""
@@ -443,6 +457,8 @@ class _Reader:
         self.current_pred = pred
         actors = [k for k in self.entities_in(roles["actor"], multi=True) if self.types.get(k) != "Place"] \
             if "actor" in roles else []
+        if not actors and frame.actor_of_trigger:
+            actors = self.event_actor(tok, [])  # "a Peruvian drone strike killed ...", or the attacker read before
         if not actors and frame.actor_from_discourse:
             actors = next(([r.subject] for r in reversed(self.out) if r.predicate == pred), [])
         targets: list[str] = []
@@ -467,7 +483,7 @@ class _Reader:
             if subjects and objects:
                 for p in (pred, *frame.also) if n == 0 else (pred,):
                     self.emit(subjects, p, objects, tok, sent, chain, 1, code=frame.code if p == pred else "",
-                              confidence=frame.confidence)
+                              confidence=frame.confidence, remember=frame.remember)
                 emitted = True
         return emitted
 
@@ -646,8 +662,8 @@ class _Reader:
             nouns = [c for c in tok.children if c.dep_ == "dobj"] + \
                 [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             for c in nouns:
-                if c.lemma_.lower() in t["event_nouns"]:
-                    targets = self.event_actor(c, subjects)
+                if c.lemma_.lower() in t["event_nouns"] or c.lemma_.lower() in self.decision_nouns:
+                    targets = self.event_author(c, subjects)  # "criticised the decision": its author
                     break
         if not targets and pred == "retaliatedAgainst":
             for c in tok.children:
@@ -736,11 +752,11 @@ class _Reader:
             lemma = w.lemma_.lower()
             if w is tok or lemma in self.t["attack_words"]:
                 kind = family if w is tok and family else self.event_family(lemma)
-                self.events.append((kind, actor, w.tag_ in ("NNS", "NNPS")))
+                self.events.append((kind, actor, w.tag_ in ("NNS", "NNPS"), self.instruments(w)))
 
     def emit(self, subjects: list[str], pred: str, targets: list[str], tok: Token, sent: Span,
              chain: list[Token], depth: int, anaphoric: bool = False, family: str = "", code: str = "",
-             confidence: float | None = None) -> None:
+             confidence: float | None = None, remember: bool = True) -> None:
         if pred in ("struck", "killed") and targets and not subjects:
             self.pending_targets = targets  # an attack by a not-yet-named actor
         if pred in ("struck", "killed", "retaliatedAgainst") and subjects and not targets and depth <= 1 and \
@@ -749,7 +765,7 @@ class _Reader:
         if not subjects:
             return
         modality = self.modality(tok, chain)
-        if pred in ("struck", "killed", "retaliatedAgainst") and modality == "asserted":
+        if pred in ("struck", "killed", "retaliatedAgainst") and modality == "asserted" and remember:
             self.remember(tok, subjects[0], family)
         if not targets:
             return
@@ -765,6 +781,8 @@ class _Reader:
         code = code or self.finer_code(tok, pred)
         if pred in ("met", "supported", "mediated", "urgedRestraint", "summoned", "expelledDiplomat", "recalledAmbassador", "condemned", "accused"):
             targets = [o for o in targets if self.types.get(o) != "Place"]
+        if pred == "killed":  # people and groups are killed; "killed seven Canadians" killed no country
+            targets = [o for o in targets if self.types.get(o) not in ("Country", "Place")]
         for s in subjects:
             for o in targets:
                 if s == o:

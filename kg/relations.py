@@ -216,8 +216,9 @@ class _Reader:
 
     def instruments(self, noun: Token) -> frozenset[str]:
         """The weapons an attack noun names: "drone" in "a drone strike", "missile" in "missile attacks"."""
-        return frozenset(c.lemma_.lower() for c in noun.children
-                         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self.weapon_words)
+        own = {noun.lemma_.lower()} & self.weapon_words  # "the drone fired": the drone itself
+        return frozenset(own | {c.lemma_.lower() for c in noun.children
+                                if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self.weapon_words})
 
     def event_family(self, lemma: str) -> str:
         """"attack" for the words of an armed attack, the lemma itself for other events, "" for generic nouns."""

@@ -38,6 +38,7 @@ class Frame:
     pattern: tuple[dict[str, Any], ...]
     target_is_event: bool = False  # the target phrase names an act: its author is the target
     actor_from_discourse: bool = False  # no actor named: the last actor of this predicate in the article
+    target_of_trigger: bool = False  # the event noun's own target ("the attack on X"), else the targets of an attack read before its author
     actor_of_trigger: bool = False  # the event noun names its own actor ("a Peruvian drone strike"), else the attacker read before
     pairwise: bool = False  # the actors act on each other (met, agreed a ceasefire)
     mutual: bool = False  # pairwise in both directions ("A and B are allies": each supports the other)
@@ -92,7 +93,8 @@ def frames() -> tuple[Frame, ...]:
             id=f["id"], predicate=f.get("predicate", ""), grammar=f["grammar"], example=f["example"],
             expect=tuple(tuple(e) for e in f.get("expect", ())),
             pattern=tuple(_expand(node, lists) for node in f["pattern"]),
-            target_is_event=f.get("target_is_event", False), actor_of_trigger=f.get("actor_of_trigger", False), actor_from_discourse=f.get("actor_from_discourse", False),
+            target_is_event=f.get("target_is_event", False), actor_of_trigger=f.get("actor_of_trigger", False),
+            target_of_trigger=f.get("target_of_trigger", False), actor_from_discourse=f.get("actor_from_discourse", False),
             pairwise=f.get("pairwise", False), mutual=f.get("mutual", False), also=tuple(f.get("also", ())), code=f.get("code", ""),
             between_targets=f.get("between_targets", ""),
             confidence=f.get("confidence", 0.8), replaces_trigger=f.get("replaces_trigger", False),

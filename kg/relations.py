@@ -456,7 +456,7 @@ class _Reader:
         if not pred or pred not in PREDICATES:
             return False
         self.current_pred = pred
-        actors = [k for k in self.entities_in(roles["actor"], multi=True) if self.types.get(k) != "Place"] \
+        actors = [k for k in self.entities_in(roles["actor"], multi=False) if self.types.get(k) != "Place"] \
             if "actor" in roles else []
         if not actors and frame.actor_of_trigger:
             actors = self.event_actor(tok, [])  # "a Peruvian drone strike killed ...", or the attacker read before
@@ -469,6 +469,8 @@ class _Reader:
                 targets = self.event_author(target, actors)
             else:
                 targets = self.entities_in(target, multi=True, skip=frozenset(actors))
+        if not targets and frame.target_of_trigger and actors:
+            targets = self.targets(tok, pred, actors) or [k for k in self.pending_targets if k not in actors]
         if frame.pairwise and not targets:
             pairs = [([a], [b]) for i, a in enumerate(actors) for b in actors[i + 1:]]
             pairs += [(b, a) for a, b in pairs] if frame.mutual else []
@@ -832,7 +834,9 @@ def _struck_states(rels: list[Relation], entities: list[Entity]) -> list[Relatio
         ent = by_key.get(key)
         if ent is None:
             return ""
-        if ent.type == "Place":
+        if ent.type == "Country":
+            state = key  # "killed X in Pakistan"
+        elif ent.type == "Place":
             state = ent.located_in or (f"country/{ent.iso}" if ent.iso else "")
         elif ent.type in ("Organization", "Group") and ent.affiliation.startswith("country/"):
             state = ent.affiliation if ent.type == "Organization" else ""
@@ -841,8 +845,11 @@ def _struck_states(rels: list[Relation], entities: list[Entity]) -> list[Relatio
         return state if state in by_key else ""
 
     def own_state(key: str) -> str:
+        """The state that attacks when ``key`` does: a country itself, or the state whose forces ``key`` are."""
         ent = by_key.get(key)
-        return key if ent is not None and ent.type == "Country" else (ent.affiliation if ent is not None else "")
+        if ent is None or ent.type not in ("Country", "Organization"):
+            return ""  # an official's or a group's attack is theirs, not their state's
+        return key if ent.type == "Country" else ent.affiliation
 
     out = []
     for r in rels:

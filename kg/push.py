@@ -3,11 +3,13 @@
 Reads ``DIR/graph.trig`` (written by ``kg build``); each article's named graph is sent with
 ``PUT <endpoint>?graph=<article IRI>`` (replacing what an earlier push put there, so pushing again is
 safe), and the default graph (the CAMEO/PLOVER vocabulary) with ``POST <endpoint>?default`` (merged).
-Plain ``urllib``; transient failures (connection refused, 5xx) are retried a bounded number of times.
+With ``union``, every article's triples are also merged into the default graph, so that a plain query
+(without ``GRAPH``) sees them on a server that does not union its default graph. Plain ``urllib``;
+transient failures (connection refused, 5xx) are retried a bounded number of times. A password in the
+endpoint URL is used for basic authentication and never printed.
 """
 from __future__ import annotations
 
-import base64
 import time
 import urllib.error
 import urllib.parse
@@ -15,6 +17,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from .endpoint import auth_header, redact, split_credentials
 from .errors import InputError, KgError
 
 __all__ = ["push", "graph_url"]
@@ -44,20 +47,20 @@ def _send(method: str, url: str, body: bytes, headers: dict[str, str], *, retrie
         except urllib.error.HTTPError as err:
             detail = " ".join(err.read(300).decode("utf-8", "replace").split())
             if err.code < 500 or attempt == retries:
-                raise KgError(f"{url}: the endpoint answered {err.code} {err.reason} to {method}"
+                raise KgError(f"{redact(url)}: the endpoint answered {err.code} {err.reason} to {method}"
                               f"{f' ({detail})' if detail else ''}; check --endpoint is a Graph Store "
                               "Protocol URL (Oxigraph: http://HOST:PORT/store) and that it accepts writes") from None
         except (urllib.error.URLError, OSError) as err:
             if attempt == retries:
                 reason = getattr(err, "reason", err)
-                raise KgError(f"{url}: cannot reach the endpoint ({reason}); check --endpoint and that the "
+                raise KgError(f"{redact(url)}: cannot reach the endpoint ({reason}); check --endpoint and that the "
                               "server is running") from None
         time.sleep(min(0.2 * 2**attempt, 3.0))
     raise AssertionError("unreachable")
 
 
-def push(source: str | Path, endpoint: str, *, user: str = "", password: str = "", retries: int = RETRIES,
-         timeout: float = 60.0, progress: Callable[[str], None] | None = None) -> int:
+def push(source: str | Path, endpoint: str, *, user: str = "", password: str = "", union: bool = False,
+         retries: int = RETRIES, timeout: float = 60.0, progress: Callable[[str], None] | None = None) -> int:
     """Send the export in ``source`` (a folder with graph.trig, or a .trig file) to ``endpoint``.
 
     Returns the number of named graphs sent. Raises ``InputError`` for a missing or broken export and
@@ -71,17 +74,16 @@ def push(source: str | Path, endpoint: str, *, user: str = "", password: str = "
     if not path.is_file():
         raise InputError(f"{path}: no such file; run `kg build ARTICLES --out DIR` first, then kg push DIR")
     if urllib.parse.urlsplit(endpoint).scheme not in ("http", "https"):
-        raise KgError(f"{endpoint}: not an http(s) URL; give the Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+        raise KgError(f"{redact(endpoint)}: not an http(s) URL; give the Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     ds = Dataset()
     try:
         ds.parse(path, format="trig")
     except Exception as err:  # rdflib raises a different class per syntax problem
         raise InputError(f"{path}: not valid TriG ({' '.join(str(err).split())[:200]}); re-export it with kg build") from err
-    headers = {"Content-Type": "text/turtle; charset=utf-8"}
-    if user:
-        token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-        headers["Authorization"] = f"Basic {token}"
+    endpoint, url_user, url_password = split_credentials(endpoint)
+    headers = {"Content-Type": "text/turtle; charset=utf-8", **auth_header(user or url_user, password or url_password)}
     sent = 0
+    everything = Graph() if union else None
     for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(g) == 0:
             continue
@@ -96,6 +98,13 @@ def push(source: str | Path, endpoint: str, *, user: str = "", password: str = "
         _send("POST" if is_default else "PUT", url, body, headers, retries=retries, timeout=timeout)
         if not is_default:
             sent += 1
+            if everything is not None:
+                everything += plain
             if progress:
                 progress(str(g.identifier))
+    if everything is not None and len(everything):
+        for prefix, ns in ds.namespaces():
+            everything.bind(prefix, ns)
+        body = everything.serialize(format="turtle").encode("utf-8")
+        _send("POST", graph_url(endpoint, None), body, headers, retries=retries, timeout=timeout)
     return sent

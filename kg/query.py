@@ -7,6 +7,7 @@ is an RDF term, never pasted into the query text), so a query projects every par
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import os
@@ -20,10 +21,13 @@ from urllib.parse import unquote
 from .errors import InputError, QueryError
 from .rdf import PREFIXES
 
-__all__ = ["run_query", "format_rows", "saved_queries", "describe", "query_params", "open_store"]
+__all__ = ["run_query", "format_rows", "saved_queries", "describe", "query_params", "open_store", "is_endpoint",
+           "network_keywords"]
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 _PARAM = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(.*)$")
+# One bare word (who-struck-whom, timline) is meant as a saved query name: no SPARQL request is one word.
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _UPDATE = re.compile(
     r"^(?:\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>))*\s*"
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
@@ -69,6 +73,11 @@ def _resolve(query: str | Path) -> tuple[str, str]:
     saved = saved_queries()
     if isinstance(query, str) and query in saved:
         return saved[query].read_text(encoding="utf-8"), query
+    if isinstance(query, str) and _NAME.fullmatch(query.strip()):
+        near = difflib.get_close_matches(query.strip().lower(), list(saved), n=3, cutoff=0.5)
+        hint = f"did you mean {' or '.join(near)}? " if near else ""
+        raise QueryError(f"{query.strip()}: no saved query of that name; {hint}"
+                         f"the saved ones are {', '.join(saved)} (kg query --list)")
     if isinstance(query, Path) or (query.endswith(".rq") and "\n" not in query and "{" not in query):
         path = Path(query)
         try:
@@ -110,7 +119,37 @@ def _strip_comments(text: str) -> str:
 
 
 def _is_update(text: str) -> bool:
-    return bool(_UPDATE.match(_strip_comments(text)))
+    return bool(_UPDATE.match(_strip_comments(_unescape(text))))
+
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_STRING_OR_IRI = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+                            r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r'|<[^\s<>"{}|^`\\]*>', re.S)
+_NETWORK = re.compile(r"(?<![\w?$:@.-])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
+
+
+def _unescape(text: str) -> str:
+    """Apply SPARQL's codepoint escapes (``\\u0053`` is S) to the whole text, as the parser does first."""
+    def one(m: re.Match) -> str:
+        try:
+            return chr(int(m.group(1) or m.group(2), 16))
+        except (ValueError, OverflowError):
+            return m.group()
+    return _CODEPOINT.sub(one, text)
+
+
+def network_keywords(text: str) -> list[str]:
+    """The keywords of a SPARQL request that would reach the network (SERVICE, LOAD), upper-cased.
+
+    Strings, IRIs and comments are passed over, and codepoint escapes applied first.
+
+    >>> network_keywords("SELECT * { SERVICE <http://x/> { ?s ?p ?o } } # LOAD")
+    ['SERVICE']
+    >>> network_keywords("SELECT ?service { ?s ?p 'LOAD' }"), network_keywords("LOAD <http://x/y.ttl>")
+    ([], ['LOAD'])
+    """
+    bare = _STRING_OR_IRI.sub(" <> ", _strip_comments(_unescape(text)))
+    return sorted({m.group(1).upper() for m in _NETWORK.finditer(bare)})
 
 
 _RDF_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG"}
@@ -201,15 +240,18 @@ def _show(term: Any, full_iris: bool) -> str:
 
 
 def run_query(source: str | Path, query: str | Path, *, params: Mapping[str, Any] | None = None,
-              allow_update: bool = False, full_iris: bool = False) -> tuple[list[str], list[list[str]]]:
-    """Run SPARQL over an export; return the variable names and the rows as strings.
+              allow_update: bool = False, allow_network: bool = False,
+              full_iris: bool = False, timeout: float = 60.0) -> tuple[list[str], list[list[str]]]:
+    """Run SPARQL over an export or a SPARQL endpoint; return the variable names and the rows as strings.
 
-    ``query`` is SPARQL text, a .rq file or a saved query name (``saved_queries``). ``params`` binds
-    variables by name (strings become literals, ``"<iri>"`` an IRI). IRIs come back compacted with the
-    kg prefixes (``kg:struck``) unless ``full_iris``. ASK gives ``(["ask"], [["true"|"false"]])``,
-    CONSTRUCT/DESCRIBE give subject/predicate/object rows. A SPARQL Update is refused unless
-    ``allow_update``; then it changes the export file in place and returns the triple counts.
-    The kg prefixes (``kg:``, ``rdfs:``, ``skos:``...) need no PREFIX lines.
+    ``source`` is an export file, a folder of exports, or an ``http(s)://`` SPARQL endpoint URL
+    (Oxigraph: ``http://HOST:PORT/query``). ``query`` is SPARQL text, a .rq file or a saved query name
+    (``saved_queries``). ``params`` binds variables by name (strings become literals, ``"<iri>"`` an IRI).
+    IRIs come back compacted with the kg prefixes (``kg:struck``) unless ``full_iris``. ASK gives
+    ``(["ask"], [["true"|"false"]])``, CONSTRUCT/DESCRIBE give subject/predicate/object rows. A SPARQL
+    Update is refused unless ``allow_update``; then it changes the export file in place and returns the
+    triple counts. ``SERVICE`` and ``LOAD`` (which fetch from other servers) are refused unless
+    ``allow_network``. The kg prefixes (``kg:``, ``rdfs:``, ``skos:``...) need no PREFIX lines.
     """
     import pyoxigraph as ox
 
@@ -219,32 +261,51 @@ def run_query(source: str | Path, query: str | Path, *, params: Mapping[str, Any
     if missing := [p for p in declared if p not in params]:
         raise QueryError(f"{name} needs {', '.join(f'--param {p}=VALUE' for p in missing)} "
                          f"({'; '.join(f'{p}: {declared[p]}' for p in missing)})")
-    store = open_store(source)
-
-    if _is_update(text):
-        if not allow_update:
-            raise QueryError(f"{name} is a SPARQL Update, which changes the export; pass --allow-update to run it")
-        return _update(store, text, name, source)
-
+    update = _is_update(text)
+    if update and not allow_update:
+        raise QueryError(f"{name} is a SPARQL Update, which changes the export; pass --allow-update to run it")
+    if (network := network_keywords(text)) and not allow_network:
+        raise QueryError(f"{name} uses {' and '.join(network)}, which fetches from another server, and kg runs "
+                         "offline; pass --allow-network to let it")
     try:
         subs = {ox.Variable(k): _term(v) for k, v in params.items()}
     except ValueError as err:
         raise QueryError(f"parameter name {err}; use letters, digits and _") from None
+    if is_endpoint(source):
+        from .endpoint import query_endpoint
+
+        return query_endpoint(str(source), text, name, subs, update=update, allow_update=allow_update,
+                              compact=lambda term: _show(term, full_iris), timeout=timeout)
+    store = open_store(source)
+
+    if update:
+        return _update(store, text, name, source)
+
     try:
         result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs or None)
+        if isinstance(result, ox.QueryBoolean):
+            return ["ask"], [["true" if bool(result) else "false"]]
+        if isinstance(result, ox.QuerySolutions):
+            variables = list(result.variables)
+            rows = [[_show(sol[v], full_iris) for v in variables] for sol in result]
+            return [v.value for v in variables], rows
+        rows = [[_show(t.subject, full_iris), _show(t.predicate, full_iris), _show(t.object, full_iris)] for t in result]
+        return ["subject", "predicate", "object"], rows
     except SyntaxError as err:
         raise QueryError(f"{name}: SPARQL syntax error: {' '.join(str(err).split())}") from None
-    except RuntimeError as err:  # e.g. a parameter the query does not project
-        raise QueryError(f"{name}: {' '.join(str(err).split())}; check the --param names") from None
+    except RuntimeError as err:  # e.g. a parameter the query does not project, SERVICE ?unbound
+        raise QueryError(f"{name}: {' '.join(str(err).split())}; check the query and the --param names") from None
+    except OSError as err:  # SERVICE to a server that does not answer (with --allow-network)
+        raise QueryError(f"{name}: a SERVICE call failed ({' '.join(str(err).split())}); check the service URL") from None
 
-    if isinstance(result, ox.QueryBoolean):
-        return ["ask"], [["true" if bool(result) else "false"]]
-    if isinstance(result, ox.QuerySolutions):
-        variables = list(result.variables)
-        rows = [[_show(sol[v], full_iris) for v in variables] for sol in result]
-        return [v.value for v in variables], rows
-    rows = [[_show(t.subject, full_iris), _show(t.predicate, full_iris), _show(t.object, full_iris)] for t in result]
-    return ["subject", "predicate", "object"], rows
+
+def is_endpoint(source: str | Path) -> bool:
+    """Whether ``source`` names a SPARQL endpoint (an http or https URL) rather than an export.
+
+    >>> is_endpoint("http://127.0.0.1:7878/query"), is_endpoint("exports/")
+    (True, False)
+    """
+    return isinstance(source, str) and source.lower().startswith(("http://", "https://"))
 
 
 def _update(store: Any, text: str, name: str, source: str | Path) -> tuple[list[str], list[list[str]]]:

@@ -35,7 +35,7 @@ from .schema import BASE, DIRECT_MODALITIES, NODE_TYPES, ONTOLOGY, PREDICATES, C
 
 __all__ = [
     "KG", "NIF", "SCHEMA", "SEM", "ID", "CAMEO", "PLOVER", "CAMEO_SCHEME", "PLOVER_SCHEME", "PREFIXES",
-    "to_rdf", "from_rdf", "to_trig", "dumps", "parse", "load", "validate", "vocabulary", "context",
+    "to_rdf", "from_rdf", "to_trig", "dumps", "parse", "load", "validate", "vocabulary", "context", "CONTEXT_IRI",
     "node_iri", "node_key", "article_iri", "article_id", "event_iri",
 ]
 
@@ -505,7 +505,12 @@ def _one_line(err: BaseException) -> str:
 
 
 def parse(path: str | Path) -> Graph:
-    """Parse an export file (.ttl, .nt, .jsonld, .trig, .nq; a folder means its graph.ttl) with rdflib."""
+    """Parse an export file (.ttl, .nt, .jsonld, .trig, .nq; a folder means its graph.ttl) with rdflib.
+
+    Nothing is fetched: a JSON-LD ``@context`` (or ``@import``) must be inline or kg's own
+    (``CONTEXT_IRI``, read from ``ontology/context.jsonld``); any other is refused with one line.
+    A file that yields no triples at all is refused rather than read as an empty graph.
+    """
     p = Path(path)
     if p.is_dir():
         p = p / "graph.ttl"
@@ -516,20 +521,72 @@ def parse(path: str | Path) -> Graph:
     fmt, name = _FORMATS[p.suffix.lower()]
     g: Graph = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph()
     try:
-        g.parse(p, format=fmt)
+        if fmt == "json-ld":
+            g.parse(data=json.dumps(_offline_jsonld(p)), format=fmt, publicID=p.absolute().as_uri())
+        else:
+            g.parse(p, format=fmt)
+    except InputError:
+        raise
     except Exception as err:  # rdflib raises a different class per parser (BadSyntax, JSONDecodeError...)
         raise InputError(f"{p}: not valid {name} ({_one_line(err)}); re-export it with `kg build`") from err
+    if len(g) == 0:
+        raise InputError(f"{p}: holds no RDF triples; pass a kg export (re-export it with `kg build`)")
     return g
+
+
+CONTEXT_IRI = "https://w3id.org/kg-news/context.jsonld"
+_OWN_CONTEXTS = frozenset({CONTEXT_IRI, "http://w3id.org/kg-news/context.jsonld"})
+
+
+def _offline_jsonld(p: Path) -> Any:
+    """The JSON of a JSON-LD file with every context reference replaced by kg's bundled context.
+
+    A reference to any other context raises ``InputError``: kg runs offline and never fetches one.
+    """
+    try:
+        doc = json.loads(p.read_bytes())
+    except RecursionError:
+        raise InputError(f"{p}: JSON nested too deeply to read; re-export it with `kg build`") from None
+    except (ValueError, UnicodeDecodeError) as err:
+        raise InputError(f"{p}: not valid JSON-LD ({_one_line(err)}); re-export it with `kg build`") from None
+
+    def own(ref: Any) -> Any:
+        if isinstance(ref, str):
+            if ref not in _OWN_CONTEXTS:
+                shown = ref if len(ref) <= 80 else ref[:77] + "..."
+                raise InputError(f"{p}: JSON-LD context {shown!r} is not kg's own; kg runs offline and fetches no "
+                                 f"context: inline it, or use {CONTEXT_IRI}")
+            return context()
+        if isinstance(ref, list):
+            return [own(r) for r in ref]
+        if isinstance(ref, dict) and "@import" in ref:
+            imported = own(ref["@import"])
+            return {**imported, **{k: v for k, v in ref.items() if k != "@import"}}
+        return ref
+
+    stack = [doc]
+    while stack:  # iterative: a hostile document can nest as deep as the JSON parser allows
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "@context" in node:
+                node["@context"] = own(node["@context"])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return doc
 
 
 def load(path: str | Path) -> nx.MultiDiGraph:
     """Read a kg export back into the graph it was made from (a folder means ``DIR/graph.ttl``)."""
     g = parse(path)
     try:
-        return from_rdf(g)
+        G = from_rdf(g)
     except (ValueError, TypeError) as err:
         p = Path(path)
         raise InputError(f"{p}: not a kg export ({_one_line(err)}); re-export it with `kg build`") from err
+    if not G and not G.graph.get("articles") and not any(str(p).startswith(str(KG)) for p in g.predicates()):
+        raise InputError(f"{Path(path)}: holds RDF but nothing in the kg ontology; pass a kg export")
+    return G
 
 
 def context() -> dict[str, Any]:

@@ -7,9 +7,13 @@ caller passes ``on_error``, the error goes there instead and the other articles 
 from __future__ import annotations
 
 import codecs
+import errno
+import fnmatch
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +23,7 @@ from .schema import Article
 
 __all__ = [
     "ARTICLE_SUFFIXES", "MAX_BYTES", "find_articles", "read_article", "read_articles", "read_jsonl",
-    "read_html", "count_articles", "parse_date",
+    "read_html", "count_articles", "parse_date", "is_paperwork", "PAPERWORK", "MAX_HTML_DEPTH", "MAX_HTML_TAGS",
 ]
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
@@ -67,26 +71,132 @@ def _iso_date(value: str) -> str:
     return parse_date(value)
 
 
-def find_articles(paths: Iterable[str | Path], *, on_error: OnError | None = None) -> list[Path]:
+def find_articles(paths: Iterable[str | Path], *, on_error: OnError | None = None,
+                  include: Iterable[str] = (), exclude: Iterable[str] = (),
+                  on_skip: Callable[[Path], None] | None = None) -> list[Path]:
     """Expand files and folders (recursively) into article files, in a stable order.
 
-    A missing path or a folder without articles raises ``InputError``, or goes to ``on_error``.
+    In folders, paperwork (README, LICENSE, ATTRIBUTION, NOTICE, CHANGELOG, CONTRIBUTING, any suffix or
+    case) and dotfiles go to ``on_skip`` instead, unless an ``include`` glob matches them; a file an
+    ``include`` glob matches is read whatever its suffix; ``exclude`` globs drop files and folders.
+    Globs match a name or its path below the folder. A missing path, a folder without articles, an
+    unreadable folder, a dangling symlink, a symlink loop or a FIFO raises ``InputError``, or goes to
+    ``on_error``. Files named on their own are always read.
     """
     report = on_error or _raise
+    include, exclude = tuple(include), tuple(exclude)
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+        try:
+            st = path.stat()
+        except OSError as err:
+            report(InputError(_stat_problem(path, err)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            files = _walk(path, st, report, include, exclude, on_skip or (lambda _p: None))
             if not files:
                 report(InputError(f"{path}: folder holds no articles ({', '.join(ARTICLE_SUFFIXES)}); "
                                   "point kg at article files"))
             found.extend(files)
-        elif path.is_file():
+        elif stat.S_ISREG(st.st_mode):
             found.append(path)
         else:
-            report(InputError(f"{path}: no such file or folder; check the path"))
+            report(InputError(f"{path}: {_kind(st.st_mode)}, not a regular file; give kg article files"))
     return list(dict.fromkeys(found))
+
+
+PAPERWORK = frozenset({"readme", "license", "licence", "attribution", "notice", "changelog", "contributing"})
+
+
+def is_paperwork(name: str) -> bool:
+    """Whether a file name is a folder's paperwork or hidden, not an article.
+
+    >>> is_paperwork("ATTRIBUTION.md"), is_paperwork("readme"), is_paperwork(".notes.txt"), is_paperwork("notice-board.txt")
+    (True, True, True, False)
+    """
+    return name.startswith(".") or name.split(".", 1)[0].lower() in PAPERWORK
+
+
+def _matches(globs: tuple[str, ...], name: str, rel: str) -> bool:
+    return any(fnmatch.fnmatchcase(name, g) or fnmatch.fnmatchcase(rel, g) for g in globs)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def _stat_problem(path: Path, err: OSError) -> str:
+    """The one-line message for a path that cannot be followed (missing, dangling, looping, forbidden)."""
+    if err.errno == errno.ELOOP:
+        return f"{path}: symlink loop; remove the link or point it at a file"
+    if isinstance(err, FileNotFoundError):
+        if path.is_symlink():
+            return f"{path}: dangling symlink (its target {os.readlink(path)!r} does not exist); fix or remove the link"
+        return f"{path}: no such file or folder; check the path"
+    if isinstance(err, PermissionError):
+        return f"{path}: permission denied; make it readable"
+    return f"{path}: cannot read ({err.strerror or err}); check it"
+
+
+def _walk(root: Path, root_stat: os.stat_result, report: OnError, include: tuple[str, ...],
+          exclude: tuple[str, ...], on_skip: Callable[[Path], None]) -> list[Path]:
+    """Every article file under ``root``, reporting what cannot be read rather than passing over it.
+
+    Iterative (a folder tree thousands deep cannot exhaust the stack); symlinked folders are followed
+    once, and one that points back to a folder above it is reported as a loop.
+    """
+    files: list[Path] = []
+    seen = {(root_stat.st_dev, root_stat.st_ino)}
+    stack: list[tuple[Path, frozenset]] = [(root, frozenset(seen))]
+    while stack:
+        folder, above = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except PermissionError:
+            report(InputError(f"{folder}: folder is not readable (permission denied); "
+                              "make it readable or --exclude it"))
+            continue
+        except OSError as err:
+            report(InputError(f"{folder}: cannot list the folder ({err.strerror or err}); check it"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            rel = path.relative_to(root).as_posix()
+            if exclude and _matches(exclude, entry.name, rel):
+                continue
+            included = bool(include) and _matches(include, entry.name, rel)
+            try:
+                st = os.stat(entry.path)
+            except OSError as err:
+                report(InputError(_stat_problem(path, err)))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                key = (st.st_dev, st.st_ino)
+                if entry.name.startswith(".") and not included:
+                    continue  # .git, .cache and the like hold no articles
+                if key in above:
+                    report(InputError(f"{path}: symlink loop (points back to a folder above it); remove the link"))
+                elif key not in seen:
+                    seen.add(key)
+                    stack.append((path, above | {key}))
+            elif not stat.S_ISREG(st.st_mode):
+                report(InputError(f"{path}: {_kind(st.st_mode)}, not a regular file; remove it or --exclude it"))
+            elif included:
+                files.append(path)
+            elif path.suffix.lower() in ARTICLE_SUFFIXES:
+                if is_paperwork(entry.name):
+                    on_skip(path)
+                else:
+                    files.append(path)
+    return sorted(files)
 
 
 def count_articles(files: Iterable[Path]) -> int:
@@ -106,7 +216,12 @@ def count_articles(files: Iterable[Path]) -> int:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError
+            raise InputError(f"{path}: {_kind(st.st_mode)}, not a regular file; give kg article files")
+        size = st.st_size
         if size > MAX_BYTES:
             raise InputError(f"{path}: {size / 1e6:.0f} MB is too large for one article "
                              f"(limit {MAX_BYTES / 1e6:.0f} MB); split it")
@@ -193,6 +308,9 @@ def read_jsonl(path: str | Path, *, on_error: OnError | None = None) -> Iterator
     report = on_error or _raise
     stem = _article_id(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            report(InputError(f"{path}: {_kind(path.stat().st_mode)}, not a regular file; give kg article files"))
+            return
         fh = path.open("rb")
     except PermissionError:
         report(InputError(f"{path}: permission denied; make the file readable"))
@@ -227,6 +345,9 @@ def _jsonl_article(path: Path, number: int, raw: bytes, stem: str) -> Article:
     except json.JSONDecodeError as err:
         raise InputError(f"{where}: not valid JSON ({err.msg} at column {err.colno}); "
                          "write one JSON object per line") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply to read; write one flat object per line, "
+                         'like {"text": "..."}') from None
     if not isinstance(item, dict):
         raise InputError(f"{where}: a JSON {type(item).__name__}, not an object; "
                          'write one object per line, like {"text": "..."}')
@@ -264,6 +385,7 @@ def read_html(path: str | Path, *, article_id: str | None = None) -> Article:
     path = Path(path)
     data = _read_bytes(path)
     text = _decode(path, data, _declared_encoding(data))
+    _check_html_size(path, text)
     tree = LexborHTMLParser(text)
     for node in tree.css("script, style, noscript, template, svg, iframe, object, canvas"):
         node.decompose()
@@ -297,6 +419,36 @@ def read_html(path: str | Path, *, article_id: str | None = None) -> Article:
         date = _header(body)[1]
     return Article(id=article_id or _article_id(path), path=str(path), text=body, title=title[:300],
                    date=date, url=url)
+
+
+MAX_HTML_DEPTH = 1_000  # news pages nest a few dozen deep; parsing grows with depth squared (200,000 deep: minutes)
+MAX_HTML_TAGS = 500_000  # a long news page has a few thousand elements
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+# Void elements never open a level; these close themselves when a sibling starts, so they do not nest.
+_FLAT = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd option optgroup "
+                  "tr td th thead tbody tfoot rt rp rb rtc colgroup caption".split())
+
+
+def _check_html_size(path: Path, text: str) -> None:
+    """Refuse a page nested or sized far past any article before the HTML parser sees it.
+
+    Counts tags with a regular expression (linear); open tags that need a closing tag add a level,
+    closing tags remove one, so the count bounds the depth the parser would build.
+    """
+    depth = tags = 0
+    for m in _TAG.finditer(text):
+        tags += 1
+        if tags > MAX_HTML_TAGS:
+            raise InputError(f"{path}: HTML page has over {MAX_HTML_TAGS:,} tags, far more than an article; "
+                             "give kg the article's own page")
+        name = m.group(2).lower()
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        elif not m.group(3) and name not in _FLAT:
+            depth += 1
+            if depth > MAX_HTML_DEPTH:
+                raise InputError(f"{path}: HTML nested over {MAX_HTML_DEPTH:,} elements deep, far past any article; "
+                                 "give kg the article's own page")
 
 
 _BLOCK = frozenset(

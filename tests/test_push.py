@@ -97,15 +97,16 @@ def test_push_unreachable_endpoint_is_one_line_error(seed_exports, monkeypatch):
 
     monkeypatch.setattr(sys.modules["kg.push"], "RETRIES", 1)  # kg.push is the API function; the module is here
     port = _free_port()  # nothing listens there
-    result = runner.invoke(app, ["push", str(seed_exports), "--endpoint", f"http://127.0.0.1:{port}/store"])
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"error: http://127.0.0.1:{port}/store?")
+    result = runner.invoke(app, ["push", str(seed_exports), "--endpoint", f"http://alice:s3cret@127.0.0.1:{port}/store"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: http://127.0.0.1:{port}/store?")  # the credentials are not printed
+    assert "s3cret" not in result.output
     assert "cannot reach the endpoint" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_push_missing_export_names_the_file(tmp_path):
     result = runner.invoke(app, ["push", str(tmp_path), "--endpoint", "http://127.0.0.1:1/store"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path / 'graph.trig'}: no such file; run `kg build ARTICLES --out DIR` first, then kg push DIR\n"
 
 

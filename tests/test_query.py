@@ -127,7 +127,6 @@ SENT_MEDIATE = "The League of Sylvania offered to mediate between Freedonia and 
         ["Ruritania", "Freedonia", "", SENT_A2, "Freedonia vows response"],
         ["Ruritania", "Freedonia", "2031-03-03", SENT_A1, "Ruritania shells border post"],
     ]),
-    ("actor-activity", {"name": "ruritanian republic"}, None, []),  # aliases match exactly
     ("actor-activity", {"name": "Ruritanian Republic"},
      ["name", "actor", "action", "target", "modality", "date", "sentence", "article"], [
         ["Ruritanian Republic", "Ruritania", "struck", "Freedonia", "asserted", "", SENT_A2, "Freedonia vows response"],
@@ -192,3 +191,52 @@ def test_query_format_rows():
         {"who": "Ruritania", "what": 'said "no", twice'}, {"who": "Freedonia", "what": "caf\u00e9"}]
     with pytest.raises(QueryError, match="use csv or json"):
         format_rows(["a"], [], "xml")
+
+
+@pytest.mark.parametrize("name, param", [("actor-activity", "name"), ("timeline", "a")])
+def test_query_saved_queries_match_aliases_case_insensitively(export, name, param):
+    params = {"b": "Freedonia"} if name == "timeline" else {}
+    _, upper = run_query(export, name, params={**params, param: "Ruritanian Republic"})
+    _, lower = run_query(export, name, params={**params, param: "rURITANIAN rEPUBLIC"})
+    assert upper and [row[1:] for row in lower] == [row[1:] for row in upper]
+
+
+@pytest.mark.parametrize("typo, near", [("who-struck-who", "who-struck-whom"), ("timline", "timeline"),
+                                        ("Actor-Activity", "actor-activity")])
+def test_query_unknown_saved_name_lists_near_matches(export, typo, near):
+    with pytest.raises(QueryError) as err:
+        run_query(export, typo)
+    assert str(err.value).startswith(f"{typo}: no saved query of that name; did you mean {near}")
+    assert "kg query --list" in str(err.value) and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("query, words", [
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", ["SERVICE"]),
+    ("SELECT * WHERE { service ?x { ?s ?p ?o } }", ["SERVICE"]),
+    ("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", ["SERVICE"]),
+    ("SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:9/> { ?s ?p ?o } }", ["SERVICE"]),
+    ("SELECT ?service WHERE { ?service rdfs:label 'SERVICE <http://x/>' } # SERVICE", []),
+])
+def test_query_network_keywords_are_found_outside_strings_and_comments(query, words):
+    from kg.query import network_keywords
+
+    assert network_keywords(query) == words
+
+
+def test_query_refuses_service_and_load_without_allow_network(export):
+    for query in ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+                  "SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }"):
+        with pytest.raises(QueryError, match="pass --allow-network"):
+            run_query(export, query)
+    with pytest.raises(QueryError, match="pass --allow-network"):
+        run_query(export / "graph.ttl", "LOAD <http://127.0.0.1:9/x.ttl>", allow_update=True)
+
+
+@pytest.mark.parametrize("query, message", [
+    ("SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }", "unbound"),
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", "SERVICE call failed"),
+])
+def test_query_failing_service_is_one_line_error(export, query, message):
+    with pytest.raises(QueryError, match=message) as err:
+        run_query(export, query, allow_network=True)
+    assert "\n" not in str(err.value)

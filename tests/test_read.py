@@ -49,10 +49,33 @@ def test_read_html_title_falls_back_to_title_and_date_to_time(tmp_path, head, da
     assert a.title == "T" and a.date == date and "Iran protested to Pakistan." in a.text
 
 
-def test_read_html_deep_nesting_does_not_recurse(tmp_path):
+def test_read_html_reads_a_page_nested_to_the_limit(tmp_path):
+    from kg.read import MAX_HTML_DEPTH
+
     page = tmp_path / "deep.html"
-    page.write_text("<div>" * 100_000 + "Iran struck Pakistan." + "</div>" * 100_000, encoding="utf-8")
+    depth = MAX_HTML_DEPTH - 10
+    page.write_text("<div>" * depth + "Iran struck <b>Pakistan</b>.<br>" + "</div>" * depth, encoding="utf-8")
     assert "Iran struck Pakistan." in read_html(page).text
+
+
+@pytest.mark.parametrize("body, message", [
+    ("<div>" * 200_000 + "Ruritania struck Freedonia." + "</div>" * 200_000, "HTML nested over 1,000 elements deep"),
+    ("<span>" * 1_500 + "Ruritania struck Freedonia.", "HTML nested over 1,000 elements deep"),
+    ("<ul><li>" * 20_000, "HTML nested over 1,000 elements deep"),
+    ("Ruritania struck Freedonia." + "<br>" * 600_000, "HTML page has over 500,000 tags"),
+])
+def test_read_html_refuses_a_page_past_the_limits_in_one_line(tmp_path, body, message):
+    page = tmp_path / "deep.html"
+    page.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_html(page)
+    assert str(err.value).startswith(f"{page}: {message}") and "\n" not in str(err.value)
+
+
+def test_read_html_unclosed_paragraphs_and_void_elements_are_not_depth(tmp_path):
+    page = tmp_path / "flat.html"
+    page.write_text("<p>Ruritania struck Freedonia.<br><img src=x>" * 3_000, encoding="utf-8")
+    assert read_html(page).text.count("Ruritania struck Freedonia.") == 3_000
 
 
 def test_read_jsonl_one_article_per_line(tmp_path):
@@ -144,7 +167,7 @@ def test_cli_build_fail_fast_stops_at_the_first_and_writes_nothing(tmp_path):
     cases = _bad_inputs(tmp_path)
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", str(tmp_path / "corpus"), "--out", str(out), "--no-cache", "--fail-fast"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == f"error: {cases['50 MB'][1]}\n"  # dump.txt comes first in sorted order
     assert not out.exists()
 
@@ -153,7 +176,7 @@ def test_cli_build_debug_shows_the_traceback(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     result = runner.invoke(app, ["build", str(empty), "--out", str(tmp_path / "out"), "--no-cache", "--debug"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {empty}: file is empty") and "Traceback" in result.stderr
 
 
@@ -241,3 +264,131 @@ def test_build_keeps_html_and_jsonl_dates_and_urls(tmp_path):
     kg.export(G, out)
     back = kg.load(out)
     assert back.graph["articles"]["n2"]["url"] == "https://news.example/2"
+
+
+def test_read_jsonl_line_nested_1000_deep_is_one_line_and_the_others_are_read(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    deep = '{"text": "Ruritania struck Freedonia.", "extra": ' + "[" * 1_000 + "]" * 1_000 + "}"
+    deeper = "[" * 100_000 + "]" * 100_000
+    f.write_text('{"text": "Freedonia condemned Ruritania."}\n' + deep + "\n" + deeper + '\n{"text": "Zenda is calm."}\n',
+                 encoding="utf-8")
+    errors: list[InputError] = []
+    assert [a.id for a in read_jsonl(f, on_error=errors.append)] == ["feed-1", "feed-4"]
+    message = 'JSON nested too deeply to read; write one flat object per line, like {"text": "..."}'
+    assert [str(e) for e in errors] == [f"{f}:2: {message}", f"{f}:3: {message}"]
+
+
+def _tree(tmp_path: Path) -> Path:
+    """A folder with articles next to paperwork, a dotfile, a hidden folder and a sub-folder."""
+    d = tmp_path / "corpus"
+    (d / "2031").mkdir(parents=True)
+    (d / ".drafts").mkdir()
+    for name in ("a.txt", "2031/b.md", ".drafts/c.txt", "ATTRIBUTION.md", "readme", "License.txt", "CHANGELOG.md",
+                 "NOTICE", "CONTRIBUTING.md", ".notes.txt", "notice-board.txt", "data.csv"):
+        (d / name).write_text(GOOD, encoding="utf-8")
+    return d
+
+
+def test_find_articles_skips_paperwork_and_dotfiles_in_folders_and_says_so(tmp_path):
+    d = _tree(tmp_path)
+    skipped: list[Path] = []
+    files = find_articles([d], on_skip=skipped.append)
+    assert [p.relative_to(d).as_posix() for p in files] == ["2031/b.md", "a.txt", "notice-board.txt"]
+    assert sorted(p.name for p in skipped) == [".notes.txt", "ATTRIBUTION.md", "CHANGELOG.md", "CONTRIBUTING.md", "License.txt"]
+    assert find_articles([d / "ATTRIBUTION.md"]) == [d / "ATTRIBUTION.md"]  # named on its own, it is read
+
+
+def test_find_articles_include_and_exclude_globs(tmp_path):
+    d = _tree(tmp_path)
+    rel = lambda files: [p.relative_to(d).as_posix() for p in files]  # noqa: E731
+    assert rel(find_articles([d], include=["ATTRIBUTION.md", "*.csv"])) == [
+        "2031/b.md", "ATTRIBUTION.md", "a.txt", "data.csv", "notice-board.txt"]
+    assert rel(find_articles([d], include=[".drafts"])) == [".drafts/c.txt", "2031/b.md", "a.txt", "notice-board.txt"]
+    assert rel(find_articles([d], exclude=["2031", "notice-*"])) == ["a.txt"]
+    assert rel(find_articles([d], exclude=["2031/*.md"])) == ["a.txt", "notice-board.txt"]
+
+
+def test_kg_build_include_and_exclude(tmp_path):
+    import kg
+
+    d = tmp_path / "c"
+    d.mkdir()
+    (d / "one.txt").write_text("Ruritania struck Freedonia on Monday.\n", encoding="utf-8")
+    (d / "two.txt").write_text("Freedonia condemned Ruritania on Tuesday.\n", encoding="utf-8")
+    (d / "README.md").write_text("Zenda expelled a diplomat of Freedonia.\n", encoding="utf-8")
+    assert set(kg.build(d).graph["articles"]) == {"one", "two"}
+    assert set(kg.build(d, include=["README.md"], exclude=["two.*"]).graph["articles"]) == {"one", "README"}
+
+
+def test_find_articles_reports_every_unreadable_thing_in_a_folder(tmp_path):
+    d = tmp_path / "corpus"
+    (d / "sub").mkdir(parents=True)
+    (d / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink("gone.txt", d / "dangling.txt")
+    os.symlink("..", d / "sub" / "up")
+    os.symlink("self", d / "self")
+    os.mkfifo(d / "pipe.txt")
+    errors: list[InputError] = []
+    assert find_articles([d], on_error=errors.append) == [d / "good.txt"]
+    assert [str(e) for e in errors] == [
+        f"{d / 'dangling.txt'}: dangling symlink (its target 'gone.txt' does not exist); fix or remove the link",
+        f"{d / 'pipe.txt'}: a FIFO (named pipe), not a regular file; remove it or --exclude it",
+        f"{d / 'self'}: symlink loop; remove the link or point it at a file",
+        f"{d / 'sub' / 'up'}: symlink loop (points back to a folder above it); remove the link",
+    ]
+    with pytest.raises(InputError, match="a FIFO"):
+        read_article(d / "pipe.txt")  # named directly it is refused too, without blocking on the pipe
+
+
+def test_find_articles_reports_an_unreadable_subfolder():
+    import shutil
+    import tempfile
+
+    d = Path(tempfile.mkdtemp(prefix="kg-mode-"))
+    d.chmod(0o755)
+    (d / "good.txt").write_text(GOOD, encoding="utf-8")
+    (d / "locked").mkdir()
+    (d / "locked" / "secret.txt").write_text(GOOD, encoding="utf-8")
+    (d / "locked").chmod(0)
+
+    def check() -> bool:
+        errors: list[InputError] = []
+        files = find_articles([d], on_error=errors.append)
+        return files == [d / "good.txt"] and [str(e) for e in errors] == [
+            f"{d / 'locked'}: folder is not readable (permission denied); make it readable or --exclude it"]
+
+    try:
+        assert _as_unprivileged(check)
+    finally:
+        (d / "locked").chmod(0o755)
+        shutil.rmtree(d)
+
+
+def test_find_articles_follows_a_symlinked_folder_once(tmp_path):
+    d = tmp_path / "corpus"
+    other = tmp_path / "other"
+    d.mkdir()
+    other.mkdir()
+    (other / "x.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink(other, d / "linked")
+    os.symlink(other, d / "linked-again")
+    errors: list[InputError] = []
+    assert find_articles([d], on_error=errors.append) == [d / "linked" / "x.txt"] and errors == []
+
+
+def test_cli_build_reports_folder_problems_with_exit_1_and_builds_the_rest(tmp_path):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "good.txt").write_text(GOOD, encoding="utf-8")
+    (d / "ATTRIBUTION.md").write_text("Zenda expelled a diplomat of Freedonia.\n", encoding="utf-8")
+    os.symlink("gone.txt", d / "dangling.txt")
+    os.mkfifo(d / "pipe.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(d), "--out", str(out), "--no-cache"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        f"error: {d / 'dangling.txt'}: dangling symlink (its target 'gone.txt' does not exist); fix or remove the link",
+        f"error: {d / 'pipe.txt'}: a FIFO (named pipe), not a regular file; remove it or --exclude it",
+        "skipped 1 file: ATTRIBUTION.md (not an article; --include to read it)",
+    ]
+    assert (out / "graph.ttl").is_file() and result.stdout.startswith("1 articles; ")

@@ -158,3 +158,207 @@ def run_hostile(text: str, workdir: Path) -> str:
 def test_fuzz_hostile_texts_never_crash_and_export_valid_rdf(nlp, text):
     with tempfile.TemporaryDirectory() as d:
         run_hostile(text, Path(d))
+
+
+# --- Hostile input, the network and the terminal (issue 19): every case from invented input, ---
+# --- through the real command line, 0 tracebacks, 0 network requests.                          ---
+
+import os  # noqa: E402
+import socket  # noqa: E402
+import threading  # noqa: E402
+
+from typer.testing import CliRunner  # noqa: E402
+
+from kg.cli import app  # noqa: E402
+
+runner = CliRunner()
+GOOD = "Ruritania talks\n2031-03-14\n\nRuritania struck Freedonia on Thursday.\n"
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that counts every connection made to it (and answers none)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.connections = 0
+        self.running = True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while self.running:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join(timeout=5)
+        self.sock.close()
+
+
+@pytest.fixture()
+def listener():
+    server = Listener()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def small_export(tmp_path_factory) -> Path:
+    src = tmp_path_factory.mktemp("src") / "a.txt"
+    src.write_text(GOOD, encoding="utf-8")
+    out = tmp_path_factory.mktemp("export")
+    kg.export(kg.build(src), out)
+    return out
+
+
+def _one_line_error(result, code: int, *fragments: str) -> None:
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+def _jsonld(tmp_path: Path, context) -> Path:
+    path = tmp_path / "graph.jsonld"
+    path.write_text(json.dumps({"@context": context, "@id": "https://w3id.org/kg-news/id/country/RU",
+                                "@type": "kg:Country", "rdfs:label": "Ruritania"}), encoding="utf-8")
+    return path
+
+
+def test_hostile_no_request_from_query_validate_or_load(tmp_path, listener, small_export):
+    """SERVICE, LOAD and remote JSON-LD contexts, aimed at a live listener: one line each, and it hears nothing."""
+    cases = [
+        ["query", str(small_export), f"SELECT * WHERE {{ SERVICE <{listener.url}/sparql> {{ ?s ?p ?o }} }}"],
+        ["query", str(small_export), f"SELECT * WHERE {{ SERVICE SILENT <{listener.url}/sparql> {{ ?s ?p ?o }} }}"],
+        ["query", str(small_export), f"SELECT * WHERE {{ \\u0053ERVICE <{listener.url}/> {{ ?s ?p ?o }} }}"],
+        ["query", str(small_export), "SELECT * WHERE { BIND(<%s/> AS ?u) SERVICE ?u { ?s ?p ?o } }" % listener.url],
+        ["query", str(small_export / "graph.ttl"), f"LOAD <{listener.url}/x.ttl>", "--allow-update"],
+        ["query", str(small_export / "graph.ttl"), f"INSERT DATA {{ <a:b> <a:c> 1 }} ; LOAD <{listener.url}/x.ttl>",
+         "--allow-update"],
+    ]
+    for args in cases:
+        _one_line_error(runner.invoke(app, args), 2, "--allow-network")
+    remote = {"url": f"{listener.url}/context.jsonld", "list": [{"kg": "https://w3id.org/kg-news/ontology#"},
+                                                                 f"{listener.url}/c.jsonld"],
+              "import": {"@import": f"{listener.url}/c.jsonld"}, "relative": "context.jsonld"}
+    for name, context in remote.items():
+        d = tmp_path / name
+        d.mkdir()
+        path = _jsonld(d, context)
+        with pytest.raises(InputError, match="is not kg's own; kg runs offline"):
+            kg.load(path)
+        _one_line_error(runner.invoke(app, ["query", str(path), "SELECT * WHERE { ?s ?p ?o }"]), 2, "runs offline")
+        _one_line_error(runner.invoke(app, ["validate", str(path)]), 2, "runs offline")
+    assert listener.connections == 0
+
+
+def test_hostile_jsonld_with_kg_context_iri_loads_and_an_unmapped_one_is_refused(tmp_path):
+    from kg.rdf import CONTEXT_IRI
+
+    G = kg.load(_jsonld(tmp_path, CONTEXT_IRI))
+    assert G.nodes["country/RU"]["label"] == "Ruritania"
+    empty = tmp_path / "empty.jsonld"
+    empty.write_text(json.dumps({"@context": {}, "label": "Ruritania", "type": "Country"}), encoding="utf-8")
+    with pytest.raises(InputError, match="holds no RDF triples"):
+        kg.load(empty)  # never an empty graph without a word
+    foreign = tmp_path / "foreign.ttl"
+    foreign.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="nothing in the kg ontology"):
+        kg.load(foreign)
+
+
+def test_hostile_service_with_allow_network_fails_in_one_line(small_export):
+    port = Listener()  # bound, then closed: nothing listens there
+    port.close()
+    for query in ("SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }", f"SELECT * WHERE {{ SERVICE <{port.url}/> {{ ?s ?p ?o }} }}"):
+        _one_line_error(runner.invoke(app, ["query", str(small_export), query, "--allow-network"]), 2)
+
+
+def _hostile_inputs(d: Path) -> dict[str, str]:
+    """Crafted bad inputs in one folder: file name -> the fragment of its one error line."""
+    d.mkdir()
+    (d / "good.txt").write_text(GOOD, encoding="utf-8")
+    (d / "feed.jsonl").write_text('{"text": "Freedonia condemned Ruritania."}\n' + "[" * 1_000 + "]" * 1_000 + "\n",
+                                  encoding="utf-8")
+    (d / "deep.html").write_text("<div>" * 200_000 + "Ruritania struck Freedonia." + "</div>" * 200_000, encoding="utf-8")
+    (d / "wide.html").write_text("Ruritania struck Freedonia." + "<br>" * 600_000, encoding="utf-8")
+    os.symlink("missing.txt", d / "dangling.txt")
+    os.symlink("loop-b", d / "loop-a")
+    os.symlink("loop-a", d / "loop-b")
+    (d / "sub").mkdir()
+    os.symlink("..", d / "sub" / "parent")
+    os.mkfifo(d / "pipe.txt")
+    (d / "esc\x1b]0;pwned\x07.txt").write_bytes(b"")
+    (d / "nul.txt").write_bytes(b"Ruritania\x00struck")
+    (d / "ATTRIBUTION.md").write_text("Zenda expelled a diplomat of Freedonia.\n", encoding="utf-8")
+    return {"feed.jsonl:2": "JSON nested too deeply", "deep.html": "HTML nested over 1,000 elements deep",
+            "wide.html": "HTML page has over 500,000 tags", "dangling.txt": "dangling symlink",
+            "loop-a": "symlink loop", "loop-b": "symlink loop", "sub/parent": "symlink loop (points back",
+            "pipe.txt": "a FIFO", "esc\\x1b]0;pwned\\x07.txt": "file is empty", "nul.txt": "binary file"}
+
+
+def test_hostile_folder_builds_the_good_articles_and_reports_each_bad_one_in_one_line(tmp_path):
+    d = tmp_path / "corpus"
+    expected = _hostile_inputs(d)
+    out = tmp_path / "exports [draft]" / "x/[/y]"
+    result = runner.invoke(app, ["build", str(d), "--out", str(out), "--no-cache"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "\x1b" not in result.output and "\x07" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == len(expected)
+    for name, fragment in expected.items():
+        assert any(line.startswith(f"error: {d}/{name}:") and fragment in line for line in errors), name
+    assert "skipped 1 file: ATTRIBUTION.md (not an article; --include to read it)" in result.stderr
+    assert result.stdout.startswith("2 articles; ") and f"open {out / 'graph.html'} in a browser" in result.stdout
+    assert set(kg.load(out).graph["articles"]) == {"good", "feed-1"}
+
+
+def test_hostile_push_never_prints_a_password_and_sends_it_as_basic_auth(tmp_path, small_export):
+    import base64
+    import http.server
+
+    seen: list[str] = []
+
+    class Store(http.server.BaseHTTPRequestHandler):
+        def do_PUT(self):  # noqa: N802 - the http.server interface
+            seen.append(self.headers.get("Authorization", ""))
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(401)
+            self.end_headers()
+
+        do_POST = do_PUT
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Store)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        endpoint = f"http://alice:s3cr%3Aet@127.0.0.1:{httpd.server_port}/store"
+        result = runner.invoke(app, ["push", str(small_export), "--endpoint", endpoint])
+    finally:
+        httpd.shutdown()
+        thread.join(timeout=5)
+    _one_line_error(result, 2, "answered 401")
+    assert "s3cr" not in result.output
+    assert seen and seen[0] == "Basic " + base64.b64encode(b"alice:s3cr:et").decode()
+
+
+def test_hostile_query_output_cannot_drive_the_terminal(small_export):
+    q = 'SELECT ?x WHERE { BIND("\\u001b]0;pwned\\u0007\\u001b[2J\\r\\u009b31m\\u202e" AS ?x) }'
+    for fmt in ("table", "csv", "json"):
+        result = runner.invoke(app, ["query", str(small_export), q, "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert not any(c in result.output for c in "\x1b\x07\r\x9b\u202e"), fmt

@@ -41,15 +41,14 @@ def _sparql(base: str, query: str) -> list[dict] | bool:
     return [{k: v["value"] for k, v in row.items()} for row in data["results"]["bindings"]]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def _serve(location: Path, *flags: str):
+    """Start the Oxigraph server of the PyPI package on a free port; yield its base URL, then stop it."""
     binary = _oxigraph()
-    if binary is None:
-        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
+    assert binary is not None, "the oxigraph server (a test dependency: pip install oxigraph) is not installed"
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
-                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *flags],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         for _ in range(100):  # bounded: up to ~10 s for the server to listen
             if proc.poll() is not None:
@@ -65,6 +64,11 @@ def server(tmp_path_factory):
     finally:
         proc.kill()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    yield from _serve(tmp_path_factory.mktemp("oxigraph"))
 
 
 def test_push_seed_build_gives_struck_facts_back_over_sparql(server, seed_exports):
@@ -115,3 +119,44 @@ def test_graph_url_encodes_the_graph_iri():
 
     url = graph_url("http://127.0.0.1:7878/store", "https://w3id.org/kg-news/id/article/a&b=c")
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(url).query) == {"graph": ["https://w3id.org/kg-news/id/article/a&b=c"]}
+
+
+STRUCK = "SELECT ?a ?b WHERE { ?a kg:struck ?b }"
+
+
+def test_push_union_lets_plain_queries_see_the_data_and_kg_query_runs_at_the_endpoint(server, seed_exports):
+    """Runs after the plain pushes above: until --union, the default graph holds only the vocabulary."""
+    endpoint = f"{server}/query"
+    before = runner.invoke(app, ["query", endpoint, STRUCK, "--format", "json"])
+    assert before.exit_code == 0, before.output
+    assert json.loads(before.output) == []  # named graphs only: a plain query sees nothing
+    result = runner.invoke(app, ["push", str(seed_exports), "--endpoint", f"{server}/store", "--union"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("pushed 1 article graphs and the default graph")
+    after = runner.invoke(app, ["query", endpoint, STRUCK, "--format", "json"])
+    assert {"a": "id:country/PK", "b": "id:country/IR"} in json.loads(after.output)
+    for args in (["--saved", "actor-activity", "--param", "name=pakistani"], ["--saved", "who-struck-whom"]):
+        remote = runner.invoke(app, ["query", endpoint, *args, "--format", "json"])
+        local = runner.invoke(app, ["query", str(seed_exports), *args, "--format", "json"])
+        assert remote.exit_code == 0, remote.output
+        assert json.loads(remote.output) == json.loads(local.output) != []
+    refused = runner.invoke(app, ["query", endpoint, "SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"])
+    assert refused.exit_code == 2 and "--allow-network" in refused.stderr
+
+
+def test_server_union_default_graph_flag_lets_plain_queries_see_pushed_graphs(tmp_path, seed_exports):
+    for base in _serve(tmp_path / "store", "--union-default-graph"):
+        result = runner.invoke(app, ["push", str(seed_exports), "--endpoint", f"{base}/store"])
+        assert result.exit_code == 0, result.output
+        rows = runner.invoke(app, ["query", f"{base}/query", STRUCK, "--format", "json"])
+        assert {"a": "id:country/PK", "b": "id:country/IR"} in json.loads(rows.output)
+
+
+def test_query_endpoint_errors_are_one_line(server):
+    bad = runner.invoke(app, ["query", f"{server}/query", "SELECT ?x WHERE { ?x"])
+    assert bad.exit_code == 2 and bad.stderr.startswith(f"error: {server}/query: the endpoint answered 400")
+    assert len(bad.stderr.splitlines()) == 1
+    port = _free_port()
+    gone = runner.invoke(app, ["query", f"http://bob:hunter2@127.0.0.1:{port}/query", STRUCK])
+    assert gone.exit_code == 2 and len(gone.stderr.splitlines()) == 1
+    assert "cannot reach the endpoint" in gone.stderr and "hunter2" not in gone.output

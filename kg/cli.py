@@ -27,8 +27,8 @@ EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="kg: news articles to a knowledge graph of who did what to whom.")
-console = Console(highlight=False)
-stderr = Console(stderr=True, highlight=False)
+console = Console(highlight=False, emoji=False)
+stderr = Console(stderr=True, highlight=False, emoji=False)
 
 # C0 and C1 controls (tab and newline kept where asked), DEL, and the bidirectional embeddings,
 # overrides and isolates that can reorder what a terminal shows.

@@ -145,7 +145,7 @@ def test_cli_build_refuses_an_unwritable_out_before_building(article):
         shutil.rmtree(d)
 
 
-@pytest.mark.parametrize("name", ["x/[/y]", "exports [draft]", "[bold]b[/bold]", "a\x1b]0;owned\x07b"])
+@pytest.mark.parametrize("name", ["x/[/y]", "exports [draft]", "[bold]b[/bold]", "a\x1b]0;owned\x07b", "a :warning: b"])
 def test_cli_build_prints_an_out_path_with_markup_or_escapes_as_it_is(tmp_path, article, name):
     out = tmp_path / name
     result = runner.invoke(app, ["build", str(article), "--out", str(out), "--no-cache"])

@@ -75,6 +75,9 @@ def _guard(command):
             return command(*args, **kwargs)
         except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
             raise
+        except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK) from None
         except Exception as err:  # noqa: BLE001 - the one place a bug becomes an exit code
             import click
 

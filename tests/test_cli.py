@@ -225,3 +225,17 @@ def test_cli_query_table_wraps_long_columns_instead_of_squeezing(built, monkeypa
     narrow = runner.invoke(app, ["query", str(out), "--saved", "who-struck-whom", "--format", "table"],
                            env={"COLUMNS": "60"})
     assert "actor: Pakistan" in narrow.stdout and max(len(line) for line in narrow.stdout.splitlines()) <= 60
+
+
+def test_cli_query_into_a_closed_pipe_is_quiet(built):
+    import os
+    import subprocess
+    import sys
+
+    out, _ = built
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "query", str(out), "CONSTRUCT WHERE { ?s ?p ?o }"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    proc.stdout.close()  # the reader is gone before kg writes a byte
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and err == b""

@@ -394,6 +394,7 @@ def push(
 
 
 @app.command()
+@_guard
 def events(
     source: Annotated[Path, typer.Argument(help="An export folder (uses graph.ttl) or an RDF export file.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet (parquet needs --out and pyarrow).")] = "csv",
@@ -409,15 +410,16 @@ def events(
     try:
         G = load_rdf(source)
         if out is None:
-            sys.stdout.write(events_text(G, fmt))
+            sys.stdout.write(_inert_rows(events_text(G, fmt), "json" if fmt == "jsonl" else "csv"))
             return
         write_events(G, out, fmt)
     except KgError as err:
         _fail(err)
-    console.print(f"wrote {G.number_of_edges()} events to {out}", markup=False, soft_wrap=True)
+    say(f"wrote {G.number_of_edges()} events to {out}")
 
 
 @app.command()
+@_guard
 def diff(
     old: Annotated[Path, typer.Argument(help="The earlier build: an export folder (uses graph.ttl) or an RDF export file.")],
     new: Annotated[Path, typer.Argument(help="The later build, likewise.")],
@@ -437,7 +439,7 @@ def diff(
         result = diff_graphs(load_rdf(old), load_rdf(new))
     except KgError as err:
         _fail(err)
-    sys.stdout.write(result.to_json() if fmt == "json" else result.summary(limit))
+    sys.stdout.write(_inert_rows(result.to_json(), "json") if fmt == "json" else inert(result.summary(limit)))
 
 
 def main() -> None:

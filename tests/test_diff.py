@@ -100,10 +100,10 @@ def test_diff_cli_limit_and_bad_input(builds, tmp_path):
     old, new = builds
     kg.export(old, tmp_path / "old")
     result = CliRunner().invoke(app, ["diff", str(tmp_path / "old"), str(tmp_path / "missing")])
-    assert result.exit_code == 1 and result.stderr.startswith(f"error: {tmp_path / 'missing'}")
+    assert result.exit_code == 2 and result.stderr.startswith(f"error: {tmp_path / 'missing'}")
     assert len(result.stderr.strip().splitlines()) == 1
     result = CliRunner().invoke(app, ["diff", str(tmp_path / "old"), str(tmp_path / "old"), "--format", "yaml"])
-    assert result.exit_code == 1 and result.stderr == "error: --format 'yaml' is not one of text, json\n"
+    assert result.exit_code == 2 and result.stderr == "error: --format 'yaml' is not one of text, json\n"
 
 
 def test_diff_of_two_real_builds():

@@ -104,7 +104,7 @@ def test_events_parquet_without_pyarrow_says_how_to_install(ruritania, tmp_path,
 
 def test_events_cli_rejects_an_unknown_format(seed_exports):
     result = CliRunner().invoke(app, ["events", str(seed_exports), "--format", "xlsx"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error (README: exit codes)
     assert result.stderr.strip() == "error: --format 'xlsx' is not one of csv, jsonl, parquet"
 
 

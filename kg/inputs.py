@@ -32,12 +32,15 @@ def _is_frame(obj: Any) -> bool:
     return hasattr(obj, "columns") and hasattr(obj, "to_dict") and hasattr(obj, "iterrows")
 
 
-def as_items(obj: Any) -> list[Any]:
-    """``obj`` as a list of inputs: a single path, string, dict, Article or DataFrame becomes a list of one."""
+def as_items(obj: Any) -> Iterable[Any]:
+    """``obj`` as an iterable of inputs: a single path, string, dict, Article or DataFrame becomes a list of one.
+
+    Other iterables are passed through unread, so a generator of articles streams.
+    """
     if isinstance(obj, (str, Path, dict, Article)) or _is_frame(obj):
         return [obj]
     if isinstance(obj, Iterable):
-        return list(obj)
+        return obj
     raise InputError(f"cannot build from a {type(obj).__name__}; give paths, article texts, dicts with a "
                      '"text" key, or a DataFrame with a "text" column')
 
@@ -168,7 +171,10 @@ def read_inputs(items: Iterable[Any], *, on_error: OnError | None = None) -> Ite
                 report(InputError(f"DataFrame has no \"text\" column (columns: {', '.join(map(str, item.columns))}); "
                                   "name the column holding the articles' text \"text\""))
                 continue
-            for index, row in zip(item.index, item.to_dict("records"), strict=True):
+            columns = [c for c in _FIELDS if c in item.columns]
+            rows = item[columns].itertuples(index=False, name=None)  # row by row, not a copy of the frame
+            for index, values in zip(item.index, rows, strict=True):
+                row = dict(zip(columns, values, strict=True))
                 position += 1
                 try:
                     yield unique(to_article(row, f"DataFrame row {index!r}"))

@@ -139,3 +139,17 @@ def test_show_displays_the_view_inline_offline(invented_graph, tmp_path):
     assert {"Peru", "Chile", "Norway"} <= set(labels)
     assert height == pytest.approx(500, abs=4)
     assert outside == [] and errors == []
+
+
+def test_inputs_a_generator_streams():
+    pulled: list[int] = []
+
+    def articles():
+        for i in range(3):
+            pulled.append(i)
+            yield {"text": f"Peru and Chile held talks, round {i}.", "id": f"round-{i}"}
+
+    stream = read_inputs(articles())
+    assert next(stream).id == "round-0"
+    assert pulled == [0]  # the rest is not read ahead
+    assert [a.id for a in stream] == ["round-1", "round-2"]

@@ -1,9 +1,10 @@
 """G -> GraphML whose key ids are the attribute names, so no tool mistakes one key for another.
 
 networkx numbers keys ``d0``, ``d1``, ...; Gephi's importer reads a key with id ``d3`` as the node label
-(a yEd convention) before looking at ``attr.name``, so kg's aliases list would label every node. Here a
-node attribute's key id is its name (``label``, ``aliases``, ...), an edge attribute's is its name unless
-a node attribute already took it (then ``edge.NAME``), and a graph attribute's is ``graph.NAME``.
+(a yEd convention; gephi/gephi#1840) before looking at ``attr.name``, so kg's aliases list would label
+every node. Here a node attribute's key id is its name (``label``, ``aliases``, ...), an edge attribute's
+is its name unless a node attribute already took it (then ``edge.NAME``), and a graph attribute's is
+``graph.NAME``.
 """
 from __future__ import annotations
 

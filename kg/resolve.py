@@ -143,7 +143,7 @@ def _references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> d
                 out[tok.i] = speaker
                 continue
             if low in ("who", "which", "that", "whom") and tok.head.dep_ == "relcl":
-                head = tok.head.head  # "Abu Mahdi al-Muhandis, who was also killed": who = the noun it relates to
+                head = tok.head.head  # "the envoy Karl Brandt, who later resigned": who = the noun it relates to
                 if (k := token_key.get(head.i) or out.get(head.i)):
                     out[tok.i] = k
                 continue
@@ -240,7 +240,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                 keys[i] = winner
                 if mentions[i].type != typ:
                     mentions[i] = replace(mentions[i], type=typ)
-    # An unroled "person" coordinated with a place is a place: "entered Tell Tamer and Ain Issa".
+    # An unroled "person" coordinated with a place is a place: "the rebels reached Korvatha and Belmora".
     place_tokens = {i for m, k in zip(mentions, keys) if m.type == "Place" for i in range(*m.tokens)}
     for idx, m in enumerate(mentions):
         if m.type == "Official" and not m.role:

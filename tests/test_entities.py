@@ -62,8 +62,8 @@ def test_entities_lone_name_as_a_target_or_topic_of_on_is_no_platform(read_text,
 
 
 @pytest.mark.parametrize("text", [
-    "He was nurtured in Islam and the school of Imam Hosseini.",
-    "The base is home to Chilean troops there to eliminate Islamic State elements near Arica.",
+    "He was raised in Islam and the teachings of Imam Hosseini.",
+    "The camp hosts Peruvian soldiers sent to fight Islamic State cells near Tacna.",
 ])
 def test_entities_religion_is_not_a_place(read_text, text):
     entities, _ = read_text(text)
@@ -72,7 +72,7 @@ def test_entities_religion_is_not_a_place(read_text, text):
 
 @pytest.mark.parametrize("text,alias,country", [
     ("The decision was welcomed by the Government of Peru on Monday.", "Government of Peru", "Peru"),
-    ("Coalition forces are in Chile at the invitation of the Government of Chile to defeat the rebels.",
+    ("Coalition troops stayed in Chile at the request of the Government of Chile to fight the rebels.",
      "Government of Chile", "Chile"),
 ])
 def test_entities_government_of_a_country_is_the_country(read_text, text, alias, country):
@@ -99,7 +99,7 @@ def test_entities_indefinite_article_of_the_outer_noun_keeps_the_name(read_text)
 def test_entities_acronym_of_a_common_noun_is_not_a_name(nlp):
     from kg.mentions import _common_acronyms
 
-    doc = nlp("Peru and Chile have overlapping exclusive economic zone (EEZ) claims. "
+    doc = nlp("Peru and Chile dispute where their exclusive economic zone (EEZ) ends. "
               "The Northern Liberation Front (NLF) attacked a depot.")
     assert _common_acronyms(doc) == {"EEZ"}
 
@@ -124,7 +124,7 @@ def test_entities_the_embassy_is_the_one_named_before_or_none(read_text, text, o
 
 
 @pytest.mark.parametrize("text,place", [
-    ("The agreement assumes that our islands, including our biggest island Korvatha, have no economic zone.", "Korvatha"),
+    ("The treaty leaves our atolls, even our largest island Korvatha, without fishing rights.", "Korvatha"),
     ("The Syrian Army entered Tell Rifaat and Ain Dara yesterday. Fighters escaped from a camp at Ain Dara.",
      "Tell Rifaat"),
 ])

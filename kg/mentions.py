@@ -6,14 +6,15 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, gazetteer
-from .lexicon import cues
+from .lexicon import actor_key, actors, cues
 from .schema import Mention
 
 __all__ = ["find_mentions", "slug"]
 
 _ENT_LABELS = {"GPE", "LOC", "NORP", "PERSON", "ORG", "FAC"}
 _DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
-_NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den"}
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den",
+                   "del", "della", "dos", "das", "y", "ould"}
 
 
 def slug(text: str) -> str:
@@ -43,6 +44,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # "the EEZ of Freedonia": an acronym of a common noun ("exclusive economic zone (EEZ)")
             if _anaphoric_org_word(span) and not _earlier_org_with_word(out, span[0].lower_):
                 continue  # "the Embassy" with no embassy named before it: an unnamed body
+            if _interviewer_tag(span):
+                continue  # "((WN))": the interviewing outlet's tag in a transcript, not a name in the story
             m = _classify(span, label, sent_of[span.start], lower_words)
             if m is not None:
                 out.append(m)
@@ -69,6 +72,14 @@ def _common_acronyms(doc: Doc) -> set[str]:
     return out
 
 
+def _interviewer_tag(span: Span) -> bool:
+    """An abbreviation alone in double parentheses, "((ZN))": who speaks next in an interview transcript."""
+    text = span.doc.text
+    before, after = text[max(0, span.start_char - 2) : span.start_char], text[span.end_char : span.end_char + 2]
+    return before == "((" and after == "))" and span.text.isupper() and len(span) == 1
+
+
+_FUNCTION_POS = {"AUX", "PART", "PRON", "SCONJ", "CCONJ", "DET", "ADP"}
 _STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "a", "an", "to"})
 
 
@@ -119,7 +130,7 @@ def _joined_ents(doc: Doc) -> list[Span]:
         if nxt is not None and ent.end == nxt.start and nxt.label_ == "ORG" and ent.label_ in ("NORP", "PERSON", "ORG") and \
                 ent.root.dep_ == "compound" and nxt.start <= ent.root.head.i < nxt.end and \
                 all(t.text[:1].isupper() for t in ent) and not any(
-                    key in table for table in (gaz.country_names, gaz.demonyms, gaz.capitals, gaz.places, gaz.regions)) and \
+                    key in table for table in (gaz.demonyms, gaz.capitals, gaz.places, gaz.regions)) and not gaz.country(ent.text) and \
                 not gaz.demonym(ent.text):
             out.append(Span(doc, ent.start, nxt.end, label=nxt.label_))
             i += 2
@@ -137,13 +148,17 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
     doc = ent.doc
     gaz = gazetteer()
     conj = next((t.i for t in span[1:-1] if t.lower_ in ("and", "&")), None)
-    if conj is not None and fold(span.text) not in gaz.country_names:
+    if conj is not None and not gaz.country(span.text):
         left, right = doc[span.start : conj], doc[conj + 1 : span.end]
-        if any(fold(side.text) in gaz.country_names for side in (left, right)):
+        if any(gaz.country(side.text) for side in (left, right)):
             # "between Xanthos and Peru": two names the NER ran together
             # the other side is a place too, unless its words make it a group or an organisation
             cue = cues()["group_words"] | cues()["org_words"]
             return [(side, ent.label_ if any(fold(t.text) in cue for t in side) else "GPE") for side in (left, right)]
+    if len(span) > 1 and ent.label_ in ("ORG", "PERSON") and gaz.country(span[0].text) and span[1].text[:1].isupper() and \
+            not gaz.country(span[1:].text) and not _has_cue([fold(t.text) for t in span[1:]], "org_words") and \
+            not _has_cue([fold(t.text) for t in span[1:]], "group_words"):
+        return [(span[:1], "GPE"), (span[1:], "PERSON")]  # "Ukraine Volodymyr Zelenskyy": a headline run-on
     return [(span, ent.label_)]
 
 
@@ -174,15 +189,22 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
     gaz = gazetteer()
     key = fold(span.text)
     words = [fold(t.text) for t in span]
-    if (iso := gaz.country_names.get(key)) and (region := _region_of_preceding_place(span, key)):
+    if label in ("PERSON", "GPE", "ORG") and len(span) == 1 and _after_title(span):
+        role, aff = _role(span)  # "Colonel Lima", "Mr. Amman": a surname, not a capital
+        return _mention(span, sent, "Official", role=role, affiliation=aff)
+    if (iso := gaz.country(span.text)) and (region := _region_of_preceding_place(span, key)):
         return _place_mention(span, sent, key) if key in gaz.regions and gaz.regions[key][0] == region else None
     if iso and _followed_by(span, ("state", "province", "county")):
         return None  # "Washington state": the region, named with the word that makes it one
     if iso:
         return _country_mention(span, sent, iso)
+    if actor := _named_actor(span):
+        name, typ, entry = actor  # "the Houthis", "Abu Sayyaf Group"; "Shiite Hezbollah" is Hezbollah
+        return _mention(name, sent, "Group", key=f"group/{slug(entry)}") if typ == "Group" else \
+            _org_mention(name, sent, [fold(t.text) for t in name])
     if all(w in cues()["religion_words"] for w in words):
         return None  # "nurtured in Islam", "Islamic" of a split "Islamic State": a faith, not a place
-    if iso := _government_of(words):
+    if iso := _government_of([t.text for t in span]):
         return _country_mention(span, sent, iso)  # "the Government of Ruritania" acts as the state
     if key in gaz.capitals and label in ("PERSON", "ORG", "NORP") and len(span) == 1:
         label = "GPE"  # a capital the NER took for a person or an organisation
@@ -211,8 +233,8 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
     if len(span) == 1 and span.start >= 2 and span.doc[span.start - 1].lower_ == "of" and \
             span.doc[span.start - 2].lower_ in cues()["role_words"]:
         return None  # "Secretary of State": part of a title
-    if len(span) > 1 and (iso := gaz.country_names.get(fold(span[0].text))) and label in ("ORG", "PERSON") \
-            and span[1].text[:1].isupper() and fold(span[1:].text) not in gaz.country_names:
+    if len(span) > 1 and (iso := gaz.country(span[0].text)) and label in ("ORG", "PERSON") \
+            and span[1].text[:1].isupper() and not gaz.country(span[1:].text):
         rest = [fold(t.text) for t in span[1:]]
         if not _has_cue(rest, "org_words") and not _has_cue(rest, "group_words"):
             label = "PERSON"
@@ -269,6 +291,34 @@ def _indefinite(span: Span) -> bool:
         not any(t.pos_ == "NOUN" for t in span.doc[det.i + 1 : span.start])
 
 
+def _named_actor(span: Span) -> tuple[Span, str, str] | None:
+    """The span, or its end after a faith or nationality word, when it is a name in ``actors.json``, with its type
+    and the first name of its entry (spellings of one group are one entity).
+
+    The name must end the span, the head of an English noun phrase: "Hamas" names the group, "Hamas Health
+    Ministry" an organisation.
+    """
+    table = actors()
+    gaz = gazetteer()
+    for i in range(len(span)):
+        lead = span[:i]
+        if i and not all(fold(t.text) in cues()["religion_words"] or gaz.demonym(t.text) or t.is_punct for t in lead):
+            break
+        typ, entry = table.get(actor_key(span[i:].text), ("", ""))
+        if typ and (span[i].text[:1].isupper() or span[i].lower_ in _NAME_PARTICLES):
+            return span[i:], typ, entry
+    return None
+
+
+def _after_title(span: Span) -> bool:
+    """ "Colonel Vale", "Mr. Vale": a capitalised honorific directly before the name, not starting a longer name."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.text[:1].isupper() and prev.lower_.rstrip(".") in cues()["honorifics"] and \
+        (span.start < 2 or not span.doc[span.start - 2].text[:1].isupper() or span.doc[span.start - 2].is_sent_start)
+
+
 def _after_role_noun(span: Span) -> bool:
     """ "spokesperson Yuri Vale": a name directly after a lower-case role noun that modifies it."""
     if span.start == 0 or not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in span):
@@ -292,15 +342,15 @@ def _names_a_product(span: Span) -> bool:
     return False
 
 
-def _government_of(words: list[str]) -> str:
+def _government_of(texts: list[str]) -> str:
     """ISO code for "government of X", "X government", "X's regime" with X a country or its demonym."""
     gaz = gazetteer()
     gov = cues()["government_words"]
-    if not any(w in gov for w in words):
+    if not any(fold(w) in gov for w in texts):
         return ""
-    rest = [w for w in words if w not in gov and w not in ("of", "the", "s", "'s")]
+    rest = [w for w in texts if fold(w) not in gov and fold(w) not in ("of", "the", "s", "'s")]
     name = " ".join(rest)
-    return (gaz.country_names.get(name) or gaz.demonyms.get(name) or "") if rest else ""
+    return (gaz.country(name) or gaz.demonyms.get(fold(name)) or "") if rest else ""
 
 
 def _followed_by(span: Span, words: tuple[str, ...]) -> bool:
@@ -363,12 +413,11 @@ def _owner_country(span: Span) -> str:
     for tok in [span.root, *span]:
         for child in tok.children:
             if child.i < span.start and child.dep_ in ("poss", "amod", "compound", "nmod"):
-                whole = fold(child.doc[child.left_edge.i : child.i + 1].text)  # "Saudi Arabia" of "Saudi Arabia's"
-                iso = gaz.country_names.get(fold(child.text)) or gaz.demonyms.get(fold(child.text)) or \
-                    gaz.country_names.get(whole)
+                whole = child.doc[child.left_edge.i : child.i + 1].text  # "Saudi Arabia" of "Saudi Arabia's"
+                iso = gaz.country(child.text) or gaz.demonyms.get(fold(child.text)) or gaz.country(whole)
                 if iso:
                     return iso
-    return _country_prefix([fold(t.text) for t in span])[0]
+    return _country_prefix([t.text for t in span])[0]
 
 
 def _country_prefix(words: list[str]) -> tuple[str, int]:
@@ -376,7 +425,7 @@ def _country_prefix(words: list[str]) -> tuple[str, int]:
     gaz = gazetteer()
     for n in range(min(4, len(words) - 1), 0, -1):
         head = " ".join(words[:n])
-        if iso := gaz.demonyms.get(head) or gaz.country_names.get(head):
+        if iso := gaz.demonyms.get(fold(head)) or gaz.country(head):
             return iso, n
     return "", 0
 
@@ -385,7 +434,7 @@ def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
     c = cues()
     joined = " ".join(words)
     iso = _owner_country(span)
-    name_words = words[_country_prefix(words)[1]:]
+    name_words = words[_country_prefix([t.text for t in span])[1]:]
     if iso and " ".join(name_words) in c["force_heads"]:
         return _mention(span, sent, "Organization", key=f"org/{iso}/armed-forces", affiliation=f"country/{iso}")
     group = _mention(span, sent, "Group", key=f"group/{slug(span.text)}")
@@ -415,6 +464,9 @@ def _person_mention(span: Span, sent: int, words: list[str], lower_words: set[st
             return None
     if any(ch.isdigit() for ch in span.text):
         return None
+    if any(t.is_stop and t.pos_ in _FUNCTION_POS and t.lower_ not in _NAME_PARTICLES and t.lower_ not in _STOP_WORDS
+           for t in span):
+        return None  # "Are Ready To Talk": a title-case headline's verbs and particles, not a name
     if any(w in c["group_words"] for w in words) or any(w.split("-")[0] in c["group_words"] for w in words):
         return _mention(span, sent, "Group", key=f"group/{slug(span.text)}")
     if span.root.dep_ == "compound" and span.root.head.lower_ in {"bases", "base", "camps", "militants", "fighters", "members", "hideouts", "positions", "cells"}:
@@ -438,14 +490,14 @@ def _role(span: Span) -> tuple[str, str]:
         tok = doc[i]
         if tok.tag_ == "POS":
             owner = doc[i - 1] if i > 0 else None
-            if owner is not None and (iso := gaz.country_names.get(fold(owner.text)) or gaz.capitals.get(fold(owner.text))):
+            if owner is not None and (iso := gaz.country(owner.text) or gaz.capitals.get(fold(owner.text))):
                 aff = aff or f"country/{iso}"
             break
         if tok.pos_ not in ("PROPN", "NOUN", "ADJ") or tok.is_punct or tok.ent_type_ in ("GPE", "NORP") and not parts:
-            if tok.ent_type_ in ("GPE", "NORP") and (iso := gaz.country_names.get(fold(tok.text)) or gaz.demonyms.get(fold(tok.text))):
+            if tok.ent_type_ in ("GPE", "NORP") and (iso := gaz.country(tok.text) or gaz.demonyms.get(fold(tok.text))):
                 aff = aff or f"country/{iso}"
             break
-        iso = gaz.demonyms.get(fold(tok.text)) or gaz.country_names.get(fold(tok.text))
+        iso = gaz.demonyms.get(fold(tok.text)) or gaz.country(tok.text)
         if iso:
             aff = aff or f"country/{iso}"
             break
@@ -459,9 +511,9 @@ def _role(span: Span) -> tuple[str, str]:
         for child in span.root.children:
             if child.dep_ == "appos" and child.lower_ in role_words | {t + "s" for t in ()}:
                 words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.tag_ != "POS"]
-                role = " ".join(t.text for t in words if not (gaz.country_names.get(fold(t.text)) or gaz.demonyms.get(fold(t.text))))
+                role = " ".join(t.text for t in words if not (gaz.country(t.text) or gaz.demonyms.get(fold(t.text))))
                 for t in child.subtree:
-                    if iso := gaz.country_names.get(fold(t.text)) or gaz.demonyms.get(fold(t.text)):
+                    if iso := gaz.country(t.text) or gaz.demonyms.get(fold(t.text)):
                         aff = aff or f"country/{iso}"
                 break
     return role, aff
@@ -480,7 +532,7 @@ def _force_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[M
         if tok.i > 0 and doc[tok.i - 1] not in candidates and doc[tok.i - 1].pos_ in ("ADJ", "PROPN"):
             candidates.append(doc[tok.i - 1])  # "Turkish army deployments": the adjective hangs on the last noun
         for child in candidates:
-            iso = gaz.country_names.get(fold(child.text)) or gaz.demonyms.get(fold(child.text))
+            iso = gaz.country(child.text) or gaz.demonyms.get(fold(child.text))
             if iso:
                 span = doc[child.i : tok.i + 1]
                 if any(i in used for i in range(span.start, span.end) if i != child.i):
@@ -515,7 +567,7 @@ def _place_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
         span = doc[start:end]
         key = fold(span.text)
         gaz = gazetteer()
-        if key in _TIME_WORDS or any(fold(t.text) in gaz.country_names or fold(t.text) in gaz.demonyms or
+        if key in _TIME_WORDS or any(gaz.country(t.text) or fold(t.text) in gaz.demonyms or
                                      fold(t.text) in cues()["religion_words"] for t in span):
             continue
         m = _place_mention(span, sent_of[start], key)
@@ -549,7 +601,7 @@ def _org_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_
         if len(span) < 2 or span[0].lower_ in ("and", "for", "of", "&") or \
                 before is not None and not before.is_space and (before.text[:1].isupper() and not before.is_sent_start or
                                                                 not before.whitespace_) or \
-                any(fold(t.text) in gaz.country_names or gaz.demonym(t.text) or t.lower_ in cues()["role_words"] or
+                any(gaz.country(t.text) or gaz.demonym(t.text) or t.lower_ in cues()["role_words"] or
                     t.lower_ in lower_words and t.i != tok.i and t.lower_ not in ("and", "for", "of") for t in span):
             continue  # part of a longer name, or words the article also writes in lower case (a headline)
         out.append(_mention(span, sent_of[start], "Organization"))

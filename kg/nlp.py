@@ -59,7 +59,7 @@ def kg_gazetteer(doc: Doc) -> Doc:
             label = ""
             if key in cues()["religion_words"]:
                 continue  # "Islam" is also a town's name; in the news it is the faith
-            if key in gaz.country_names or key in gaz.capitals:
+            if gaz.country(span.text) or key in gaz.capitals:
                 label = "GPE"
             elif key in gaz.demonyms or key.endswith("s") and key[:-1] in gaz.demonyms:  # "the Saudis"
                 label = "NORP"

@@ -56,7 +56,7 @@ def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, lis
     role_country: dict[str, str] = {}
     for tok in doc:
         if tok.tag_ == "POS" and tok.i > 0 and tok.i + 1 < len(doc):
-            iso = gaz.country_names.get(fold(doc[tok.i - 1].text))
+            iso = gaz.country(doc[tok.i - 1].text)
             words = []
             j = tok.i + 1
             while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].lower_ in cues()["role_words"]:
@@ -208,6 +208,13 @@ def _speaker(sent, token_key: dict[int, str]) -> str:
 
 
 def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
+    surnames = {fold(_surname(m.text.split())) for m in mentions if m.type == "Official" and len(m.text.split()) > 1}
+    for idx, m in enumerate(mentions):
+        # "Tarik Amman ... Amman said": a capital or a country named like an official of the article, and not
+        # named as a location, is that official's surname
+        if m.key.startswith(("capital/", "country/")) and len(m.text.split()) == 1 and fold(m.text) in surnames and \
+                not _located(doc, m):
+            mentions[idx] = replace(m, type="Official", key="", iso="", geonames=0, canonical="", located_in="")
     capital_is_state = {m.key for m in mentions if m.key.startswith("capital/") and _acts(doc, m)}
     keys: list[str] = []
     by_name: dict[tuple[str, str], str] = {}
@@ -276,15 +283,15 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     for idx, m in enumerate(mentions):
         parts = m.text.split()
         root = doc[m.tokens[0] : m.tokens[1]].root
-        located = root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "from", "to", "into", "outside")
+        located = _located(doc, m)
         # no gazetteer identity, or a gazetteer town named where a person acts ("Kennedy said")
         generic = m.key in ("", f"place/{slug(m.text)}") or m.key.startswith("place/geonames/") and not located
         bare = generic and not any(fold(p) in cue_words for p in parts)
         if m.type in ("Organization", "Group", "Place") and bare and len(parts) == 1 or \
                 m.type == "Official" and len(parts) == 1 or m.type == "Official" and parts[0].lower() in ("al", "el"):
             for names, k in full:
-                last = names[-1].split("-")[-1]  # "al-Assad" -> "Assad"
-                if parts[0] in (names[-1], last) or parts[0] == names[0] and len(names) == 2:
+                # folded: "Erdogan" is "Erdoğan"
+                if fold(parts[0]) in (fold(names[-1]), fold(_surname(names))) or parts[0] == names[0] and len(names) == 2:
                     keys[idx] = k
                     if m.type != "Official":
                         mentions[idx] = replace(m, type="Official", key="", geonames=0, located_in="")
@@ -337,6 +344,17 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
             if k:
                 keys[idx] = k
     return keys
+
+
+def _surname(names: list[str]) -> str:
+    """The last word of a name without its particle: "al-Assad" -> "Assad"."""
+    return names[-1].split("-")[-1]
+
+
+def _located(doc: Doc, m: Mention) -> bool:
+    """ "in X", "to X", "near X": the name is governed by a preposition of place."""
+    root = doc[m.tokens[0] : m.tokens[1]].root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "from", "to", "into", "outside")
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -459,9 +477,9 @@ def _located_by_possessive(doc: Doc, ms: list[Mention]) -> str:
     gaz = gazetteer()
     for m in ms:
         s, e = m.tokens
-        if s >= 2 and doc[s - 1].tag_ == "POS" and (iso := gaz.country_names.get(fold(doc[s - 2].text))):
+        if s >= 2 and doc[s - 1].tag_ == "POS" and (iso := gaz.country(doc[s - 2].text)):
             return f"country/{iso}"
-        if e + 1 < len(doc) and doc[e].text == "," and (iso := gaz.country_names.get(fold(doc[e + 1].text))):
+        if e + 1 < len(doc) and doc[e].text == "," and (iso := gaz.country(doc[e + 1].text)):
             return f"country/{iso}"
     return ""
 

@@ -183,3 +183,83 @@ def test_a_plural_of_a_name_prefix_is_the_country():
     gaz = gazetteer()
     assert gaz.demonym("Marshalls") == gaz.demonym("Marshall") == "MH"
     assert gaz.demonym("Unitedss") == ""
+
+
+@pytest.mark.parametrize("text,countries", [
+    # a title-case headline: "And", "Us", "Are" are words, not the ISO 3166 alpha-3 codes AND, ARE
+    ("Peru And Chile Are Ready To Talk, Envoys Tell Us\nThe envoys met in Quito on Monday.", {"Peru", "Chile"}),
+    # written in capitals, a code is the country
+    ("The UAE and the US signed the accord in Quito on Monday.", {"United Arab Emirates", "United States"}),
+])
+def test_entities_code_of_a_country_counts_only_in_capitals(read_text, text, countries):
+    entities, _ = read_text(text)
+    assert {e.label for e in entities.values() if e.type == "Country"} == countries
+
+
+def test_entities_country_codes_need_capitals_in_the_gazetteer():
+    from kg.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert [gaz.country(w) for w in ("UAE", "U.S.", "AND", "Uae", "Us", "And", "Guy", "Can")] == \
+        ["AE", "US", "AD", "", "", "", "", ""]
+    assert gaz.country("Andorra") == "AD" and gaz.country("united arab emirates") == "AE"
+
+
+def test_entities_interviewer_tag_in_double_parentheses_is_no_entity(read_text):
+    entities, _ = read_text("((ZN)): What did the minister promise?\n((Karl Brandt)): We will keep the border open.")
+    assert "ZN" not in labels(entities)
+    assert named(entities, "Karl Brandt").type == "Official"
+
+
+def test_entities_capital_named_like_an_official_is_his_surname(read_text):
+    """A later lone "Amman" that acts, after a person "Tarik Amman": the surname, not Jordan's capital."""
+    entities, _ = read_text("Ruritanian envoy Tarik Amman met the press on Monday. "
+                            "Amman said the border would stay closed.")
+    assert "Amman" in named(entities, "Tarik Amman").aliases
+    assert not any(e.type in ("Country", "Place") for e in entities.values() if "Amman" in (e.label, *e.aliases))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Colonel Lima said the troops were ready to leave.", "Lima"),
+    ("Later, Mr. Amman told reporters that the talks had failed.", "Amman"),
+])
+def test_entities_capital_after_a_title_is_a_person(read_text, text, name):
+    entities, _ = read_text(text)
+    assert named(entities, name).type == "Official"
+    assert not any(e.type == "Country" for e in entities.values())
+
+
+def test_entities_surname_without_its_accents_is_the_same_official(read_text):
+    entities, _ = read_text("Interior Minister Selim Yıldız spoke first; Yildiz said order was restored.")
+    people = [e for e in entities.values() if e.type == "Official"]
+    assert len(people) == 1 and "Yildiz" in people[0].aliases
+    assert not any(e.type == "Organization" for e in entities.values())
+
+
+@pytest.mark.parametrize("text,name,label", [
+    # a faith or nationality word before a listed group's name describes it
+    ("Shiite Hezbollah fighters fired rockets at the ridge.", "Hezbollah", "Hezbollah"),
+    ("The Houthis said they had hit a cargo ship.", "Houthis", "Houthis"),
+    # a listed name ending with an organisation word stays the group
+    ("The Abu Sayyaf Group kidnapped two fishermen near Jolo.", "Abu Sayyaf Group", "Abu Sayyaf Group"),
+])
+def test_entities_listed_armed_group_is_a_group(read_text, text, name, label):
+    entities, _ = read_text(text)
+    group = named(entities, name)
+    assert group.type == "Group" and group.label == label
+
+
+def test_entities_listed_group_only_modifying_an_organisation_leaves_it_an_organisation(read_text):
+    entities, _ = read_text("The Hamas-run Health Ministry said twenty people died.")
+    assert named(entities, "Health Ministry").type == "Organization"
+
+
+def test_entities_spellings_of_one_listed_group_are_one_entity(read_text):
+    entities, _ = read_text("Al-Qaeda claimed the raid on the depot. Analysts said al-Qa'ida had planned it for months.")
+    groups = [e for e in entities.values() if e.type == "Group"]
+    assert len(groups) == 1
+
+
+def test_entities_listed_organisations_and_seats_of_government_are_organizations(read_text):
+    entities, _ = read_text("NATO and the Kremlin traded accusations on Monday.")
+    assert named(entities, "NATO").type == named(entities, "Kremlin").type == "Organization"

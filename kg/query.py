@@ -81,6 +81,8 @@ def _resolve(query: str | Path) -> tuple[str, str]:
     if isinstance(query, Path) or (query.endswith(".rq") and "\n" not in query and "{" not in query):
         path = Path(query)
         try:
+            if path.exists() and not path.is_file():
+                raise QueryError(f"{path}: not a regular file; pass SPARQL text, a .rq file or a saved query name")
             return path.read_text(encoding="utf-8"), str(path)
         except FileNotFoundError:
             names = ", ".join(saved)

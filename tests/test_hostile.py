@@ -362,3 +362,44 @@ def test_hostile_query_output_cannot_drive_the_terminal(small_export):
         result = runner.invoke(app, ["query", str(small_export), q, "--format", fmt])
         assert result.exit_code == 0, result.output
         assert not any(c in result.output for c in "\x1b\x07\r\x9b\u202e"), fmt
+
+
+def _kg(*args: str, cwd: Path) -> "subprocess.CompletedProcess[str]":
+    """The real ``kg`` entry point in a fresh process (what a shell user runs), stdout a pipe."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_hostile_command_line_in_a_real_process_exit_codes_and_no_traceback(tmp_path, small_export):
+    """Each command given bad input in a fresh process: the documented exit code, one error line, no traceback."""
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "blocker").write_text("a file where a folder should be", encoding="utf-8")
+    os.mkfifo(tmp_path / "q.rq")
+    cases = [
+        (["build", "a.txt", "--out", "out0", "--no-cache"], 0, None),
+        (["build", "a.txt", "empty.txt", "--out", "out1", "--no-cache"], 1, "file is empty"),
+        (["build", "empty.txt", "--out", "out2", "--no-cache"], 2, "file is empty"),
+        (["build", "a.txt", "--out", "blocker/x", "--no-cache"], 2, "is a file, not a folder"),
+        (["build", "a.txt", "--workers", "0"], 2, None),
+        (["query", str(small_export), "timline"], 2, "did you mean timeline?"),
+        (["query", str(small_export), "q.rq"], 2, "not a regular file"),
+        (["query", str(small_export), "SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"], 2,
+         "--allow-network"),
+        (["query", str(small_export), "SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }", "--allow-network"], 2, "unbound"),
+        (["query", "http://u:pw-9f3@127.0.0.1:1/query", "ASK {}"], 2, "cannot reach the endpoint"),
+        (["validate", "blocker"], 2, "unknown export format"),
+        (["push", str(small_export), "--endpoint", "ftp://u:pw-9f3@127.0.0.1/"], 2, "not an http(s) URL"),
+    ]
+    for args, code, fragment in cases:
+        result = _kg(*args, cwd=tmp_path)
+        assert result.returncode == code, (args, result.stderr)
+        assert "Traceback" not in result.stderr and "pw-9f3" not in result.stdout + result.stderr, args
+        if fragment is not None:
+            errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+            assert len(errors) == 1 and fragment in errors[0], (args, result.stderr)
+    assert (tmp_path / "out1" / "graph.ttl").is_file() and not (tmp_path / "out2").exists()

@@ -39,6 +39,8 @@ class _Reader:
         self.t = triggers()
         self.decision_nouns = frame_lists()["document_nouns"]
         self.weapon_words = frame_lists()["weapon_nouns"] | frame_lists()["air_words"]
+        self.hostile_acts = frame_lists()["hostile_act_nouns"]
+        self.criticised_things = frame_lists()["criticised_things"]
         self.out: list[Relation] = []
         self.current_pred = ""
         self.pending_targets: list[str] = []
@@ -389,6 +391,8 @@ class _Reader:
                 return "sanctioned"  # "revoked the airline's landing permit"
             if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
                 return "struck"  # "the group took over a third of the country"
+            if pred == "struck" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.criticised_things for c in tok.children):
+                return "condemned"  # "attacked the proclamation", "slammed the decision": words, aimed at its author
             if lemma in ("fight", "combat") and any(c.dep_ == "dobj" and self.key(c) for c in tok.children):
                 return "struck"
             if lemma in ("speak", "rail", "protest", "lash") and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or \
@@ -409,6 +413,8 @@ class _Reader:
         if tok.pos_ in ("NOUN", "PROPN"):
             if lemma == "response" and not (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
                 return ""  # only "in response to the strike" is a reprisal; "Iran's response to the letter" is not
+            if t["noun_of"].get(lemma) == "retaliatedAgainst" and not self.hostile_cause(tok):
+                return ""  # "in response to the pandemic", "in response to her death": no act of anyone's to answer
             if lemma in t["judgement_nouns"] and any(c.dep_ in ("amod", "poss", "compound") and self.key(c) for c in tok.children):
                 return "denounced"  # "... stop [the Turkish] aggression", said X: X condemns Turkey
             return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")
@@ -421,6 +427,22 @@ class _Reader:
         if tok.pos_ == "ADJ" and lemma in t["praise_adjectives"]:
             return "supported"
         return ""
+
+    def hostile_cause(self, tok: Token) -> bool:
+        """Whether a reprisal noun answers a hostile act: "in response to the strikes", "in retaliation for X's
+        expulsion of ...", or a party named as its cause ("in response to Peru"), not a disease or a death."""
+        causes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")
+                  for g in c.children if g.dep_ == "pobj"]
+        if not causes:
+            return True  # "X struck in retaliation": the cause is told elsewhere
+        for n in causes:
+            lemma = n.lemma_.lower()
+            if lemma in self.t["attack_words"] or lemma in self.t["event_nouns"] or self.t["verb_of"].get(lemma) or \
+                    self.t["noun_of"].get(lemma) or lemma in self.hostile_acts:
+                return True
+            if self.types.get(self.key(n)) in ("Country", "Group", "Organization"):
+                return True
+        return False
 
     def meeting_parties(self) -> list[str]:
         """Officials who meet in the article ("A and his counterparts, B and C, gathered"), for later "the ministers"."""

@@ -222,3 +222,18 @@ def test_relations_weekday_before_year_one_keeps_the_article_date(read_text):
     """"on Thursday" in an article dated 0001-01-01 would fall before year 1: the event keeps the article's date."""
     _, relations = read_text("Peru struck Chile on Thursday.", date="0001-01-01")
     assert [r.date for r in relations if r.predicate == "struck"] == ["0001-01-01"]
+
+
+@pytest.mark.parametrize("text", [
+    "In response to the pandemic, Peru closed its schools.",
+    "In response to Karl Brandt's death, Chile lowered its flags.",
+])
+def test_relations_a_response_to_no_hostile_act_is_no_reprisal(read_text, text):
+    _, relations = read_text(text)
+    assert not [r for r in relations if r.predicate == "retaliatedAgainst"], triples(relations)
+
+
+def test_relations_attacking_a_proclamation_is_criticism_of_its_author(read_text):
+    _, relations = read_text("Peru recognised the islands as Bolivian territory. Chile attacked the proclamation on Monday.")
+    got = triples(relations)
+    assert not [t for t in got if t[1] == "struck"], got

@@ -477,6 +477,8 @@ class _Reader:
         pred = frame.predicate or self.trigger_predicate(tok)
         if not pred or pred not in PREDICATES:
             return False
+        if pred == "retaliatedAgainst" and tok.pos_ == "NOUN" and not self.hostile_cause(tok):
+            return False  # "in response to the pandemic"
         self.current_pred = pred
         actors = [k for k in self.entities_in(roles["actor"], multi=False) if self.types.get(k) != "Place"] \
             if "actor" in roles else []

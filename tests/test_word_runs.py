@@ -92,9 +92,6 @@ def test_word_runs_prose_run_in_a_comment_is_found_and_the_seed_may_be_quoted_by
 
 # Relation extraction is being rewritten without its quotes (issue 14); until that lands its files are checked
 # only by the non-strict test below, every other file strictly.
-PENDING = {"kg/relations.py", "kg/data/frames.json", "kg/data/triggers.json", "tests/test_relations.py"}
-
-
 @pytest.fixture(scope="module")
 def hits() -> dict[str, set[str]]:
     shared = _shared()
@@ -108,12 +105,6 @@ def _report(hits: dict[str, set[str]]) -> str:
     return "\n".join(f"'{r}' in {', '.join(sorted(w))}" for r, w in sorted(hits.items(), key=lambda x: sorted(x[1])))
 
 
-def test_word_runs_no_article_is_quoted_outside_relation_extraction(hits):
-    outside = {r: w - PENDING for r, w in hits.items() if w - PENDING}
-    assert not outside, f"{len(outside)} six-word runs of the annotated articles occur in kg/ or tests/:\n{_report(outside)}"
-
-
-@pytest.mark.xfail(strict=False, reason="relation extraction's files still quote articles (issue 14)")
 def test_word_runs_no_article_is_quoted_in_kg_or_tests(hits):
     report = _report(hits)
     assert not hits, f"{len(hits)} six-word runs of the annotated articles occur in kg/ or tests/:\n{report}"

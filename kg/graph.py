@@ -12,7 +12,10 @@ The graph model (what every exporter reads and ``kg.load`` gives back):
   (a ``PREDICATES`` name), ``modality``, ``cameo``, ``plover``, ``confidence`` (float), ``article``,
   ``sentence``, ``start``/``end`` (int offsets of the sentence in the article), ``trigger``; when
   stated ``source`` (node key of who says so), ``date`` (ISO date), ``place`` (node key),
-  ``casualties`` (int).
+  ``casualties`` (int); and ``incident`` (an id of ``G.graph["incidents"]``) once incidents are added.
+* ``G.graph["incidents"]`` (built graphs with edges): ``{incident_id: {"actor", "target", "predicate",
+  "corroboration", "articles", "reasons", and when known "date", "date_end", "place"}}``: the occurrences
+  the edges report, one per edge at least (``kg/incidents.py`` decides; ``add_incidents`` writes them).
 
 Optional attributes are absent rather than empty, so every attribute present is a fact.
 """
@@ -23,9 +26,10 @@ from dataclasses import replace
 
 import networkx as nx
 
+from .incidents import find_incidents
 from .schema import Article, Entity, Relation
 
-__all__ = ["new_graph", "add_article", "merge", "edge_key"]
+__all__ = ["new_graph", "add_article", "add_incidents", "merge", "edge_key"]
 
 
 def new_graph() -> nx.MultiDiGraph:
@@ -94,6 +98,25 @@ def _add_relation(G: nx.MultiDiGraph, rel: Relation) -> None:
     G.add_edge(rel.subject, rel.object, key=edge_key(rel), **attrs)
 
 
+def add_incidents(G: nx.MultiDiGraph) -> None:
+    """Decide which edges report one incident (``kg.incidents``) and record it: ``incident`` on every edge,
+    the table in ``G.graph["incidents"]`` (absent when G has no edge).
+
+    >>> G = new_graph()
+    >>> G.add_node("country/RR", type="Country"); G.add_node("country/FD", type="Country")
+    >>> _ = G.add_edge("country/RR", "country/FD", key="k", predicate="struck", article="a", sentence="", start=0)
+    >>> add_incidents(G)
+    >>> G.edges["country/RR", "country/FD", "k"]["incident"] in G.graph["incidents"]
+    True
+    """
+    table, incident_of = find_incidents(G)
+    G.graph.pop("incidents", None)
+    if table:
+        G.graph["incidents"] = {iid: table[iid] for iid in sorted(table)}
+    for (u, v, k), iid in incident_of.items():
+        G.edges[u, v, k]["incident"] = iid
+
+
 def merge(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
     """Merge kg graphs (per-article graphs or whole builds) into one, in order.
 
@@ -110,7 +133,9 @@ def merge(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
     (4, ['a1', 'a2', 'b'], ['RR'])
     """
     G = new_graph()
+    had_incidents = False
     for H in graphs:
+        had_incidents |= "incidents" in H.graph
         G.graph["articles"].update(H.graph.get("articles", {}))
         for key, attrs in H.nodes(data=True):
             if key not in G:
@@ -126,4 +151,6 @@ def merge(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
                     node[name] = attrs[name]
         for u, v, k, attrs in H.edges(keys=True, data=True):
             G.add_edge(u, v, key=k, **attrs)
+    if had_incidents:
+        add_incidents(G)  # incidents span graphs: decided again over the union
     return G

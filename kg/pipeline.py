@@ -21,7 +21,7 @@ import networkx as nx
 
 from .cache import ArticleCache, Records
 from .errors import ExtractionError, KgError
-from .graph import add_article, new_graph
+from .graph import add_article, add_incidents, new_graph
 from .inputs import read_inputs
 from .schema import Article
 
@@ -280,4 +280,5 @@ def build_graph(paths: Iterable[Any], *, model: str | None = None,
         add_article(G, article, *records)
         if progress:
             progress(article, cached)
+    add_incidents(G)
     return G

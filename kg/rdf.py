@@ -36,7 +36,7 @@ from .schema import BASE, DIRECT_MODALITIES, NODE_TYPES, ONTOLOGY, PREDICATES, C
 __all__ = [
     "KG", "NIF", "SCHEMA", "SEM", "ID", "CAMEO", "PLOVER", "CAMEO_SCHEME", "PLOVER_SCHEME", "PREFIXES",
     "to_rdf", "from_rdf", "to_trig", "dumps", "parse", "load", "validate", "vocabulary", "context", "CONTEXT_IRI",
-    "node_iri", "node_key", "article_iri", "article_id", "event_iri",
+    "node_iri", "node_key", "article_iri", "article_id", "event_iri", "incident_iri", "incident_id",
 ]
 
 
@@ -57,6 +57,7 @@ class KG(DefinedNamespace):
     Event: URIRef
     Article: URIRef
     Sentence: URIRef
+    Incident: URIRef
     relation: URIRef
     actor: URIRef
     target: URIRef
@@ -83,6 +84,11 @@ class KG(DefinedNamespace):
     cameoConcept: URIRef
     offeredCameoConcept: URIRef
     ploverConcept: URIRef
+    incident: URIRef
+    corroboration: URIRef
+    reportedIn: URIRef
+    mergeReason: URIRef
+    dateEnd: URIRef
 
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
@@ -103,7 +109,7 @@ PREFIXES: dict[str, str] = {
 
 _KG = str(KG._NS)
 # Entity keys that would land in the event/sentence/article sub-spaces get their first character escaped.
-_RESERVED = ("event/", "sentence/", "article/")
+_RESERVED = ("event/", "sentence/", "article/", "incident/")
 # Kept as is in IRIs; everything else is UTF-8 percent-encoded. "." is encoded so no key makes a
 # dot-segment ("a/../b") that an IRI normaliser could rewrite.
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~/")
@@ -163,6 +169,19 @@ def _hash(*parts: Any) -> str:
 def event_iri(u: str, v: str, key: Any) -> URIRef:
     """The IRI of the event node of edge (u, v, key)."""
     return URIRef(f"{ID}event/{_hash(u, v, key)}")
+
+
+def incident_iri(incident: str) -> URIRef:
+    """The IRI of an incident id (``G.graph["incidents"]``)."""
+    return URIRef(f"{ID}incident/{_enc(incident)}")
+
+
+def incident_id(iri: str) -> str:
+    """The incident id of an incident IRI."""
+    prefix = f"{ID}incident/"
+    if not iri.startswith(prefix):
+        raise ValueError(f"{iri} is not a kg incident IRI (expected {prefix}...)")
+    return _dec(iri[len(prefix):])
 
 
 def _sentence_iri(attrs: dict[str, Any]) -> URIRef:
@@ -316,6 +335,8 @@ def _edge_triples(u: str, v: str, key: Any, attrs: dict[str, Any]) -> Iterator[t
         yield e, KG.casualties, _int(attrs["casualties"])
     if "trigger" in attrs:
         yield e, KG.trigger, Literal(attrs["trigger"])
+    if "incident" in attrs:
+        yield e, KG.incident, incident_iri(attrs["incident"])
     if any(k in attrs for k in ("article", "sentence", "start", "end")):
         s = _sentence_iri(attrs)
         yield e, PROV.wasDerivedFrom, s
@@ -329,6 +350,35 @@ def _edge_triples(u: str, v: str, key: Any, attrs: dict[str, Any]) -> Iterator[t
             yield s, NIF.endIndex, _int(attrs["end"], XSD.nonNegativeInteger)
         if "article" in attrs:
             yield s, NIF.referenceContext, article_iri(attrs["article"])
+
+
+def _incident_triples(G: nx.MultiDiGraph, iid: str, rec: dict[str, Any]) -> Iterator[tuple]:
+    """An incident node: what happened once (actor, target, predicate, date, place), in how many articles, and why
+    its reports were merged."""
+    name = rec.get("predicate")
+    if name not in PREDICATES:
+        raise ValueError(f"incident {iid!r} has predicate {name!r}; use one of vocabulary.csv")
+    i = incident_iri(iid)
+    yield i, RDF.type, KG.Incident
+    yield i, KG.actor, node_iri(rec["actor"])
+    yield i, KG.target, node_iri(rec["target"])
+    yield i, KG.predicate, KG[name]
+    yield i, KG.corroboration, _int(rec.get("corroboration", 0))
+    def label(key: str) -> str:
+        return str(G.nodes[key].get("label", key)) if key in G else key
+
+    text = f"{label(rec['actor'])} {PREDICATES[name].label} {label(rec['target'])}"
+    yield i, RDFS.label, Literal(f"{text}, {rec['date']}" if rec.get("date") else text)  # for people; not read back
+    for article in rec.get("articles", ()):
+        yield i, KG.reportedIn, article_iri(article)
+    for reason in rec.get("reasons", ()):
+        yield i, KG.mergeReason, Literal(reason)
+    if "date" in rec:
+        yield i, KG.date, _date(rec["date"])
+    if "date_end" in rec:
+        yield i, KG.dateEnd, _date(rec["date_end"])
+    if "place" in rec:
+        yield i, KG.place, node_iri(rec["place"])
 
 
 def _article_triples(article: str, meta: dict[str, str]) -> Iterator[tuple]:
@@ -376,6 +426,9 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
     for u, v, k, attrs in _sorted_edges(G):
         for t in _edge_triples(u, v, k, attrs):
             g.add(t)
+    for iid, rec in sorted(G.graph.get("incidents", {}).items()):
+        for t in _incident_triples(G, iid, rec):
+            g.add(t)
     return g
 
 
@@ -405,6 +458,8 @@ def to_trig(G: nx.MultiDiGraph) -> Dataset:
         add(list(_node_triples(key, attrs)), attrs.get("articles", ()))
     for u, v, k, attrs in _sorted_edges(G):
         add(_edge_triples(u, v, k, attrs), [attrs.get("article", "")])
+    for iid, rec in sorted(G.graph.get("incidents", {}).items()):  # an incident spans articles: default graph
+        add(_incident_triples(G, iid, rec), [])
     return ds
 
 
@@ -470,8 +525,26 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
             for name, prop, read in _SENTENCE_ATTRS:
                 if (value := g.value(s, prop)) is not None:
                     attrs[name] = read(value)
+        if (incident := g.value(e, KG.incident)) is not None:
+            attrs["incident"] = incident_id(incident)
         key = int(key) if key.datatype == XSD.integer else str(key)
         G.add_edge(node_key(actor), node_key(target), key=key, **attrs)
+
+    incidents = {}
+    for i in sorted(g.subjects(RDF.type, KG.Incident, unique=True)):
+        actor, target, name = g.value(i, KG.actor), g.value(i, KG.target), g.value(i, KG.predicate)
+        if actor is None or target is None or name is None:
+            raise ValueError(f"incident {i} has no kg:actor, kg:target or kg:predicate")
+        rec: dict[str, Any] = {"actor": node_key(actor), "target": node_key(target), "predicate": _local(name, _KG),
+                               "corroboration": _int_of(g.value(i, KG.corroboration) or 0),
+                               "articles": sorted(article_id(a) for a in g.objects(i, KG.reportedIn)),
+                               "reasons": sorted(str(r) for r in g.objects(i, KG.mergeReason))}
+        for attr, prop, read in (("date", KG.date, str), ("date_end", KG.dateEnd, str), ("place", KG.place, node_key)):
+            if (value := g.value(i, prop)) is not None:
+                rec[attr] = read(value)
+        incidents[incident_id(i)] = rec
+    if incidents:
+        G.graph["incidents"] = {iid: incidents[iid] for iid in sorted(incidents)}
     return G
 
 

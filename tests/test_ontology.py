@@ -101,6 +101,8 @@ def test_ontology_shapes_modalities_match_schema():
     assert {str(c).removeprefix(str(KG._NS)) for c in shapes.objects(entity, SH.targetClass)} == set(NODE_TYPES)
 
 
-def test_ontology_context_has_the_export_prefixes():
+def test_ontology_context_has_the_export_prefixes_and_the_incident_terms():
     context = json.loads((ONTOLOGY / "context.jsonld").read_text(encoding="utf-8"))["@context"]
-    assert context == PREFIXES
+    assert {k: v for k, v in context.items() if k in PREFIXES} == PREFIXES
+    terms = {k: v if isinstance(v, str) else v["@id"] for k, v in context.items() if k not in PREFIXES}
+    assert terms == {t: f"kg:{t}" for t in ("Incident", "incident", "corroboration", "reportedIn", "mergeReason", "dateEnd")}

@@ -110,7 +110,7 @@ def test_query_saved_query_without_its_param_says_which(export):
 
 def test_query_every_saved_query_has_a_description():
     assert set(saved_queries()) == {"who-struck-whom", "actor-activity", "mediation-offers", "condemnations",
-                                    "timeline", "entities-by-type", "most-corroborated"}
+                                    "timeline", "entities-by-type", "most-corroborated", "incidents"}
     for name in saved_queries():
         assert describe(name), name
     assert query_params("timeline") == {"a": 'label or alias of the first actor, e.g. "Ruritania"',

@@ -56,7 +56,7 @@ def rules() -> dict[str, Any]:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     out = {k: v for k, v in raw.items() if not k.startswith("_")}
     out["kind_of"] = {p: kind for kind, spec in raw["kinds"].items() for p in spec["predicates"]}
-    out["habitual_re"] = [re.compile(p) for p in raw["habitual"]]
+    out["habitual_re"] = re.compile("|".join(f"(?:{p})" for p in raw["habitual"]))
     out["operation_re"] = [re.compile(p) for p in raw["operation"]]
     months = "|".join(raw["months"] + sorted(raw["month_abbreviations"], key=len, reverse=True))
     out["month_day_re"] = re.compile(rf"\b({months})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}}))?", re.I)
@@ -107,7 +107,11 @@ class Report:
 
 @dataclass(slots=True)
 class Incident:
-    """Reports of one occurrence, with what defines it and why each report joined."""
+    """Reports of one occurrence, with what defines it and why each report joined.
+
+    Besides the reports it keeps what a newcomer is checked against (day range, targets, operations,
+    countries, articles), so a check does not walk every report.
+    """
 
     kind: str
     modality: str
@@ -115,16 +119,24 @@ class Incident:
     reports: list[Report] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     closed: bool = False  # a habitual statement or an unmergeable modality: nothing joins it
+    lo: date | None = None  # the latest first day and the earliest last day of its dated reports
+    hi: date | None = None
+    targets: dict[tuple[str, bool, bool], Report] = field(default_factory=dict)
+    operations: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    once: str = ""  # the person whose killing every report states, "" otherwise
 
-    @property
-    def lo(self) -> date | None:
-        days = [r.lo for r in self.reports if r.lo is not None]
-        return max(days) if days else None
-
-    @property
-    def hi(self) -> date | None:
-        days = [r.hi for r in self.reports if r.hi is not None]
-        return min(days) if days else None
+    def add(self, r: Report) -> None:
+        self.once = r.edge[1] if r.once and (not self.reports or self.once == r.edge[1]) else ""
+        self.reports.append(r)
+        if r.lo is not None and r.hi is not None:
+            self.lo = r.lo if self.lo is None else max(self.lo, r.lo)
+            self.hi = r.hi if self.hi is None else min(self.hi, r.hi)
+        self.targets.setdefault((r.target, r.open_place, r.placeish), r)
+        self.operations |= {r.operation} - {""}
+        self.countries |= {r.country} - {""}
+        self.articles.add(r.article)
 
 
 def read_report(G: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: dict[str, Any]) -> Report:
@@ -141,15 +153,22 @@ def read_report(G: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: dict[str, A
     published = _day(G.graph.get("articles", {}).get(attrs.get("article", ""), {}).get("date", ""))
     lo, hi, dated = _when(sentence, attrs.get("trigger", ""), _day(attrs.get("date", "")), published)
     place = attrs.get("place", "") or (v if G.nodes[v].get("type") == "Place" else "")
-    lowered = sentence.lower()
-    habitual = next((m.group(0) for rx in r["habitual_re"] if (m := rx.search(lowered))), "")
-    operation = next((m.group(1).strip() for rx in r["operation_re"] if (m := rx.search(sentence))), "")
+    habitual, operation = _sentence_marks(sentence)
     once = G.nodes[v].get("type") in r["once"].get(predicate, ())
     return Report(edge=(u, v, key), article=attrs.get("article", ""), start=int(attrs.get("start", 0)),
                   predicate=predicate, kind=kind, modality=attrs.get("modality", "asserted"), actor=actor,
                   target=target, open_place=open_place, placeish=G.nodes[target].get("type") in _PLACEISH,
                   once=once, lo=lo, hi=hi, dated=dated, habitual=habitual, operation=operation, place=place,
                   country=_country(G, place))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_marks(sentence: str) -> tuple[str, str]:
+    """The words that make a sentence habitual ("" if none) and the operation it names ("" if none)."""
+    r = rules()
+    m = r["habitual_re"].search(sentence.lower())
+    operation = next((o.group(1).strip() for rx in r["operation_re"] if (o := rx.search(sentence))), "")
+    return (m.group(0) if m else ""), operation
 
 
 def _up(G: nx.MultiDiGraph, key: str) -> str:
@@ -213,7 +232,8 @@ def _when(sentence: str, trigger: str, edge_day: date | None, published: date | 
     return None, None, ""
 
 
-def _time_expressions(sentence: str, published: date | None) -> list[tuple[int, date, date, str]]:
+@lru_cache(maxsize=4096)
+def _time_expressions(sentence: str, published: date | None) -> tuple[tuple[int, date, date, str], ...]:
     """(position, first day, last day, "stated" | "span") for each time expression of the sentence."""
     r = rules()
     out: list[tuple[int, date, date, str]] = []
@@ -249,7 +269,7 @@ def _time_expressions(sentence: str, published: date | None) -> list[tuple[int, 
             end = _safe_date(year + last // 12, last % 12 + 1, 1)
             add(m, _safe_date(year, first, 1), end - timedelta(days=1) if end else None, "span")
     if published is None:
-        return out
+        return tuple(out)
     for m in r["weekday_re"].finditer(sentence):
         back = (published.weekday() - r["weekdays"].index(m.group(1).lower())) % 7
         d = published - timedelta(days=back)
@@ -263,7 +283,7 @@ def _time_expressions(sentence: str, published: date | None) -> list[tuple[int, 
         else:
             a, b = r["spans"][phrase]
             add(m, published + timedelta(days=a), published + timedelta(days=b), "stated" if a == b else "span")
-    return out
+    return tuple(out)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -282,10 +302,9 @@ def _targets_agree(a: Report, b: Report) -> bool:
 def _window(r: Report, inc: Incident) -> int | None:
     """Days the report may lie from the incident's reports; None when time does not matter."""
     spec = rules()
-    if r.once and all(o.once and o.edge[1] == r.edge[1] for o in inc.reports):
+    if r.once and inc.once == r.edge[1]:
         return None
-    ops = {o.operation for o in inc.reports if o.operation}
-    if r.operation and r.operation in ops:
+    if r.operation and r.operation in inc.operations:
         return spec["operation_days"]
     return spec["kinds"].get(r.kind, {}).get("window", 0)
 
@@ -294,22 +313,20 @@ def _agrees(r: Report, inc: Incident) -> str:
     """Why ``r`` can join ``inc`` ("" when it cannot): it must agree with every report already in it."""
     if inc.closed:
         return ""
-    if not all(_targets_agree(r, o) for o in inc.reports):
+    if not all(_targets_agree(r, o) for o in inc.targets.values()):
         return ""
-    ops = {o.operation for o in inc.reports if o.operation}
-    if r.operation and ops and r.operation not in ops:
+    if r.operation and inc.operations and r.operation not in inc.operations:
         return ""
-    countries = {o.country for o in inc.reports if o.country}
-    if r.country and countries and r.country not in countries:
+    if r.country and inc.countries and r.country not in inc.countries:
         return ""
     window = _window(r, inc)
     if window is None:
         return "the killing of one named person"
-    if r.lo is None or inc.lo is None:  # undated: only within one article
-        return "undated, same article" if {o.article for o in inc.reports} == {r.article} else ""
+    if r.lo is None or r.hi is None or inc.lo is None or inc.hi is None:  # undated: only within one article
+        return "undated, same article" if inc.articles == {r.article} else ""
     if r.lo > inc.hi + timedelta(days=window) or inc.lo > r.hi + timedelta(days=window):
         return ""
-    how = f"same operation '{r.operation}'" if r.operation and r.operation in ops else f"within {window} days"
+    how = f"same operation '{r.operation}'" if r.operation in inc.operations else f"within {window} days"
     return f"{_span(r.lo, r.hi)} ({r.dated}) and {_span(inc.lo, inc.hi)}: {how}"
 
 
@@ -319,7 +336,7 @@ def _span(lo: date, hi: date) -> str:
 
 def _gap(r: Report, inc: Incident) -> tuple:
     """Rank of a candidate incident: closest in time, then the most recent, then the largest, then content order."""
-    if r.lo is None or inc.lo is None:
+    if r.lo is None or r.hi is None or inc.lo is None or inc.hi is None:
         return (0, 0, -len(inc.reports), inc.reports[0].order)
     gap = max((r.lo - inc.hi).days, (inc.lo - r.hi).days, 0)
     return (gap, -inc.hi.toordinal(), -len(inc.reports), inc.reports[0].order)
@@ -349,7 +366,8 @@ def find_incidents(G: nx.MultiDiGraph) -> tuple[dict[str, dict[str, Any]], dict[
         block = blocks.setdefault((r.kind, r.modality, r.actor), [])
         if r.habitual or r.modality not in mergeable:
             why = f"habitual or aggregate ('{r.habitual}')" if r.habitual else f"{r.modality}: not an occurrence"
-            inc = Incident(r.kind, r.modality, r.actor, [r], [f"{_where(r)}: {why}, never merged"], closed=True)
+            inc = Incident(r.kind, r.modality, r.actor, reasons=[f"{_where(r)}: {why}, never merged"], closed=True)
+            inc.add(r)
         else:
             candidates = [(inc, why) for inc in block if (why := _agrees(r, inc))]
             if r.dated == "span" and len(candidates) > 1 and not r.once and not r.operation:
@@ -357,9 +375,10 @@ def find_incidents(G: nx.MultiDiGraph) -> tuple[dict[str, dict[str, Any]], dict[
             if candidates:
                 inc, why = min(candidates, key=lambda c: _gap(r, c[0]))
                 inc.reasons.append(f"{_where(r)} joined {_where(inc.reports[0])}: {r.kind}, same actor, target agrees, {why}")
-                inc.reports.append(r)
+                inc.add(r)
                 continue
-            inc = Incident(r.kind, r.modality, r.actor, [r])
+            inc = Incident(r.kind, r.modality, r.actor)
+            inc.add(r)
         block.append(inc)
         incidents.append(inc)
     table: dict[str, dict[str, Any]] = {}
@@ -391,7 +410,7 @@ def _hash(*parts: Any) -> str:
 def _incident_id(inc: Incident, record: dict[str, Any]) -> str:
     if inc.closed:
         return _hash("report", _edge_id(inc.reports[0].edge))
-    day = "" if inc.reports[0].once else _first_day(inc)
+    day = "" if inc.once else _first_day(inc)
     ops = sorted({r.operation for r in inc.reports if r.operation})
     return _hash(inc.kind, inc.modality, inc.actor, record["target"], day, ops[:1])
 

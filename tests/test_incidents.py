@@ -202,7 +202,7 @@ def test_incidents_read_the_day_a_sentence_states(sentence, want):
 
 @pytest.mark.parametrize("sentence", ["They campaigned in the 2030 election.", "It was held in 2030 Freedonian style."])
 def test_incidents_a_year_before_a_name_or_noun_is_no_time(sentence):
-    assert _time_expressions(sentence, date(2031, 3, 6)) == []
+    assert _time_expressions(sentence, date(2031, 3, 6)) == ()
 
 
 def test_incidents_a_vague_time_joins_only_an_unambiguous_incident():

@@ -352,7 +352,7 @@ def find_incidents(G: nx.MultiDiGraph) -> tuple[dict[str, dict[str, Any]], dict[
     >>> G = nx.MultiDiGraph(articles={"a": {"date": "2031-03-04"}, "b": {"date": "2031-03-05"}})
     >>> G.add_node("country/RR", type="Country"); G.add_node("country/FD", type="Country")
     >>> for art, sent in (("a", "Ruritania shelled Freedonia on Tuesday."), ("b", "Tuesday's shelling drew protests.")):
-    ...     G.add_edge("country/RR", "country/FD", key=art, predicate="struck", article=art, sentence=sent, start=0)
+    ...     _ = G.add_edge("country/RR", "country/FD", key=art, predicate="struck", article=art, sentence=sent, start=0)
     >>> table, incident_of = find_incidents(G)
     >>> [(t["corroboration"], t["date"]) for t in table.values()], len(set(incident_of.values()))
     ([(2, '2031-03-04')], 1)

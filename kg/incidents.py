@@ -228,7 +228,7 @@ def _when(sentence: str, trigger: str, edge_day: date | None, published: date | 
     if edge_day is not None and edge_day != published:  # the extractor resolved a day this reading missed
         return edge_day, edge_day, "stated"
     if published is not None:
-        return published - timedelta(days=rules()["undated_days"]), published, "published"
+        return _shift(published, -rules()["undated_days"]), published, "published"
     return None, None, ""
 
 
@@ -254,7 +254,7 @@ def _time_expressions(sentence: str, published: date | None) -> tuple[tuple[int,
             month, day = month_no(m.group(mi)), int(m.group(di))
             year = int(m.group(3)) if m.group(3) else (published.year if published else 0)
             d = _safe_date(year, month, day)
-            if d and published and not m.group(3) and d > published + timedelta(days=1):
+            if d and published and not m.group(3) and d > _shift(published, 1):
                 d = _safe_date(year - 1, month, day)  # "on December 30" in a January article
             add(m, d, d, "stated")
     for m in r["month_year_re"].finditer(sentence):
@@ -263,27 +263,39 @@ def _time_expressions(sentence: str, published: date | None) -> tuple[tuple[int,
         if month:
             lo = _safe_date(year, month, 1)
             hi = _safe_date(year + month // 12, month % 12 + 1, 1)
-            add(m, lo, hi - timedelta(days=1) if hi else None, "span")
+            add(m, lo, _shift(hi, -1) if hi else None, "span")
         else:
             first, last = {"early": (1, 4), "mid": (4, 9), "late": (9, 12)}.get(part, (1, 12))
             end = _safe_date(year + last // 12, last % 12 + 1, 1)
-            add(m, _safe_date(year, first, 1), end - timedelta(days=1) if end else None, "span")
+            add(m, _safe_date(year, first, 1), _shift(end, -1) if end else None, "span")
     if published is None:
         return tuple(out)
     for m in r["weekday_re"].finditer(sentence):
         back = (published.weekday() - r["weekdays"].index(m.group(1).lower())) % 7
-        d = published - timedelta(days=back)
+        d = _shift(published, -back)
         add(m, d, d, "stated")
     for m in r["relative_re"].finditer(sentence):
         phrase = m.group(1).lower()
         if phrase in r["today"]:
             add(m, published, published, "stated")
         elif phrase in r["yesterday"]:
-            add(m, published - timedelta(days=1), published - timedelta(days=1), "stated")
+            add(m, _shift(published, -1), _shift(published, -1), "stated")
         else:
             a, b = r["spans"][phrase]
-            add(m, published + timedelta(days=a), published + timedelta(days=b), "stated" if a == b else "span")
+            add(m, _shift(published, a), _shift(published, b), "stated" if a == b else "span")
     return tuple(out)
+
+
+def _shift(d: date, days: int) -> date:
+    """``d`` moved by ``days``, kept within the calendar (an article dated 0001-01-01 must not crash).
+
+    >>> _shift(date.min, -1), _shift(date(2031, 3, 1), -1)
+    (datetime.date(1, 1, 1), datetime.date(2031, 2, 28))
+    """
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -324,7 +336,7 @@ def _agrees(r: Report, inc: Incident) -> str:
         return "the killing of one named person"
     if r.lo is None or r.hi is None or inc.lo is None or inc.hi is None:  # undated: only within one article
         return "undated, same article" if inc.articles == {r.article} else ""
-    if r.lo > inc.hi + timedelta(days=window) or inc.lo > r.hi + timedelta(days=window):
+    if r.lo > _shift(inc.hi, window) or inc.lo > _shift(r.hi, window):
         return ""
     how = f"same operation '{r.operation}'" if r.operation in inc.operations else f"within {window} days"
     return f"{_span(r.lo, r.hi)} ({r.dated}) and {_span(inc.lo, inc.hi)}: {how}"

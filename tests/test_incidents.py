@@ -217,6 +217,18 @@ def test_incidents_a_vague_time_joins_only_an_unambiguous_incident():
     assert len(G.graph["incidents"]) == 3  # two strikes last week: which one is not said
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "", "not a date"])
+def test_incidents_survive_dates_at_the_ends_of_the_calendar(day):
+    G = graph(("country/RR", "struck", "country/FD", "a1", 0, "Ruritania struck Freedonia on Tuesday."),
+              ("country/RR", "struck", "country/FD", "a2", 0, "Ruritania struck Freedonia yesterday, last week and this week."))
+    for meta in G.graph["articles"].values():
+        meta["date"] = day
+    for _, _, d in G.edges(data=True):
+        d["date"] = day
+    add_incidents(G)
+    assert all(d["incident"] in G.graph["incidents"] for _, _, d in G.edges(data=True))
+
+
 def test_incidents_export_contract_round_trip_and_shapes(strikes, tmp_path):
     g = to_rdf(strikes)
     events = set(g.subjects(RDF.type, KG.Event))

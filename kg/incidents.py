@@ -407,7 +407,7 @@ def find_incidents(G: nx.MultiDiGraph) -> tuple[dict[str, dict[str, Any]], dict[
 
 
 def _where(r: Report) -> str:
-    return f"{r.article}@{r.start}"
+    return f"{r.article}@{r.start} {r.predicate} {r.edge[1]}"
 
 
 def _edge_id(edge: tuple[str, str, Any]) -> str:
@@ -445,7 +445,7 @@ def _record(G: nx.MultiDiGraph, inc: Incident) -> dict[str, Any]:
     articles = sorted({r.article for r in inc.reports if r.article})
     record: dict[str, Any] = {"actor": inc.actor, "target": target, "predicate": predicate,
                               "corroboration": len(articles), "articles": articles,
-                              "reasons": sorted(inc.reasons) or [f"{_where(inc.reports[0])}: single report"]}
+                              "reasons": sorted(set(inc.reasons)) or [f"{_where(inc.reports[0])}: single report"]}
     stated = sorted(r.lo for r in inc.reports if r.dated == "stated" and r.lo)
     edge_days = sorted(d for r in inc.reports if (d := G.edges[r.edge].get("date", "")))
     if stated:

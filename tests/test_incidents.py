@@ -244,6 +244,17 @@ def test_incidents_export_contract_round_trip_and_shapes(strikes, tmp_path):
     assert conforms, report
 
 
+def test_incidents_two_relations_of_one_sentence_keep_two_reasons_through_rdf():
+    sentence = "Ruritania retaliated with strikes on Freedonia on Tuesday."
+    G = graph(("country/RR", "struck", "country/FD", "a1", 0, sentence),
+              ("country/RR", "retaliatedAgainst", "country/FD", "a1", 0, sentence),
+              ("country/RR", "struck", "country/FD", "a2", 0, "Ruritania struck Freedonia on Tuesday."))
+    add_incidents(G)
+    (record,) = G.graph["incidents"].values()
+    assert len(record["reasons"]) == 2
+    assert nx.utils.graphs_equal(from_rdf(to_rdf(G)), G)
+
+
 def test_incidents_shapes_require_an_incident_on_every_event_once_there_are_incidents(strikes):
     g = to_rdf(strikes)
     event = next(iter(g.subjects(RDF.type, KG.Event)))

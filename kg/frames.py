@@ -47,6 +47,7 @@ class Frame:
     between_targets: str = ""  # a predicate the targets state of each other ("a truce brokered by M between A and B")
     code: str = ""  # a finer CAMEO code the construction gives
     confidence: float = 0.8  # how often this frame's edges are right, measured on the development articles
+    list_after_colon: bool = False  # a plural target noun is spelled out after a colon ("on three bankers: A, B and C")
     remember: bool = True  # an attack it reads is one a later "the strike" may refer back to
     replaces_trigger: bool = False  # the reader's own reading of the trigger word is wrong here ("targeted X with a ban")
     context: str = ""  # invented sentence(s) the example needs before it (the act an "it" refers to)
@@ -100,7 +101,7 @@ def frames() -> tuple[Frame, ...]:
             pairwise=f.get("pairwise", False), mutual=f.get("mutual", False), also=tuple(f.get("also", ())), code=f.get("code", ""),
             between_targets=f.get("between_targets", ""),
             confidence=f.get("confidence", 0.8), replaces_trigger=f.get("replaces_trigger", False),
-            remember=f.get("remember", True),
+            remember=f.get("remember", True), list_after_colon=f.get("list_after_colon", False),
             context=f.get("context", ""),
         ))
     return tuple(out)

@@ -495,6 +495,8 @@ class _Reader:
                 targets = self.event_author(target, actors)
             else:
                 targets = self.entities_in(target, multi=True, skip=frozenset(actors))
+            if frame.list_after_colon and target.tag_ == "NNS":
+                targets += [k for k in self.colon_list(target) if k not in targets and k not in actors]
         if not targets and frame.target_of_trigger and actors:
             targets = self.targets(tok, pred, actors) or [k for k in self.pending_targets if k not in actors]
         if frame.pairwise and not targets:
@@ -515,6 +517,22 @@ class _Reader:
                               confidence=frame.confidence, remember=frame.remember)
                 emitted = True
         return emitted
+
+    def colon_list(self, noun: Token) -> list[str]:
+        """The names listed after a colon that closes the clause of a plural noun: "sanctions on three
+        bankers on Monday: A, B and C" names A, B and C (people, groups and organisations only)."""
+        end = min(len(self.doc), noun.i + 10)
+        colon = next((t for t in self.doc[noun.i + 1:end] if t.text == ":"), None)
+        if colon is None:
+            return []
+        keys: list[str] = []
+        for t in self.doc[colon.i + 1:]:
+            if t.text in (".", ";", "!", "?") or t.text == "\n":
+                break
+            k = self.key(t)
+            if k and k not in keys and self.types.get(k) in ("Official", "Organization", "Group"):
+                keys.append(k)
+        return keys
 
     def event_author(self, noun: Token, judges: list[str]) -> list[str]:
         """Who is judged when an act is: the entity named ("Sylvania was condemned"), else the author of the act

@@ -3,7 +3,7 @@
 Everything it prints goes through ``say`` (data and messages made inert: control characters and
 bidirectional overrides shown escaped, never markup); every error through ``error_line`` (one line).
 Exit codes: 0 all built, 1 some inputs skipped (exports written), 2 usage or output error (nothing
-written), 3 internal error (a bug in kg).
+written), 3 internal error (a bug in kg), 130 interrupted (Ctrl-C).
 """
 from __future__ import annotations
 
@@ -21,9 +21,10 @@ from rich.console import Console
 
 from .errors import KgError
 
-__all__ = ["app", "main", "inert", "error_line", "say", "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE", "EXIT_INTERNAL"]
+__all__ = ["app", "main", "inert", "error_line", "say", "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE", "EXIT_INTERNAL",
+           "EXIT_INTERRUPTED"]
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="kg: news articles to a knowledge graph of who did what to whom.")
@@ -73,8 +74,11 @@ def _guard(command):
     def run(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
+        except (typer.Exit, typer.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: not "some inputs skipped" (1); the shell's code for SIGINT
+            say("error: interrupted; every export file is whole, the old one or the new one", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(EXIT_OK) from None

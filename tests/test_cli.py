@@ -239,3 +239,16 @@ def test_cli_query_into_a_closed_pipe_is_quiet(built):
     proc.stdout.close()  # the reader is gone before kg writes a byte
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0 and err == b""
+
+
+def test_cli_ctrl_c_is_one_line_and_exit_130(tmp_path, article, monkeypatch):
+    import sys
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys.modules["kg.pipeline"], "build_graph", interrupted)
+    result = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 130
+    assert result.stderr.startswith("error: interrupted;") and len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "out").exists()

@@ -179,12 +179,12 @@ def test_cli_query_output_is_inert_in_table_csv_and_json(built):
 
 
 def test_cli_internal_error_is_one_line_and_exit_3(tmp_path, article, monkeypatch):
-    import sys
+    import importlib
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(sys.modules["kg.export"], "export_all", broken)
+    monkeypatch.setattr(importlib.import_module("kg.export"), "export_all", broken)
     result = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "out"), "--no-cache"])
     assert result.exit_code == 3
     assert result.stderr == ("error: internal error (ZeroDivisionError: division by zero); this is a bug in kg, "
@@ -242,12 +242,12 @@ def test_cli_query_into_a_closed_pipe_is_quiet(built):
 
 
 def test_cli_ctrl_c_is_one_line_and_exit_130(tmp_path, article, monkeypatch):
-    import sys
-
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sys.modules["kg.pipeline"], "build_graph", interrupted)
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("kg.pipeline"), "build_graph", interrupted)
     result = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "out"), "--no-cache"])
     assert result.exit_code == 130
     assert result.stderr.startswith("error: interrupted;") and len(result.stderr.splitlines()) == 1

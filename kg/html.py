@@ -1,14 +1,17 @@
-"""G -> one self-contained, offline HTML page: pyvis/vis-network with legend filters, search, panel, time slider.
+"""G -> one self-contained, offline HTML page: vis-network with legend filters, search, panel, time slider.
 
 Nothing in the page loads from the network: vis-network's JS and CSS come from the installed pyvis package
 and are inlined, and a Content-Security-Policy allows only the page's own (hashed) scripts. Every string from
 articles is untrusted: it travels as JSON in a ``<script type="application/json">`` block with ``<``, ``>``
 and ``&`` escaped, and ``kg/templates/kg.js`` puts it into the DOM with ``textContent`` only.
 
-Two kinds of edge: one per event (ids ``e0``, ``e1``, ...; legend, time window, panel evidence), and the
-entities' structure (ids ``s0``, ``s1``, ...): a node's ``affiliation`` or ``located_in`` drawn as a thin dotted
-grey arrow to that node when it is in the graph. Structural edges are not events: they have no predicate or
-date, the time window never hides them, and the legend toggles them per kind.
+Two kinds of edge: events (ids ``e0``, ``e1``, ...), one drawn per incident (edges sharing ``incident``) or,
+without incidents, per actor, predicate and target, each with all its reports (legend, time window, panel
+evidence); and the entities' structure (ids ``s0``, ``s1``, ...): a node's ``affiliation`` or ``located_in``
+drawn as a thin dotted grey arrow to that node when it is in the graph. Structural edges are not events: they
+have no predicate or date, the time window never hides them, they pull nothing in the layout, and the legend
+toggles them per kind. The page shows the actors with the most reports and what they belong to; entities
+without events are shown on request.
 """
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ import networkx as nx
 
 from .schema import DIRECT_MODALITIES, NODE_TYPES, PREDICATES
 
-__all__ = ["to_html", "TYPE_STYLES", "FAMILY_COLOURS", "STRUCTURE_KINDS", "LAYOUT_THRESHOLD"]
+__all__ = ["to_html", "TYPE_STYLES", "FAMILY_COLOURS", "STRUCTURE_KINDS", "LAYOUT_THRESHOLD", "DEFAULT_TOP"]
 
 # Node colour and vis-network shape per type; shapes draw the label below, so labels stay readable.
 TYPE_STYLES: dict[str, tuple[str, str]] = {
@@ -52,8 +55,10 @@ STRUCTURE_KINDS: dict[str, tuple[str, str]] = {
 _STRUCTURE_COLOUR = {"color": "#b4b4b4", "highlight": "#6f6f6f", "hover": "#6f6f6f", "inherit": False}
 _OTHER_STYLE = ("#9e9e9e", "dot")
 _OTHER_COLOUR = "#9e9e9e"
-# Above this many nodes the layout is computed here and physics stays off, so the graph appears at once.
-LAYOUT_THRESHOLD = 1000
+# Above this many nodes with events the layout is computed here and physics stays off, so the graph appears at once.
+LAYOUT_THRESHOLD = 400
+# The default view shows this many actors, those with the most reports (a slider changes it).
+DEFAULT_TOP = 250
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -116,8 +121,11 @@ def _json_for_script(value: Any) -> str:
 
 
 def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
-    """Everything the page needs: vis node/edge objects (event edges built with pyvis), panel details, legend
-    counts, and the structural edges (affiliation, located in) apart from the events.
+    """Everything the page needs: vis node/edge objects, panel details, legend counts, the actor ranking, and
+    the structural edges (affiliation, located in) apart from the events.
+
+    Event edges are drawn one per incident when the edges carry ``incident``, else one per actor, predicate,
+    target and whether it happened (asserted/offered) or not; each drawn edge keeps all its reports.
 
     >>> G = nx.MultiDiGraph(articles={})
     >>> G.add_node("country/RU", type="Country", label="Ruritania")
@@ -125,80 +133,94 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
     >>> [(e["id"], e["from"], e["to"]) for e in _payload(G, "t")["structure"]]
     [('s0', 'person/mike', 'country/RU')]
     """
-    from pyvis.network import Network
-
     articles = G.graph.get("articles", {})
     nodes = sorted(G.nodes, key=str)
-    large = len(nodes) > LAYOUT_THRESHOLD
     links = _structure_links(G, nodes)
-    pos = _layout(G, nodes, links=[(u, v) for u, v, _ in links]) if large else {}
-    net = Network(directed=True)
+    groups = _edge_groups(G)
+    reports: Counter[str] = Counter()
+    for (u, v, _), members in groups.items():
+        reports[u] += len(members)
+        reports[v] += len(members)
+    ranked = sorted(reports, key=lambda k: (-reports[k], -_mentions(G.nodes[k]), k))
+    large = len(ranked) > LAYOUT_THRESHOLD
+    if large:
+        pos = _layout(nx.MultiDiGraph([(u, v) for u, v, _ in groups]), ranked)
+    else:
+        pos = {}
+
     type_counts: Counter[str] = Counter()
     node_info: dict[str, dict[str, Any]] = {}
+    vis_nodes: list[dict[str, Any]] = []
     for key in nodes:
         attrs = G.nodes[key]
         ntype = str(attrs.get("type", ""))
         colour, shape = TYPE_STYLES.get(ntype, _OTHER_STYLE)
         type_counts[ntype] += 1
-        extra: dict[str, Any] = {"value": int(attrs.get("mentions", 1) or 1)}
-        if key in pos:
-            extra["x"], extra["y"] = pos[key]
-        net.add_node(str(key), label=str(attrs.get("label", key)) or str(key), shape=shape, color=colour, **extra)
+        label = str(attrs.get("label", key)) or str(key)
+        node: dict[str, Any] = {"id": str(key), "label": label, "shape": shape, "color": colour,
+                                "value": round(math.sqrt(reports[str(key)] + 1), 3)}
+        if str(key) in pos:
+            node["x"], node["y"] = pos[str(key)]
+        vis_nodes.append(node)
         node_info[str(key)] = _node_info(G, key, attrs, articles)
+        node_info[str(key)]["reports"] = reports[str(key)]
 
-    edges = sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    ranks = _curve_ranks(edges)
-    pred_counts: Counter[str] = Counter()
+    pred_counts: Counter[str] = Counter(str(d.get("predicate", "")) for _, _, d in G.edges(data=True))
+    ordered = sorted(groups.items(), key=lambda item: (item[0][0], item[0][1], item[0][2]))
+    ranks = _curve_ranks([(u, v) for (u, v, _), _ in ordered])
+    vis_edges: list[dict[str, Any]] = []
     edge_info: dict[str, dict[str, Any]] = {}
-    for i, (u, v, k, attrs) in enumerate(edges):
+    for i, ((u, v, _), members) in enumerate(ordered):
         eid = f"e{i}"
-        pred = str(attrs.get("predicate", ""))
-        p = PREDICATES.get(pred)
-        family = p.family if p else ""
-        pred_counts[pred] += 1
+        info = _group_info(G, u, v, members, articles)
+        p = PREDICATES.get(info["predicate"])
+        count = len(members)
+        edge: dict[str, Any] = {
+            "id": eid, "from": u, "to": v,
+            "label": (p.label if p else info["predicate"]) + (f" \u00d7{count}" if count > 1 else ""),
+            "color": FAMILY_COLOURS.get(p.family if p else "", _OTHER_COLOUR),
+            "width": round(min(1 + 1.6 * math.log2(count), 8), 2),
+        }
         rank, multi = ranks[i]
-        extra: dict[str, Any] = {}
-        if multi:  # parallel edges curve apart; single ones stay straight (cheap to draw, easy to click)
-            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.15 * (rank + 1), 2)}
-        if str(attrs.get("modality", "asserted")) not in DIRECT_MODALITIES:
-            extra["dashes"] = True
-        confidence = _number(attrs.get("confidence"))
-        net.add_edge(str(u), str(v), id=eid, label=p.label if p else pred,
-                     color=FAMILY_COLOURS.get(family, _OTHER_COLOUR),
-                     width=round(1 + 2 * confidence, 2) if confidence is not None else 1, **extra)
-        net.edges[-1].pop("arrows", None)  # set once in the options
-        edge_info[eid] = _edge_info(G, attrs, articles)
+        if multi:  # parallel edges curve apart, each direction to its own side; single ones stay straight
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(min(0.2 + 0.25 * rank, 1.2), 2)}
+        if not any(r["modality"] in DIRECT_MODALITIES for r in info["reports"]):
+            edge["dashes"] = True
+        vis_edges.append(edge)
+        edge_info[eid] = info
 
     structure: list[dict[str, Any]] = []
     structure_info: dict[str, dict[str, str]] = {}
     kind_counts: Counter[str] = Counter()
-    event_pairs = {frozenset((str(u), str(v))) for u, v, _, _ in edges}
+    event_pairs = {frozenset((u, v)) for u, v, _ in groups}
     for i, (u, v, kind) in enumerate(links):
         sid = f"s{i}"
         kind_counts[kind] += 1
-        # Dotted, thin and label-less so the events stay readable; they still act as springs in physics.
-        edge: dict[str, Any] = {"id": sid, "from": str(u), "to": str(v), "width": 1, "dashes": [2, 4],
-                                "color": dict(_STRUCTURE_COLOUR),
-                                "arrows": {"to": {"enabled": True, "scaleFactor": 0.35}}}
+        # Dotted, thin and label-less. A weak, long spring only between two actors with events: the thousands
+        # of entities without events must not pull the layout into one blot.
+        edge = {"id": sid, "from": str(u), "to": str(v), "width": 1, "dashes": [2, 4],
+                "physics": str(u) in reports and str(v) in reports, "length": 160,
+                "color": dict(_STRUCTURE_COLOUR), "arrows": {"to": {"enabled": True, "scaleFactor": 0.35}}}
         if frozenset((str(u), str(v))) in event_pairs:
-            # Bend away from the events between the same two nodes (those curve clockwise, roundness 0.15 k).
+            # Bend away from the events between the same two nodes.
             edge["smooth"] = {"enabled": True, "type": "curvedCCW", "roundness": 0.22}
         structure.append(edge)
         structure_info[sid] = {"kind": kind}
 
     used_articles = {a for info in node_info.values() for a in info["articles"]}
-    used_articles |= {info["article"] for info in edge_info.values() if info["article"]}
-    vis_nodes, vis_edges, _, _, _, _ = net.get_network_data()
+    used_articles |= {r["article"] for info in edge_info.values() for r in info["reports"] if r["article"]}
     types_order = [t for t in NODE_TYPES if t in type_counts] + sorted(set(type_counts) - set(NODE_TYPES))
     preds_order = [p for p in PREDICATES if p in pred_counts] + sorted(set(pred_counts) - set(PREDICATES))
     return {
         "title": title,
         "layout": "precomputed" if large else "physics",
-        "options": _options(large, len(nodes)),
+        "options": _options(large, len(ranked)),
         "nodes": vis_nodes,
         "edges": vis_edges,
         "nodeInfo": node_info,
         "edgeInfo": edge_info,
+        "ranked": ranked,
+        "defaultTop": min(DEFAULT_TOP, len(ranked)),
         "articles": {a: {f: str(articles[a].get(f, "")) for f in ("title", "date", "url")}
                      for a in sorted(used_articles) if a in articles},
         "types": [{"name": t, "colour": TYPE_STYLES.get(t, _OTHER_STYLE)[0], "shape": TYPE_STYLES.get(t, _OTHER_STYLE)[1],
@@ -209,8 +231,67 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         "structureInfo": structure_info,
         "structureKinds": [{"name": k, "label": label, "verb": verb, "count": kind_counts[k]}
                            for k, (label, verb) in STRUCTURE_KINDS.items() if kind_counts[k]],
-        "dates": sorted({info["date"] for info in edge_info.values() if info["date"]}),
+        "dates": sorted({r["date"] for info in edge_info.values() for r in info["reports"] if r["date"]}),
     }
+
+
+def _mentions(attrs: dict[str, Any]) -> int:
+    m = attrs.get("mentions", 0)
+    return m if isinstance(m, int) and not isinstance(m, bool) else 0
+
+
+def _edge_groups(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """Event edges grouped into drawn edges: {(from, to, group id): [edge attributes, ...]}, reports in key order.
+
+    An incident's reports may name its actor or target at different levels ("Ruritanian jets", "Ruritania"):
+    its edge joins the pair most of its reports name.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="struck:1:0:b", predicate="struck", modality="asserted")
+    'struck:1:0:b'
+    >>> G.add_edge("a", "b", key="struck:2:0:b", predicate="struck", modality="asserted")
+    'struck:2:0:b'
+    >>> [(k, len(m)) for k, m in _edge_groups(G).items()]
+    [(('a', 'b', 'struck|direct'), 2)]
+    """
+    by_incident: defaultdict[str, list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
+    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+        incident = d.get("incident")
+        if isinstance(incident, str) and incident:
+            group = "incident|" + incident
+        else:
+            direct = "direct" if str(d.get("modality", "asserted")) in DIRECT_MODALITIES else "other"
+            group = f"{d.get('predicate', '')}|{direct}|{u}|{v}"
+        by_incident[group].append((str(u), str(v), str(k), d))
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for group, members in by_incident.items():
+        ends = Counter((u, v) for u, v, _, _ in members)
+        u, v = min(ends, key=lambda e: (-ends[e], e))
+        gid = group if group.startswith("incident|") else "|".join(group.split("|")[:2])
+        groups[(u, v, gid)] = [dict(d, _from=a, _to=b) for a, b, _, d in members]
+    return dict(sorted(groups.items()))
+
+
+def _group_info(G: nx.MultiDiGraph, u: str, v: str, members: list[dict[str, Any]],
+                articles: dict[str, Any]) -> dict[str, Any]:
+    """Panel details of one drawn edge: its predicate, incident and every report, oldest first."""
+    preds = Counter(str(d.get("predicate", "")) for d in members)
+    pred = min(preds, key=lambda p: (-preds[p], p))
+    reports = []
+    for d in members:
+        report = _edge_info(G, d, articles)
+        if d["_from"] != u:
+            report["actor"] = _ref(G, d["_from"])
+        if d["_to"] != v:
+            report["target"] = _ref(G, d["_to"])
+        reports.append(report)
+    reports.sort(key=lambda r: (r["date"] or "9999", r["article"], r["sentence"]))
+    info: dict[str, Any] = {"predicate": pred, "reports": reports,
+                            "articles": len({r["article"] for r in reports})}
+    incident = members[0].get("incident")
+    if isinstance(incident, str) and incident:
+        info["incident"] = incident
+    return info
 
 
 def _structure_links(G: nx.MultiDiGraph, nodes: list[Any]) -> list[tuple[Any, Any, str]]:
@@ -314,25 +395,32 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def _curve_ranks(edges: list[tuple[Any, Any, Any, dict[str, Any]]]) -> list[tuple[int, bool]]:
-    """(rank among same-direction edges, pair has several edges) per edge, so parallel edges curve apart."""
-    per_pair: Counter[frozenset[str]] = Counter(frozenset((str(u), str(v))) for u, v, _, _ in edges)
+def _curve_ranks(pairs: list[tuple[str, str]]) -> list[tuple[int, bool]]:
+    """(rank among same-direction edges, pair has several edges) per drawn edge, so parallel edges curve apart.
+
+    >>> _curve_ranks([("a", "b"), ("a", "b"), ("b", "a"), ("a", "c")])
+    [(0, True), (1, True), (0, True), (0, False)]
+    """
+    per_pair: Counter[frozenset[str]] = Counter(frozenset(p) for p in pairs)
     seen: defaultdict[tuple[str, str], int] = defaultdict(int)
     out = []
-    for u, v, _, _ in edges:
-        d = (str(u), str(v))
-        out.append((seen[d], per_pair[frozenset(d)] > 1 and u != v))
-        seen[d] += 1
+    for u, v in pairs:
+        out.append((seen[(u, v)], per_pair[frozenset((u, v))] > 1 and u != v))
+        seen[(u, v)] += 1
     return out
 
 
 def _options(large: bool, n: int) -> dict[str, Any]:
+    # Labels scale with the node (its reports); below drawThreshold screen pixels vis skips a label, so at fit
+    # zoom the busy actors are named and the rest are named as you zoom in.
     options: dict[str, Any] = {
         "autoResize": True,
-        "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"min": 10, "max": 36}, "borderWidth": 1},
+        "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1,
+                  "scaling": {"min": 8, "max": 30,
+                              "label": {"enabled": True, "min": 16, "max": 32, "maxVisible": 24, "drawThreshold": 8}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": False,
-                  "font": {"size": 10, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "font": {"size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"drawThreshold": 9}},
                   "selectionWidth": 2, "hoverWidth": 1.5},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "navigationButtons": False,
                         "keyboard": False, "multiselect": False},
@@ -343,9 +431,9 @@ def _options(large: bool, n: int) -> dict[str, Any]:
     else:
         options["physics"] = {
             "enabled": True, "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "springConstant": 0.06,
-                                 "avoidOverlap": 0.3},
-            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50, "fit": True},
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.02, "springLength": 90,
+                                 "springConstant": 0.08, "avoidOverlap": 0.4},
+            "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50, "fit": True},
             "minVelocity": 1.0,
         }
     return options

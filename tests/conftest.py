@@ -1,6 +1,7 @@
 """Shared fixtures: the real spaCy pipeline and the seed build, each made once per session."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ def pytest_configure(config):
 
     os.environ.setdefault("KG_CACHE_DIR", tempfile.mkdtemp(prefix="kg-test-cache-"))
 SEEDS = ROOT / "seeds"
+# The shared data sits beside the repository (../shared); KG_SHARED points elsewhere (a git worktree).
+WIKINEWS = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared")) / "corpus" / "wikinews"
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +32,19 @@ def seed_graph():
     import kg
 
     return kg.build(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def wikinews_graph():
+    """The 295-article Wikinews corpus built once (its .txt files: the folder also holds ATTRIBUTION.md), through
+    the session's article cache ($KG_CACHE_DIR: a fresh folder unless set, so a local re-run can reuse it)."""
+    import kg
+    from kg.cache import default_dir
+
+    files = sorted(WIKINEWS.glob("*.txt"))
+    if not files:
+        pytest.skip(f"{WIKINEWS}: no articles; needs ../shared/corpus/wikinews (or KG_SHARED)")
+    return kg.build(files, workers=2, cache=default_dir())
 
 
 @pytest.fixture(scope="session")

@@ -170,6 +170,8 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
     ranks = _curve_ranks([(u, v) for (u, v, _), _ in ordered])
     vis_edges: list[dict[str, Any]] = []
     edge_info: dict[str, dict[str, Any]] = {}
+    per_pair = Counter(frozenset((u, v)) for (u, v, _), _ in ordered)
+    sprung: set[frozenset[str]] = set()
     for i, ((u, v, _), members) in enumerate(ordered):
         eid = f"e{i}"
         info = _group_info(G, u, v, members, articles)
@@ -184,6 +186,13 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         rank, multi = ranks[i]
         if multi:  # parallel edges curve apart, each direction to its own side; single ones stay straight
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(min(0.2 + 0.25 * rank, 1.2), 2)}
+            # One spring per pair, longer the more edges it carries, so the curves and their labels have room.
+            pair = frozenset((u, v))
+            if pair in sprung:
+                edge["physics"] = False
+            else:
+                sprung.add(pair)
+                edge["length"] = _spring(len(ordered)) + 30 * per_pair[pair]
         if not any(r["modality"] in DIRECT_MODALITIES for r in info["reports"]):
             edge["dashes"] = True
         vis_edges.append(edge)
@@ -214,7 +223,7 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
     return {
         "title": title,
         "layout": "precomputed" if large else "physics",
-        "options": _options(large, len(ranked)),
+        "options": _options(large, len(ranked), spring=_spring(len(ordered))),
         "nodes": vis_nodes,
         "edges": vis_edges,
         "nodeInfo": node_info,
@@ -410,14 +419,20 @@ def _curve_ranks(pairs: list[tuple[str, str]]) -> list[tuple[int, bool]]:
     return out
 
 
-def _options(large: bool, n: int) -> dict[str, Any]:
+def _spring(edges: int) -> int:
+    """Spring length: a small graph spreads over the page at zoom 1, a large one stays compact enough to read."""
+    return 90 if edges > 80 else 160
+
+
+def _options(large: bool, n: int, *, spring: int = 90) -> dict[str, Any]:
     # Labels scale with the node (its reports); below drawThreshold screen pixels vis skips a label, so at fit
     # zoom the busy actors are named and the rest are named as you zoom in.
     options: dict[str, Any] = {
         "autoResize": True,
         "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1,
                   "scaling": {"min": 8, "max": 30,
-                              "label": {"enabled": True, "min": 16, "max": 32, "maxVisible": 24, "drawThreshold": 8}}},
+                              "label": {"enabled": True, "min": 16 if spring < 160 else 10,
+                                        "max": 32 if spring < 160 else 15, "maxVisible": 22, "drawThreshold": 8}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": False,
                   "font": {"size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"label": {"drawThreshold": 9}},
@@ -431,7 +446,7 @@ def _options(large: bool, n: int) -> dict[str, Any]:
     else:
         options["physics"] = {
             "enabled": True, "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.02, "springLength": 90,
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.02, "springLength": spring,
                                  "springConstant": 0.08, "avoidOverlap": 0.4},
             "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50, "fit": True},
             "minVelocity": 1.0,

@@ -216,7 +216,7 @@
     api.readyAt = performance.now();
     document.body.setAttribute("data-ready", "1");
   }
-  function fit() { network.fit({ animation: false }); }
+  function fit() { network.fit({ animation: false, maxZoomLevel: 1.6 }); }
   var physicsButton = $("kg-physics");
   function freeze() {
     network.setOptions({ physics: { enabled: false } });

@@ -1,6 +1,12 @@
 """Time to a stable first frame in Chromium: kg.html.to_html against pyvis's default page, 2,000 nodes.
 
 Run: .venv/bin/python bench/html.py [--nodes 2000] [--edges 4000] [--out /tmp/kg-bench] [--kg-only]
+     .venv/bin/python bench/html.py --wikinews [--timeout 120]   # the 295-article build of ../shared
+     .venv/bin/python bench/html.py --graph exports/              # any export (a folder or graph.ttl)
+     .venv/bin/python bench/html.py --wikinews --screenshots docs/  # the README's two pictures, then the bench
+
+``--wikinews`` builds ../shared/corpus/wikinews/*.txt (KG_SHARED overrides ../shared) through the article
+cache, so a second run starts at once; the kg page is loaded ``--rounds`` times and the median is kept.
 
 Both pages get the same probe, inserted before </head> (after vis-network is defined, before any
 network is built): it wraps ``vis.Network`` and records ``performance.now()`` (ms since navigation
@@ -98,6 +104,52 @@ def random_graph(n_nodes: int, n_edges: int, seed: int = 1) -> nx.MultiDiGraph:
     return G
 
 
+def wikinews() -> nx.MultiDiGraph:
+    """The 295 articles of ../shared/corpus/wikinews (.txt only: the folder also holds ATTRIBUTION.md), built
+    through the default article cache."""
+    import os  # noqa: PLC0415
+
+    import kg  # noqa: PLC0415
+    from kg.cache import default_dir  # noqa: PLC0415
+
+    folder = Path(os.environ.get("KG_SHARED", _HERE.parent.parent / "shared")) / "corpus" / "wikinews"
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        sys.exit(f"{folder}: no .txt articles; --wikinews needs ../shared/corpus/wikinews (or KG_SHARED)")
+    t = time.perf_counter()
+    G = kg.build(files, workers=2, cache=default_dir())
+    print(f"built {len(files)} articles in {time.perf_counter() - t:.1f} s")
+    return G
+
+
+def screenshots(page_html: str, work: Path, folder: Path) -> None:
+    """The page as a reader first sees it, and with the panel open on the edge with the most reports."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = work / "view.html"
+    path.write_text(page_html, encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"])
+        page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file://", "data:")) else r.abort())
+        page.goto(path.as_uri())
+        while not page.evaluate("!!(window.kg && window.kg.ready)"):
+            page.wait_for_timeout(100)
+        page.screenshot(path=str(folder / "view-default.png"))
+        page.evaluate("""() => {
+            const ids = kg.visibleEdgeIds().sort((a, b) => kg.data.edgeInfo[b].reports.length - kg.data.edgeInfo[a].reports.length);
+            const e = kg.edges.get(ids[0]);
+            kg.focusNode(e.from);
+            kg.network.selectEdges([ids[0]]);
+            kg.showEdge(ids[0]); }""")
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(folder / "view-panel.png"))
+        browser.close()
+    print(f"screenshots: {folder / 'view-default.png'}, {folder / 'view-panel.png'}")
+
+
 def pyvis_default(G: nx.MultiDiGraph) -> str:
     """The page a pyvis user gets by default: labels, titles, arrows, physics on, vis-network inlined."""
     from pyvis.network import Network
@@ -141,6 +193,13 @@ def measure(browser, path: Path, timeout_s: float, *, wait_stabilized: bool) -> 
     while want not in seen and time.monotonic() < deadline:
         page.wait_for_timeout(200)
     result = dict(seen)
+    if not wait_stabilized:  # kg's page says when it is ready (layout frozen, placed, fitted and drawn)
+        while time.monotonic() < deadline:
+            ready = page.evaluate("window.kg ? window.kg.readyAt : null")
+            if ready is not None:
+                result["ready"] = ready
+                break
+            page.wait_for_timeout(100)
     result.update(outside=outside, errors=errors)
     context.close()
     return result
@@ -153,10 +212,21 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/kg-bench"))
     parser.add_argument("--timeout", type=float, default=420.0)
     parser.add_argument("--kg-only", action="store_true", help="skip pyvis's default page (it takes minutes)")
+    parser.add_argument("--wikinews", action="store_true", help="the 295-article Wikinews build instead of a random graph")
+    parser.add_argument("--graph", type=Path, help="an export (folder or graph.ttl) instead of a random graph")
+    parser.add_argument("--rounds", type=int, default=3, help="loads of the kg page; the median is reported")
+    parser.add_argument("--screenshots", type=Path, help="save view-default.png and view-panel.png of the page here")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
-    G = random_graph(args.nodes, args.edges)
+    if args.graph:
+        import kg  # noqa: PLC0415
+
+        G = kg.load(args.graph)
+    elif args.wikinews:
+        G = wikinews()
+    else:
+        G = random_graph(args.nodes, args.edges)
     structural = sum(1 for _, d in G.nodes(data=True) if "affiliation" in d or "located_in" in d)
     print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges, {structural} structural")
     t = time.perf_counter()
@@ -165,6 +235,8 @@ def main() -> None:
     t = time.perf_counter()
     theirs = "" if args.kg_only else pyvis_default(G)
     t_theirs = time.perf_counter() - t
+    if args.screenshots:
+        screenshots(ours, args.out, args.screenshots)
     # The probe is an extra inline script; kg's CSP allows only its own hashed scripts, so drop the CSP here.
     ours = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", ours, count=1)
     pages = {"kg": ours} if args.kg_only else {"kg": ours, "pyvis": theirs}
@@ -178,19 +250,29 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                     args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"])
-        results = {name: measure(browser, args.out / f"{name}.html", args.timeout, wait_stabilized=name == "pyvis")
-                   for name in pages}
+        rounds = [measure(browser, args.out / "kg.html", args.timeout, wait_stabilized=False)
+                  for _ in range(max(1, args.rounds))]
+        drawn = sorted(rounds, key=lambda r: r.get("firstDraw", float("inf")))
+        results = {"kg": drawn[len(drawn) // 2]}
+        if len(rounds) > 1:
+            print("kg first frame per round: " + ", ".join(f"{r['firstDraw'] / 1000:.2f} s" if "firstDraw" in r else "none"
+                                                          for r in rounds))
+        if not args.kg_only:
+            results["pyvis"] = measure(browser, args.out / "pyvis.html", args.timeout, wait_stabilized=True)
         browser.close()
 
     for name, r in results.items():
-        fields = ", ".join(f"{k} {r[k] / 1000:.2f} s" for k in ("constructed", "iterationsDone", "firstDraw", "stabilized")
+        fields = ", ".join(f"{k} {r[k] / 1000:.2f} s" for k in ("constructed", "iterationsDone", "firstDraw", "ready", "stabilized")
                            if isinstance(r.get(k), int | float))
         progress = f"; stabilization {r['progress']} at {r['progressAt'] / 1000:.1f} s" if "progress" in r else ""
         print(f"{name:6s} {fields}{progress}; blocked requests {len(r['outside'])}; console errors {len(r['errors'])}")
-    stable = {"kg": results["kg"].get("firstDraw"), "pyvis": results.get("pyvis", {}).get("stabilized")}
+    # kg's stable frame: its first drawing after the layout froze ('ready'), never before the first drawing.
+    kg_stable = max((results["kg"][k] for k in ("firstDraw", "ready") if k in results["kg"]), default=None)
+    stable = {"kg": kg_stable, "pyvis": results.get("pyvis", {}).get("stabilized")}
     if args.kg_only:
         print(f"time to stable first frame: kg {stable['kg'] / 1000:.2f} s" if stable["kg"] else
               "kg page did not draw; see the console errors above")
+        _verdict(stable["kg"])
         return
     if stable["kg"] is None:
         print("kg page did not draw; see the console errors above")
@@ -200,10 +282,16 @@ def main() -> None:
     else:
         print(f"time to stable first frame: kg {stable['kg'] / 1000:.2f} s, pyvis default {stable['pyvis'] / 1000:.2f} s, "
               f"ratio pyvis/kg {stable['pyvis'] / stable['kg']:.1f}x")
+    _verdict(stable["kg"])
     if stable["kg"] and results["pyvis"].get("firstDraw"):
         first = results["pyvis"]["firstDraw"] / results["kg"]["firstDraw"]
         print(f"time to first frame (any): kg {results['kg']['firstDraw'] / 1000:.2f} s, "
               f"pyvis default {results['pyvis']['firstDraw'] / 1000:.2f} s, ratio {first:.1f}x")
+
+
+def _verdict(ms: float | None) -> None:
+    if ms is not None:
+        print(f"kg first paint {'under' if ms < 2000 else 'OVER'} 2 s ({ms / 1000:.2f} s)")
 
 
 if __name__ == "__main__":

@@ -286,11 +286,17 @@ class _Reader:
         lemmas = [g.lemma_.lower() for g in chain]
         if any(l in t["negating_words"] for l in lemmas):
             return "negated"
-        if any(c.lower_ in t["hypothetical_aux"] for c in tok.children if c.dep_ == "aux") or \
-                any(c.lower_ == "if" for g in [tok, *chain[:1]] for c in g.children if c.dep_ == "mark"):
+        conditional = any(c.lower_ == "if" for g in [tok, *chain[:1]] for c in g.children if c.dep_ == "mark")
+        if not conditional and any(l in t["threat_words"] for l in lemmas[:2]):
+            return "threatened"  # "warned it would retaliate": the warning makes the future act a threat
+        would = any(c.lower_ in t["hypothetical_aux"] for c in tok.children if c.dep_ == "aux")
+        if would and not conditional and self.current_pred in ("struck", "retaliatedAgainst", "killed") and \
+                any(l in t["speech_verbs"] for l in lemmas[:2]):
+            return "threatened"  # "said it would strike back at any attack by X": announced force
+        if would and not conditional and self.current_pred == "threatened":
+            return "asserted"  # "would respond to any attack by X" is the threat itself, stated
+        if would or conditional:
             return "hypothetical"
-        if any(l in t["threat_words"] for l in lemmas[:2]):
-            return "threatened"
         if any(l in t["offer_words"] for l in lemmas[:3]) or tok.lemma_ == "offer":
             return "offered"
         if any(l in t["request_words"] for l in lemmas[:1]) and self.current_pred != "urgedRestraint":

@@ -37,6 +37,22 @@ CASES = [
     ("Peru imposed an embargo on Chilean goods.", ("country/PE","sanctioned","country/CL")),
     ("Chile banned Peruvian airlines from its airspace.", ("country/CL","sanctioned","country/PE")),
     ("Peru's navy seized a Chilean fishing vessel.", ("country/PE","struck","country/CL")),
+    ("Peru warned it would retaliate against any attack by Chile.", ("country/PE","threatened","country/CL")),
+    ("Peru said it would respond forcefully to any aggression by Chile.", ("country/PE","threatened","country/CL")),
+    ("Chile vowed a crushing response to Peru.", ("country/CL","threatened","country/PE")),
+    ("Peru warned Chile that it would pay a heavy price.", ("country/PE","threatened","country/CL")),
+    ("Peru struck back at Chile with missiles on Monday.", ("country/PE","retaliatedAgainst","country/CL")),
+    ("Peru hit back at Chile with air strikes.", ("country/PE","retaliatedAgainst","country/CL")),
+    ("Peru retaliated on Monday, firing rockets at Chilean positions.", ("country/PE","struck","country/CL")),
+    ("Peru pledged military aid to Bolivia.", ("country/PE","supported","country/BO")),
+    ("Peru voiced support for Bolivia's bid.", ("country/PE","supported","country/BO")),
+    ("Peru is Bolivia's main ally in the region.", ("country/PE","supported","country/BO")),
+    ("Chile alleged that Peruvian troops had crossed the border.", ("country/CL","accused","country/PE")),
+    ("Brazil has been mediating between Peru and Chile since March.", ("country/BR","mediated","country/PE")),
+    ("Talks mediated by Brazil between Peru and Chile resumed on Monday.", ("country/BR","mediated","country/PE")),
+    ("Bolivia appealed for calm after the clashes between Peru and Chile.", ("country/BO","urgedRestraint","country/PE")),
+    ("Chilean jets bombed Peruvian army positions near Tacna.", ("country/CL","struck","country/PE")),
+    ("At least ten soldiers were killed when Peruvian artillery shelled a Chilean outpost.", ("country/PE","struck","country/CL")),
 ]
 
 

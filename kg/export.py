@@ -59,7 +59,9 @@ def to_graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     the articles contained (the RDF and JSON exports keep them exactly).
     """
     H = nx.MultiDiGraph()
-    H.graph["articles"] = _xml_safe(json.dumps(G.graph.get("articles", {}), sort_keys=True, ensure_ascii=False))
+    for name in ("articles", "incidents"):  # graph tables, as JSON (incidents only when the build has them)
+        if name in G.graph or name == "articles":
+            H.graph[name] = _xml_safe(json.dumps(G.graph.get(name, {}), sort_keys=True, ensure_ascii=False))
 
     def enc(v):
         return _xml_safe(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else v)

@@ -1,6 +1,7 @@
 """kg.incidents: which reports are one incident, the export contract, the saved query. Invented articles only."""
 from __future__ import annotations
 
+import json
 import random
 from datetime import date
 
@@ -275,6 +276,8 @@ def test_incidents_saved_query_lists_incidents_by_corroboration(strikes, tmp_pat
     kg.export(strikes, tmp_path)
     for name in ("graph.ttl", "graph.trig", "graph.jsonld"):
         assert nx.utils.graphs_equal(kg.load(tmp_path / name), strikes), name
+    table = json.loads(nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True).graph["incidents"])
+    assert table == strikes.graph["incidents"]
     variables, rows = run_query(tmp_path, "incidents")
     assert variables == ["incident", "articles", "actor", "action", "target", "date", "place", "article", "sentence"]
     first = incident_of(strikes, "a1", 60)

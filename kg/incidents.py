@@ -8,8 +8,8 @@ one incident when they agree on
   expulsion another...) and the modality (a strike is not an offer to strike; denied and hypothetical
   acts are never merged);
 * the actor, named at the state or group level: an official or a state body counts as the country or
-  group it belongs to (``affiliation``, one level up, twice at most), so "Ruritanian jets" and
-  "Ruritania" agree; for meetings and ceasefires either side may be named first;
+  group it belongs to (``affiliation``, or the state of an ``org/<ISO>/`` key; one level up, twice at
+  most), so "Ruritanian jets" and "Ruritania" agree; for meetings and ceasefires either side may be named first;
 * the target: the same entity, or the same state for a state body or a place in its territory; a
   place whose country is unknown agrees with any place or country; a person or group is only itself;
 * the time: each report gets a range of days (the day it states; its article's date or up to
@@ -48,6 +48,7 @@ __all__ = ["Report", "Incident", "find_incidents", "read_report", "rules"]
 
 _DATA = Path(__file__).parent / "data" / "incidents.json"
 _PLACEISH = ("Place", "Country")
+_STATE_ORG = re.compile(r"org/([A-Z]{2})/")
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +177,8 @@ def _up(G: nx.MultiDiGraph, key: str) -> str:
     node = G.nodes[key]
     if node.get("type") in ("Official", "Organization"):
         up = node.get("affiliation", "")
+        if not up and (m := _STATE_ORG.match(key)):  # org/<ISO>/<name>: a body the state owns
+            up = f"country/{m.group(1)}"
         return up if up in G and up != key else ""
     return ""
 

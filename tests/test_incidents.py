@@ -22,7 +22,7 @@ NODES = {
     "country/SY": {"type": "Country", "label": "Sylvania"},
     "person/karl-brandt": {"type": "Official", "label": "Karl Brandt", "affiliation": "country/RR"},
     "person/anna-vogel": {"type": "Official", "label": "Anna Vogel", "affiliation": "country/FD"},
-    "org/RR/air-force": {"type": "Organization", "label": "Ruritanian Air Force", "affiliation": "country/RR"},
+    "org/RR/air-force": {"type": "Organization", "label": "Ruritanian Air Force"},  # the key names its state
     "place/zenda": {"type": "Place", "label": "Zenda", "located_in": "country/FD"},
     "place/strelsau": {"type": "Place", "label": "Strelsau"},  # country unknown
     "group/black-elk": {"type": "Group", "label": "Black Elk Brigade"},

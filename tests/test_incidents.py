@@ -307,3 +307,7 @@ def test_incidents_built_from_articles_end_to_end(tmp_path):
     assert nx.utils.graphs_equal(kg.load(out), G)
     conforms, report = validate(out / "graph.ttl")
     assert conforms, report
+    reverse = kg.build(sorted(corpus.glob("*.txt"), reverse=True))  # the same corpus in another order
+    assert reverse.graph["incidents"] == G.graph["incidents"]
+    assert {(u, v, k): d["incident"] for u, v, k, d in reverse.edges(keys=True, data=True)} == \
+        {(u, v, k): d["incident"] for u, v, k, d in G.edges(keys=True, data=True)}

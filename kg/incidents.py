@@ -9,7 +9,8 @@ one incident when they agree on
   acts are never merged);
 * the actor, named at the state or group level: an official or a state body counts as the country or
   group it belongs to (``affiliation``, or the state of an ``org/<ISO>/`` key; one level up, twice at
-  most), so "Ruritanian jets" and "Ruritania" agree; for meetings and ceasefires either side may be named first;
+  most), so "Ruritanian jets" and "Ruritania" agree; but two different people are two actors, even of
+  one state (two ministers' condemnations are two statements); for meetings and ceasefires either side may be named first;
 * the target: the same entity, or the same state for a state body or a place in its territory; a
   place whose country is unknown agrees with any place or country; a person or group is only itself;
 * the time: each report gets a range of days (the day it states; its article's date or up to
@@ -91,6 +92,7 @@ class Report:
     open_place: bool  # the target is a place of unknown country: it agrees with any place or country
     placeish: bool  # the target (at the state level) is a place or a country
     once: bool  # the killing of a named person: one incident whatever the dates
+    speaker: str  # the actor's key when it is a person: two people's acts are two acts, even for one state
     lo: date | None  # first and last day it can have happened; None when undated
     hi: date | None
     dated: str  # how the range was read: "stated", "span", "published", "" (undated)
@@ -126,6 +128,7 @@ class Incident:
     operations: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)
     once: str = ""  # the person whose killing every report states, "" otherwise
 
     def add(self, r: Report) -> None:
@@ -138,6 +141,7 @@ class Incident:
         self.operations |= {r.operation} - {""}
         self.countries |= {r.country} - {""}
         self.articles.add(r.article)
+        self.speakers |= {r.speaker} - {""}
 
 
 def read_report(G: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: dict[str, Any]) -> Report:
@@ -156,11 +160,12 @@ def read_report(G: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: dict[str, A
     place = attrs.get("place", "") or (v if G.nodes[v].get("type") == "Place" else "")
     habitual, operation = _sentence_marks(sentence)
     once = G.nodes[v].get("type") in r["once"].get(predicate, ())
+    speaker = u if G.nodes[u].get("type") == "Official" and not symmetric else ""
     return Report(edge=(u, v, key), article=attrs.get("article", ""), start=int(attrs.get("start", 0)),
                   predicate=predicate, kind=kind, modality=attrs.get("modality", "asserted"), actor=actor,
                   target=target, open_place=open_place, placeish=G.nodes[target].get("type") in _PLACEISH,
-                  once=once, lo=lo, hi=hi, dated=dated, habitual=habitual, operation=operation, place=place,
-                  country=_country(G, place))
+                  once=once, speaker=speaker, lo=lo, hi=hi, dated=dated, habitual=habitual, operation=operation,
+                  place=place, country=_country(G, place))
 
 
 @lru_cache(maxsize=4096)
@@ -331,6 +336,8 @@ def _agrees(r: Report, inc: Incident) -> str:
     if not all(_targets_agree(r, o) for o in inc.targets.values()):
         return ""
     if r.operation and inc.operations and r.operation not in inc.operations:
+        return ""
+    if r.speaker and inc.speakers and r.speaker not in inc.speakers:
         return ""
     if r.country and inc.countries and r.country not in inc.countries:
         return ""

@@ -180,6 +180,19 @@ def test_incidents_persons_and_groups_are_targets_of_their_own():
     assert groups(G) == {frozenset({("a1", 0), ("a2", 0)}), frozenset({("a1", 50)})}
 
 
+def test_incidents_two_people_of_one_state_make_two_statements():
+    NODES["person/otto-lenz"] = {"type": "Official", "label": "Otto Lenz", "affiliation": "country/RR"}
+    try:
+        G = graph(("person/karl-brandt", "condemned", "country/FD", "a1", 0, "Karl Brandt condemned Freedonia on Tuesday."),
+                  ("person/otto-lenz", "condemned", "country/FD", "a2", 0, "Otto Lenz condemned Freedonia on Tuesday."),
+                  ("country/RR", "condemned", "country/FD", "a4", 0, "Ruritania condemned Freedonia on Tuesday."))
+    finally:
+        del NODES["person/otto-lenz"]
+    add_incidents(G)
+    assert len(G.graph["incidents"]) == 2
+    assert {r["actor"] for r in G.graph["incidents"].values()} == {"country/RR"}
+
+
 def test_incidents_meetings_are_symmetric():
     G = graph(("person/karl-brandt", "met", "person/anna-vogel", "a1", 0, "Karl Brandt met Anna Vogel on Tuesday."),
               ("country/FD", "met", "country/RR", "a2", 0, "Freedonia and Ruritania held talks on Tuesday."))

@@ -23,3 +23,11 @@ def test_frame_reads_its_example(read_text, frame):
     found = {(label[r.subject], r.predicate, label[r.object]) for r in relations}
     for triple in frame.expect:
         assert tuple(triple) in found, f"{frame.id}: {triple} not in {sorted(found)}"
+
+
+def test_frame_codes_are_codes_of_the_vocabulary():
+    """A frame's finer CAMEO code is one the ontology's SKOS schemes define (vocabulary.csv or codes.csv)."""
+    from kg.schema import CODES
+
+    known = {c.code for c in CODES} | {p.cameo for p in PREDICATES.values()} | {p.offered_cameo for p in PREDICATES.values()}
+    assert {f.code for f in frames() if f.code} <= known

@@ -127,7 +127,10 @@
   data.nodes.forEach(function (n) { hiddenNode[n.id] = !initial.nodes[n.id]; n.hidden = hiddenNode[n.id]; });
   allEdges.forEach(function (e) { hiddenEdge[e.id] = !initial.edges[e.id]; e.hidden = hiddenEdge[e.id]; });
 
-  var nodes = new vis.DataSet(data.nodes);
+  // Entities without events join the network only when first shown: thousands of hidden nodes slow the first paint.
+  var inSet = {}, nodeById = {};
+  data.nodes.forEach(function (n) { nodeById[n.id] = n; if (laidOut[n.id] || !n.hidden) { inSet[n.id] = true; } });
+  var nodes = new vis.DataSet(data.nodes.filter(function (n) { return inSet[n.id]; }));
   var edges = new vis.DataSet(allEdges);
   $("kg-title").textContent = data.title;
   var network = new vis.Network($("kg-network"), { nodes: nodes, edges: edges }, data.options);
@@ -252,11 +255,23 @@
 
   function applyFilters(refit) {
     var shown = computeVisible(), nodeUpdates = [], edgeUpdates = [], shownNodes = 0, shownEdges = 0, shownReports = 0;
+    var added = [];
     data.nodes.forEach(function (n) {
       var hide = !shown.nodes[n.id];
       if (!hide) { shownNodes += 1; }
-      if (hide !== hiddenNode[n.id]) { hiddenNode[n.id] = hide; nodeUpdates.push({ id: n.id, hidden: hide }); }
+      if (hide !== hiddenNode[n.id]) {
+        hiddenNode[n.id] = hide;
+        if (inSet[n.id]) { nodeUpdates.push({ id: n.id, hidden: hide }); } else if (!hide) { added.push(n.id); }
+      }
     });
+    if (added.length) {
+      added.forEach(function (id) { inSet[id] = true; });
+      nodes.add(added.map(function (id) {
+        var copy = Object.assign({}, nodeById[id], { hidden: false });
+        if (highlighted) { copy.color = DIM_NODE; copy.font = DIM_FONT; }
+        return copy;
+      }));
+    }
     allEdges.forEach(function (e) {
       var hide = !shown.edges[e.id];
       if (!hide && !isStructure(e.id)) { shownEdges += 1; shownReports += edgeInfo[e.id].reports.length; }
@@ -381,10 +396,12 @@
   function highlight(id) {
     var keep = {};
     keep[id] = true;
-    network.getConnectedNodes(id).forEach(function (n) { keep[n] = true; });
     var incident = {};
-    network.getConnectedEdges(id).forEach(function (e) { incident[e] = true; });
-    nodes.update(data.nodes.map(function (n) {
+    // From the data, not the network: an entity not yet shown is not in the network, its edges still count.
+    allEdges.forEach(function (e) {
+      if (e.from === id || e.to === id) { incident[e.id] = true; keep[e.from] = true; keep[e.to] = true; }
+    });
+    nodes.update(data.nodes.filter(function (n) { return inSet[n.id]; }).map(function (n) {
       return keep[n.id] ? { id: n.id, color: baseNode[n.id].color, font: { color: "#222222" } } : { id: n.id, color: DIM_NODE, font: DIM_FONT };
     }));
     edges.update(allEdges.map(function (e) {
@@ -394,7 +411,9 @@
   }
   function unhighlight() {
     if (!highlighted) { return; }
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: baseNode[n.id].color, font: { color: "#222222" } }; }));
+    nodes.update(data.nodes.filter(function (n) { return inSet[n.id]; }).map(function (n) {
+      return { id: n.id, color: baseNode[n.id].color, font: { color: "#222222" } };
+    }));
     edges.update(allEdges.map(function (e) { return { id: e.id, color: baseColour(e.id), font: { color: "#222222" } }; }));
     highlighted = false;
   }

@@ -123,7 +123,7 @@ def wikinews() -> nx.MultiDiGraph:
 
 
 def screenshots(page_html: str, work: Path, folder: Path) -> None:
-    """The page as a reader first sees it, and with the panel open on the edge with the most reports."""
+    """The page as a reader first sees it, and with the panel open on the edge reported by the most articles."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -139,7 +139,8 @@ def screenshots(page_html: str, work: Path, folder: Path) -> None:
             page.wait_for_timeout(100)
         page.screenshot(path=str(folder / "view-default.png"))
         page.evaluate("""() => {
-            const ids = kg.visibleEdgeIds().sort((a, b) => kg.data.edgeInfo[b].reports.length - kg.data.edgeInfo[a].reports.length);
+            const info = kg.data.edgeInfo, ids = kg.visibleEdgeIds().sort((a, b) =>
+                info[b].articles - info[a].articles || info[b].reports.length - info[a].reports.length);
             const e = kg.edges.get(ids[0]);
             kg.focusNode(e.from);
             kg.network.selectEdges([ids[0]]);
@@ -230,7 +231,7 @@ def main() -> None:
     structural = sum(1 for _, d in G.nodes(data=True) if "affiliation" in d or "located_in" in d)
     print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges, {structural} structural")
     t = time.perf_counter()
-    ours = to_html(G, title="bench")
+    ours = to_html(G, title=f"{len(G.graph.get('articles', {}))} articles" if args.wikinews or args.graph else "bench")
     t_ours = time.perf_counter() - t
     t = time.perf_counter()
     theirs = "" if args.kg_only else pyvis_default(G)

@@ -132,7 +132,7 @@ class _Reader:
                 return [left], depth
             own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and self.key(c)]
             by = [gc for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for gc in c.children if gc.dep_ == "pobj"]
-            for cand in own + by:
+            for cand in own + by + self.participle_agents(tok):
                 if keys := self.entities_in(cand, multi=False):
                     return keys, depth
         for cand in agent + subj:
@@ -199,6 +199,15 @@ class _Reader:
                 return [], depth
             return self.subjects(head, depth + 1)
         return [], depth
+
+    def participle_agents(self, noun: Token) -> list[Token]:
+        """The by-agents of a participle on an event noun: "an attack carried out by X", "a raid, believed to be
+        the work of ... / thought to have been staged by X" (the participle's own agent, or that of the verb it governs)."""
+        out = []
+        for acl in (c for c in noun.children if c.dep_ == "acl"):
+            for v in [acl, *(c for c in acl.children if c.dep_ == "xcomp")]:
+                out += [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return out
 
     def event_actor(self, noun: Token, subjects: list[str]) -> list[str]:
         """Who did the event a noun names: "Pakistan's drone attack", or else who did the event it refers back to."""

@@ -18,8 +18,9 @@ from pathlib import Path
 
 __all__ = ["Gazetteer", "gazetteer", "fold"]
 
-_CACHE_VERSION = "5"
+_CACHE_VERSION = "6"
 _ADDITIONS = Path(__file__).parent / "data" / "country_names.json"
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 
 
 def fold(name: str) -> str:
@@ -55,10 +56,13 @@ class Gazetteer:
         if iso := self.demonyms.get(key) or (key.endswith("s") and self.demonyms.get(key[:-1])):
             return iso
         for stem in (key, key[:-1]) if key.endswith("s") else (key,):  # "Saudi", "Saudis"
-            if len(stem) >= 5 and " " not in stem:
-                # "Saudi" of "Saudi Arabia"; "Kazakh", "Afghan" of the -stan or -istan names
-                hits = {iso for name, iso in self.country_names.items()
+            if len(stem) >= 5 and " " not in stem and stem not in _DIRECTIONS:
+                # "Saudi" of "Saudi Arabia"; "Kazakh", "Afghan" of the -stan or -istan names; short names only,
+                # not "Socialist Republic of ...", and no compass word ("Western" is no Sahrawi)
+                hits = {iso for iso, c in self.countries.items() for name in (fold(c["name"]),)
                         if name.startswith(stem + " ") or name in (stem + "stan", stem + "istan")}
+                # and the first word of no other state's name ("Democratic": two official names)
+                hits |= {iso for name, iso in self.country_names.items() if name.startswith(stem + " ")} if hits else set()
                 if len(hits) == 1:
                     return hits.pop()
         # a spelling the tables lack ("Ecuadorian" for "Ecuadorean"): a nationality suffix on a one-word name,
@@ -79,6 +83,8 @@ class Gazetteer:
         and "Guy" in a title-case headline are words (ISO 3166 alpha-3 AND, ARE, GUY are also words).
         """
         key = fold(name)
+        if "$" in name:
+            return ""  # "US$": a currency
         if iso := self.country_names.get(key):
             return iso
         letters = [c for c in name if c.isalpha()]
@@ -117,9 +123,10 @@ def _build() -> dict:
         add_name(info.get("name") or "", iso)
         for alt in info.get("altSpellings") or []:
             if alt.isupper() and len(fold(alt)) <= 3:
-                # Codes are words too ("IN", "IT", "AND", "ARE"): two-letter ones other than US and UK are left
-                # out, three-letter ones ("UAE", "GUY") only count written in capitals (Gazetteer.country).
-                if len(alt) > 2 or alt in ("US", "UK"):
+                # Codes are words too ("IN", "IT", "AND", "ARE"): two-letter ones other than US and UK and the
+                # ISO alpha-3 codes ("GBR", "PAN") are left out; abbreviations ("UAE", "DRC") only count written in
+                # capitals (Gazetteer.country). "USA" is both.
+                if len(alt) > 2 and (alt != countries[iso]["iso3"] or alt == "USA") or alt in ("US", "UK"):
                     codes.setdefault(fold(alt), iso)
             else:
                 add_name(alt, iso)

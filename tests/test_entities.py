@@ -200,9 +200,20 @@ def test_entities_country_codes_need_capitals_in_the_gazetteer():
     from kg.gazetteer import gazetteer
 
     gaz = gazetteer()
-    assert [gaz.country(w) for w in ("UAE", "U.S.", "AND", "Uae", "Us", "And", "Guy", "Can")] == \
-        ["AE", "US", "AD", "", "", "", "", ""]
+    assert [gaz.country(w) for w in ("UAE", "U.S.", "DRC", "Uae", "Us", "And", "Guy", "Can")] == \
+        ["AE", "US", "CD", "", "", "", "", ""]
     assert gaz.country("Andorra") == "AD" and gaz.country("united arab emirates") == "AE"
+    # ISO alpha-3 codes are codes, not names ("USA" is both); a currency sign makes no country
+    assert [gaz.country(w) for w in ("GBR", "PAN", "USA", "US$")] == ["", "", "US", ""]
+
+
+def test_entities_first_word_of_a_country_name_is_a_demonym_only_for_short_names():
+    from kg.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert [gaz.demonym(w) for w in ("Saudis", "Marshalls")] == ["SA", "MH"]
+    # a compass word, or the first word of a long official name, names no country
+    assert [gaz.demonym(w) for w in ("Western", "Northern", "Socialists", "Democratic")] == ["", "", "", ""]
 
 
 def test_entities_interviewer_tag_in_double_parentheses_is_no_entity(read_text):

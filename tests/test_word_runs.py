@@ -90,8 +90,6 @@ def test_word_runs_prose_run_in_a_comment_is_found_and_the_seed_may_be_quoted_by
     assert "freedonias envoy was summoned to the" in overlaps(tmp_path, [arts], [tmp_path / "seed.txt"])
 
 
-# Relation extraction is being rewritten without its quotes (issue 14); until that lands its files are checked
-# only by the non-strict test below, every other file strictly.
 @pytest.fixture(scope="module")
 def hits() -> dict[str, set[str]]:
     shared = _shared()

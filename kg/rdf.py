@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import re
 from decimal import Decimal
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,8 +36,8 @@ from .schema import BASE, DIRECT_MODALITIES, NODE_TYPES, ONTOLOGY, PREDICATES, C
 
 __all__ = [
     "KG", "NIF", "SCHEMA", "SEM", "ID", "CAMEO", "PLOVER", "CAMEO_SCHEME", "PLOVER_SCHEME", "PREFIXES",
-    "to_rdf", "from_rdf", "to_trig", "dumps", "parse", "load", "validate", "vocabulary", "context", "CONTEXT_IRI",
-    "node_iri", "node_key", "article_iri", "article_id", "event_iri", "incident_iri", "incident_id",
+    "triples", "to_rdf", "from_rdf", "to_trig", "dumps", "parse", "load", "validate", "vocabulary", "context",
+    "CONTEXT_IRI", "node_iri", "node_key", "article_iri", "article_id", "event_iri", "incident_iri", "incident_id",
 ]
 
 
@@ -91,6 +92,11 @@ class KG(DefinedNamespace):
     dateEnd: URIRef
 
 
+# Each term as a plain class attribute: DefinedNamespace resolves annotations in Python on every access,
+# which was a tenth of the export time.
+for _name in KG.__annotations__:
+    type.__setattr__(KG, _name, KG._NS[_name])
+
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -115,8 +121,21 @@ _RESERVED = ("event/", "sentence/", "article/", "incident/")
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~/")
 
 
+_UNSAFE = re.compile("[^A-Za-z0-9\\-_~/]+")
+
+
+def _pct(m: re.Match) -> str:
+    return "".join(f"%{b:02X}" for b in m.group().encode("utf-8"))
+
+
 def _enc(text: str) -> str:
-    return "".join(c if c in _SAFE else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in text)
+    """``text`` with every character outside ``_SAFE`` percent-encoded as UTF-8 (one regex pass: IRIs
+    are made for every triple, and most keys are all safe).
+
+    >>> _enc("a b/ç.")
+    'a%20b/%C3%A7%2E'
+    """
+    return _UNSAFE.sub(_pct, text)
 
 
 def _dec(local: str) -> str:
@@ -403,6 +422,37 @@ def _sorted_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, Any, dict]]:
     return sorted(G.edges(keys=True, data=True), key=lambda e: repr(e[:3]))
 
 
+def triples(G: nx.MultiDiGraph) -> Iterator[tuple[tuple, tuple[str, ...]]]:
+    """Every triple of G's export, each with the articles whose named graphs hold it (``()``: the default graph).
+
+    The one place that turns the graph into RDF: ``to_rdf``, ``to_trig`` and the fast writers
+    (``kg/writers.py``) all read it. The vocabulary comes first, then articles, nodes, edges and
+    incidents, sorted.
+
+    >>> G = nx.MultiDiGraph(articles={"a1": {"title": "T"}})
+    >>> G.add_node("country/RR", type="Country", label="Ruritania", aliases=[], articles=["a1", "gone"])
+    >>> [(str(p).rsplit("#")[-1], where) for (s, p, o), where in triples(G) if s == node_iri("country/RR")]
+    [('type', ('a1',)), ('label', ('a1',)), ('mentionedIn', ('a1',)), ('mentionedIn', ('a1',))]
+    """
+    for t in _vocabulary_triples():
+        yield t, ()
+    articles = G.graph.get("articles", {})
+    for article, meta in sorted(articles.items()):
+        for t in _article_triples(article, meta):
+            yield t, (article,)
+    for key, attrs in _sorted_nodes(G):
+        where = tuple(a for a in attrs.get("articles", ()) if a in articles)
+        for t in _node_triples(key, attrs):
+            yield t, where
+    for u, v, k, attrs in _sorted_edges(G):
+        where = (attrs["article"],) if attrs.get("article") in articles else ()
+        for t in _edge_triples(u, v, k, attrs):
+            yield t, where
+    for iid, rec in sorted(G.graph.get("incidents", {}).items()):  # an incident spans articles: default graph
+        for t in _incident_triples(G, iid, rec):
+            yield t, ()
+
+
 def to_rdf(G: nx.MultiDiGraph) -> Graph:
     """Return G as RDF in the kg ontology: typed nodes, one event node per edge, the SKOS vocabulary.
 
@@ -416,19 +466,10 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
     >>> nx.utils.graphs_equal(G, from_rdf(g))
     True
     """
-    g = vocabulary()
-    for article, meta in sorted(G.graph.get("articles", {}).items()):
-        for t in _article_triples(article, meta):
-            g.add(t)
-    for key, attrs in _sorted_nodes(G):
-        for t in _node_triples(key, attrs):
-            g.add(t)
-    for u, v, k, attrs in _sorted_edges(G):
-        for t in _edge_triples(u, v, k, attrs):
-            g.add(t)
-    for iid, rec in sorted(G.graph.get("incidents", {}).items()):
-        for t in _incident_triples(G, iid, rec):
-            g.add(t)
+    g = Graph()
+    _bind(g)
+    for t, _ in triples(G):
+        g.add(t)
     return g
 
 
@@ -441,25 +482,10 @@ def to_trig(G: nx.MultiDiGraph) -> Dataset:
     ds = Dataset()
     _bind(ds)
     default = ds.default_graph
-    for t in vocabulary():
-        default.add(t)
-    articles = G.graph.get("articles", {})
-    graphs = {a: ds.graph(article_iri(a)) for a in sorted(articles)}
-
-    def add(triples: Iterable[tuple], where: Iterable[str]) -> None:
-        targets = [graphs[a] for a in where if a in graphs] or [default]
-        for t in triples:
-            for target in targets:
-                target.add(t)
-
-    for article, meta in sorted(articles.items()):
-        add(_article_triples(article, meta), [article])
-    for key, attrs in _sorted_nodes(G):
-        add(list(_node_triples(key, attrs)), attrs.get("articles", ()))
-    for u, v, k, attrs in _sorted_edges(G):
-        add(_edge_triples(u, v, k, attrs), [attrs.get("article", "")])
-    for iid, rec in sorted(G.graph.get("incidents", {}).items()):  # an incident spans articles: default graph
-        add(_incident_triples(G, iid, rec), [])
+    graphs = {a: ds.graph(article_iri(a)) for a in sorted(G.graph.get("articles", {}))}
+    for t, where in triples(G):
+        for target in [graphs[a] for a in where] or [default]:
+            target.add(t)
     return ds
 
 
@@ -591,6 +617,9 @@ def parse(path: str | Path) -> Graph:
         raise InputError(f"{p}: unknown export format {p.suffix!r}; pass a .ttl, .nt, .jsonld, .trig or .nq file")
     if not p.is_file():
         raise InputError(f"{p}: no such file; run `kg build ARTICLES --out DIR` first, or pass an existing export")
+    from .exportset import check
+
+    check(p)  # refuses a set a killed build left half-replaced
     fmt, name = _FORMATS[p.suffix.lower()]
     g: Graph = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph()
     try:

@@ -195,6 +195,7 @@ def build(
 
     from .cache import ArticleCache
     from .export import export_all
+    from .exportset import hold, release
     from .pipeline import build_graph
     from .read import count_articles, find_articles
 
@@ -211,6 +212,7 @@ def build(
     skipped: list[Path] = []
     try:
         check_out(out)  # before the build: an hour of parsing must not end in "cannot write"
+        hold(out)  # the lock on --out, for the whole build: a second build into it stops here
         # Exports inside an input folder are not articles: a re-run must not read its own graph.html.
         files = [f for f in find_articles(paths, on_error=report, include=include, exclude=exclude, on_skip=skipped.append)
                  if not f.resolve().is_relative_to(out.resolve())]
@@ -240,6 +242,8 @@ def build(
         if err not in failures:  # --fail-fast, or a problem with the output, the cache or the cluster
             _print_error(err, debug)
         raise typer.Exit(EXIT_USAGE) from None
+    finally:
+        release(out)
     line = summary(G, len(G.graph["articles"]), time.perf_counter() - start)
     head, _, seconds = line.rpartition("; ")
     failed = f", {len(failures)} failed" if failures else ""

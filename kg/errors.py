@@ -1,7 +1,7 @@
 """Errors a user can fix. The CLI prints them as one line; anything else is a bug."""
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "ModelError", "QueryError", "ExtractionError"]
+__all__ = ["KgError", "InputError", "OutputError", "ModelError", "QueryError", "ExtractionError"]
 
 
 class KgError(Exception):
@@ -10,6 +10,10 @@ class KgError(Exception):
 
 class InputError(KgError, ValueError):
     """An article, export or query file that kg cannot read."""
+
+
+class OutputError(KgError, OSError):
+    """The exports cannot be written: a folder that is not writable, locked by another build, or a full disk."""
 
 
 class ModelError(KgError):

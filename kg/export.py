@@ -1,42 +1,21 @@
 """Write every export of a graph: Turtle, TriG, JSON-LD, GraphML, node-link JSON and HTML.
 
-Each file is written to a temporary file in the output folder and renamed into place, so a build
-that fails or is killed midway never leaves a half-written export or loses the previous one.
+All formats are rendered in memory first, then written as one set by ``exportset.write_set``
+(temporary files, a manifest written last, a lock on the folder), so a build that fails, fills the
+disk or is killed midway never leaves a half-written export, and readers refuse a mixed set.
 """
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 
-from .errors import KgError
+from .exportset import write_atomic, write_set
 
-__all__ = ["FORMATS", "export_all", "write_atomic", "to_graphml_ready", "to_node_link"]
-
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary sibling and ``os.replace``."""
-    mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": "\n"})) as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+__all__ = ["FORMATS", "DEFAULT_FORMATS", "export_all", "write_atomic", "to_graphml_ready", "to_node_link"]
 
 
 # Characters XML 1.0 cannot hold even escaped (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F).
@@ -92,22 +71,22 @@ def to_node_link(G: nx.MultiDiGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def _turtle(G: nx.MultiDiGraph) -> str:
-    from .rdf import to_rdf
+def _turtle(G: nx.MultiDiGraph) -> bytes:
+    from .writers import to_turtle
 
-    return to_rdf(G).serialize(format="turtle")
-
-
-def _trig(G: nx.MultiDiGraph) -> str:
-    from .rdf import to_trig
-
-    return to_trig(G).serialize(format="trig")
+    return to_turtle(G)
 
 
-def _jsonld(G: nx.MultiDiGraph) -> str:
-    from .rdf import context, to_rdf
+def _trig(G: nx.MultiDiGraph) -> bytes:
+    from .writers import to_trig_bytes
 
-    return to_rdf(G).serialize(format="json-ld", context=context(), indent=1)
+    return to_trig_bytes(G)
+
+
+def _jsonld(G: nx.MultiDiGraph) -> bytes:
+    from .writers import to_jsonld
+
+    return to_jsonld(G)
 
 
 def _graphml(G: nx.MultiDiGraph) -> str:
@@ -140,7 +119,19 @@ def _events(G: nx.MultiDiGraph) -> str:
     return events_text(G, "csv")
 
 
-FORMATS: dict[str, tuple[str, Callable[[nx.MultiDiGraph], str]]] = {
+def _ntriples(G: nx.MultiDiGraph) -> bytes:
+    from .writers import to_ntriples
+
+    return to_ntriples(G)
+
+
+def _nquads(G: nx.MultiDiGraph) -> bytes:
+    from .writers import to_nquads
+
+    return to_nquads(G)
+
+
+FORMATS: dict[str, tuple[str, Callable[[nx.MultiDiGraph], str | bytes]]] = {
     "turtle": ("graph.ttl", _turtle),
     "trig": ("graph.trig", _trig),
     "jsonld": ("graph.jsonld", _jsonld),
@@ -150,22 +141,20 @@ FORMATS: dict[str, tuple[str, Callable[[nx.MultiDiGraph], str]]] = {
     "events": ("events.csv", _events),
     "gexf": ("graph.gexf", _gexf),
     "geojson": ("graph.geojson", _geojson),
+    "ntriples": ("graph.nt", _ntriples),
+    "nquads": ("graph.nq", _nquads),
 }
+# What ``kg build`` writes; N-Triples and N-Quads only on request (``formats=``).
+DEFAULT_FORMATS: tuple[str, ...] = tuple(n for n in FORMATS if n not in ("ntriples", "nquads"))
 
 
-def export_all(G: nx.MultiDiGraph, out_dir: Path, *, formats: tuple[str, ...] = tuple(FORMATS)) -> list[Path]:
-    """Write the chosen formats of G into ``out_dir``; return the paths written."""
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise KgError(f"{out_dir}: cannot create the output folder ({err.strerror}); choose another --out") from None
-    if not os.access(out_dir, os.W_OK):
-        raise KgError(f"{out_dir}: output folder is not writable; choose another --out")
-    rendered = {name: FORMATS[name][1](G) for name in formats}  # render all before replacing any
-    written = []
-    for name in formats:
-        path = out_dir / FORMATS[name][0]
-        write_atomic(path, rendered[name])
-        written.append(path)
-    return written
+def export_all(G: nx.MultiDiGraph, out_dir: str | Path, *, formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
+    """Write the chosen formats of G into ``out_dir`` as one set; return the paths written.
+
+    Raises ``OutputError`` when the folder cannot be written, another build holds it, or the disk fills.
+    """
+    from .writers import shared
+
+    with shared(G):
+        rendered = {FORMATS[name][0]: FORMATS[name][1](G) for name in formats}  # render all before writing any
+    return write_set(Path(out_dir), {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in rendered.items()})

@@ -73,6 +73,9 @@ def push(source: str | Path, endpoint: str, *, user: str = "", password: str = "
         path = path / "graph.trig"
     if not path.is_file():
         raise InputError(f"{path}: no such file; run `kg build ARTICLES --out DIR` first, then kg push DIR")
+    from .exportset import check
+
+    check(path)  # refuses a set a killed build left half-replaced
     if urllib.parse.urlsplit(endpoint).scheme not in ("http", "https"):
         raise KgError(f"{redact(endpoint)}: not an http(s) URL; give the Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     ds = Dataset()

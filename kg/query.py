@@ -177,8 +177,11 @@ def open_store(source: str | Path) -> Any:
     """Load an export file, or a folder's graph.ttl (else all its .ttl files), into an in-memory pyoxigraph Store."""
     import pyoxigraph as ox
 
+    from .exportset import check
+
     store = ox.Store()
     for path in _files(source):
+        check(path)  # refuses a set a killed build left half-replaced
         suffix = path.suffix.lower()
         if suffix in (".jsonld", ".json-ld"):
             from rdflib import Dataset

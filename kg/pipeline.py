@@ -8,6 +8,9 @@ are not parsed at all, and when none changed spaCy is not even imported.
 """
 from __future__ import annotations
 
+import functools
+import os
+import select
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +36,7 @@ __all__ = ["ExtractionError", "build_graph", "extract_article", "extract_batch",
 BATCH_SIZE = 16
 PIECE_CHARS = 10_000  # longer articles are parsed in paragraph-aligned pieces, joined back into one Doc
 BATCH_CHARS = 40_000  # a parse batch stops at BATCH_SIZE texts or this many characters, whichever comes first
+POOL_AFTER = 2  # with workers, up to this many batches to parse are parsed in this process, with no pool
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +159,114 @@ class _InlineExecutor(Executor):
         return future
 
 
-def _init_worker(model: str | None) -> None:
+class _LazyPool(Executor):
+    """A process pool started only when more than ``hold`` batches need parsing.
+
+    Starting a pool costs each worker a spaCy import and a model load (several seconds on 2 cores);
+    a re-run that parses one or two batches is faster in this process. The first ``hold`` batches wait
+    here: a further batch starts the pool and sends them all; ``flush`` (the input ended, or the caller
+    must wait for one) parses the waiting ones in this process instead.
+    """
+
+    def __init__(self, start: Callable[[], Executor], hold: int) -> None:
+        self._start, self._hold = start, hold
+        self.pool: Executor | None = None
+        self._waiting: list[tuple[Future, Callable[[], Any]]] = []
+
+    def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> Future:
+        if self.pool is not None:
+            return self.pool.submit(fn, *args, **kwargs)
+        future: Future = Future()
+        self._waiting.append((future, functools.partial(fn, *args, **kwargs)))
+        if len(self._waiting) > self._hold:
+            self.pool = self._start()
+            waiting, self._waiting = self._waiting, []
+            for mine, call in waiting:
+                _chain(self.pool.submit(call), mine)
+        return future
+
+    def flush(self) -> None:
+        """Parse the batches still waiting for a pool here, now."""
+        waiting, self._waiting = self._waiting, []
+        for future, call in waiting:
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(call())
+                except BaseException as err:  # noqa: BLE001 - handed to whoever asks for the result
+                    future.set_exception(err)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        for future, _ in self._waiting:
+            future.cancel()
+        self._waiting = []
+        if self.pool is not None:
+            self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def _chain(source: Future, target: Future) -> None:
+    """Copy ``source``'s outcome into ``target`` when it is done."""
+    def copy(done: Future) -> None:
+        if done.cancelled():
+            target.cancel()
+        elif done.exception() is not None:
+            target.set_exception(done.exception())
+        else:
+            target.set_result(done.result())
+
+    source.add_done_callback(copy)
+
+
+def _init_worker(model: str | None, parent: int | None = None) -> None:
     from .nlp import load_nlp
 
+    if parent is not None:
+        _end_with(parent)
     load_nlp(model)  # once per worker process, before its first batch
+
+
+def _end_with(parent: int) -> None:
+    """End this worker when process ``parent`` (the build) ends, however it ends.
+
+    A killed build closes no pipe the workers would notice (each worker holds both ends of the pool's
+    queues), so they used to live on for minutes, holding spaCy's memory. Under forkserver their
+    parent is the fork server, so ``PR_SET_PDEATHSIG`` would watch the wrong process: a daemon thread
+    waits on a pidfd of the build instead (polls, where pidfds are missing) and kills this process.
+    """
+    import signal
+    import threading
+    import time
+
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(parent)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            select.select([fd], [], [])  # readable once the process has ended
+        else:
+            while True:
+                try:
+                    os.kill(parent, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if not _alive(parent):
+        os.kill(os.getpid(), signal.SIGKILL)
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _process_pool(workers: int, model: str | None) -> Executor:
@@ -171,7 +279,8 @@ def _process_pool(workers: int, model: str | None) -> Executor:
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["kg.pipeline", "kg.nlp", "kg.mentions", "kg.resolve", "kg.relations"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model,))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(model, os.getpid()))
 
 
 def _dask_executor(address: str, workers: int, stack: ExitStack) -> Executor:
@@ -209,7 +318,7 @@ def extract_stream(articles: Iterable[Article], *, model: str | None = None, wor
                 if dask:
                     executor = _dask_executor(dask, workers, stack)
                 elif workers > 1:
-                    executor = _process_pool(workers, model)
+                    executor = _LazyPool(lambda: _process_pool(workers, model), POOL_AFTER)
                     stack.callback(executor.shutdown, wait=True, cancel_futures=True)
                 else:
                     executor = _InlineExecutor()
@@ -230,6 +339,8 @@ def extract_stream(articles: Iterable[Article], *, model: str | None = None, wor
                     continue
                 if not (block or head.done() or in_flight > window or len(queue) > window * batch_size):
                     return
+                if isinstance(executor, _LazyPool) and not head.done():
+                    executor.flush()  # a batch held back for a pool is needed now: parse it here
                 queue.popleft()
                 in_flight -= 1
                 for article, records in zip(payload, head.result(), strict=True):

@@ -16,6 +16,7 @@ import pytest
 import kg
 from kg.cache import decode
 from kg.pipeline import build_graph
+from kg.read import read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 WIKINEWS = ROOT.parent / "shared" / "corpus" / "wikinews"
@@ -42,9 +43,39 @@ def plain(invented):
     return build_graph([invented])
 
 
-def test_workers_give_the_same_graph(invented, plain):
+def test_workers_give_the_same_graph(invented, plain, monkeypatch):
+    import kg.pipeline
+
+    started = []
+    real = kg.pipeline._process_pool
+    monkeypatch.setattr(kg.pipeline, "_process_pool", lambda *a: started.append(a) or real(*a))
+    monkeypatch.setattr(kg.pipeline, "POOL_AFTER", 0)  # one batch is enough to start the pool here
     assert plain.number_of_edges() > 0
     assert nx.utils.graphs_equal(build_graph([invented], workers=2), plain)
+    assert len(started) == 1
+
+
+def test_workers_with_few_batches_to_parse_start_no_pool(invented, plain, monkeypatch):
+    import kg.pipeline
+
+    def refuse(*args):
+        raise AssertionError("a pool was started for two batches")
+
+    monkeypatch.setattr(kg.pipeline, "_process_pool", refuse)
+    assert nx.utils.graphs_equal(build_graph([invented], workers=2), plain)  # 5 articles: one batch
+    records = list(kg.pipeline.extract_stream(read_articles([invented]), workers=2, batch_size=3))
+    assert [a.id for a, _, _ in records] == sorted(plain.graph["articles"])  # two batches, in order
+
+
+def test_workers_start_the_pool_once_more_batches_wait(invented, plain, monkeypatch):
+    import kg.pipeline
+
+    started = []
+    real = kg.pipeline._process_pool
+    monkeypatch.setattr(kg.pipeline, "_process_pool", lambda *a: started.append(a) or real(*a))
+    stream = kg.pipeline.extract_stream(read_articles([invented]), workers=2, batch_size=1)  # 5 batches
+    got = {a.id: records for a, records, _ in stream}
+    assert len(started) == 1 and list(got) == sorted(plain.graph["articles"])
 
 
 def test_dask_local_cluster_gives_the_same_graph(invented, plain):
@@ -168,3 +199,30 @@ def test_pieces_cover_the_text_within_the_limit(text):
     assert "".join(pieces) == text
     assert all(len(p) <= 16 for p in pieces)
     assert all(p for p in pieces[:-1])
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_killing_the_build_ends_its_worker_processes(tmp_path, sig):
+    """Real model: the pool (fork server, workers, resource tracker) ends with the build, listed by psutil."""
+    import psutil
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(200):  # enough batches for a pool, enough parsing to kill it midway
+        (corpus / f"n{i:03d}.txt").write_text(f"Report {i}\n\n{INVENTED[i % len(INVENTED)]} ({i})\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(tmp_path / "out"),
+                             "--workers", "2", "--no-cache"], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 180
+    while len(build.children(recursive=True)) < 3:  # fork server and two workers (and the resource tracker)
+        assert proc.poll() is None, "the build ended before its pool started"
+        assert time.monotonic() < deadline, "no pool after 180 s"
+        time.sleep(0.1)
+    time.sleep(1.0)
+    pool = build.children(recursive=True)
+    assert proc.poll() is None, "the build ended before it could be killed"
+    os.kill(proc.pid, sig)
+    proc.wait()
+    _, alive = psutil.wait_procs(pool, timeout=20)
+    assert alive == [], [p.cmdline() for p in alive]

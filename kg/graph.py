@@ -21,6 +21,7 @@ Optional attributes are absent rather than empty, so every attribute present is 
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -49,13 +50,17 @@ def add_article(G: nx.MultiDiGraph, article: Article, entities: Iterable[Entity]
     """Add one article's entities and relations to G, merging nodes that share a key."""
     G.graph["articles"][article.id] = {"title": article.title, "path": article.path, "date": article.date, "url": article.url}
     entities = list(entities)
-    known = {e.key for e in entities} | set(G.nodes)
+    here = {e.key for e in entities}
+
+    def known(key: str) -> bool:  # not a set of all nodes per article: that made merging quadratic
+        return key in here or key in G
+
     for ent in entities:
         # A reference to a thing the article does not name (the country a town lies in) is dropped,
         # so every IRI the export points to is a described node.
-        if ent.affiliation not in known or ent.located_in not in known:
-            ent = replace(ent, affiliation=ent.affiliation if ent.affiliation in known else "",
-                          located_in=ent.located_in if ent.located_in in known else "")
+        if not known(ent.affiliation) or not known(ent.located_in):
+            ent = replace(ent, affiliation=ent.affiliation if known(ent.affiliation) else "",
+                          located_in=ent.located_in if known(ent.located_in) else "")
         _add_entity(G, ent, article.id)
     for rel in relations:
         _add_relation(G, rel)
@@ -73,14 +78,28 @@ def _add_entity(G: nx.MultiDiGraph, ent: Entity, article_id: str) -> None:
         G.add_node(ent.key, **attrs)
         return
     node = G.nodes[ent.key]
-    node["aliases"] = sorted((set(node["aliases"]) | set(ent.aliases) | {ent.label}) - {node["label"]})
-    node["articles"] = sorted(set(node["articles"]) | {article_id})
+    # Inserted in place, in order: re-sorting a popular entity's list on every merge was quadratic.
+    for alias in (*ent.aliases, ent.label):
+        if alias != node["label"]:
+            _insort_new(node["aliases"], alias)
+    _insort_new(node["articles"], article_id)
     node["mentions"] += ent.mentions
     for name in ("role", "affiliation", "located_in", "iso"):
         if (value := getattr(ent, name)) and name not in node:
             node[name] = value
     if ent.geonames and "geonames" not in node:
         node["geonames"] = ent.geonames
+
+
+def _insort_new(items: list[str], item: str) -> None:
+    """Insert ``item`` into the sorted list ``items`` unless it is there already.
+
+    >>> xs = ["a", "c"]; _insort_new(xs, "b"); _insort_new(xs, "c"); xs
+    ['a', 'b', 'c']
+    """
+    i = bisect.bisect_left(items, item)
+    if i == len(items) or items[i] != item:
+        items.insert(i, item)
 
 
 def _add_relation(G: nx.MultiDiGraph, rel: Relation) -> None:

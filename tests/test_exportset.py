@@ -98,9 +98,12 @@ def test_exportset_unchanged_exports_are_not_rewritten(tmp_path):
     before = {n: (tmp_path / n).stat().st_ino for n in NAMES}
     export_all(read_graph("ruritania"), tmp_path)
     assert {n: (tmp_path / n).stat().st_ino for n in NAMES} == before
+    old = digests(tmp_path)
     export_all(graph_b(), tmp_path)
-    after = {n: (tmp_path / n).stat().st_ino for n in NAMES}
-    assert all(after[n] != before[n] for n in NAMES)
+    after, new = {n: (tmp_path / n).stat().st_ino for n in NAMES}, digests(tmp_path)
+    changed = [n for n in NAMES if new[n] != old[n]]
+    assert {"graph.ttl", "graph.trig", "graph.jsonld", "graph.html"} <= set(changed)
+    assert [n for n in NAMES if after[n] != before[n]] == changed  # rewritten exactly when the bytes changed
     assert_same_graph(graph_b(), kg.load(tmp_path))
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .errors import InputError, OutputError
 
-__all__ = ["MANIFEST", "PENDING", "LOCK", "hold", "release", "write_set", "write_atomic", "check"]
+__all__ = ["MANIFEST", "PENDING", "LOCK", "hold", "release", "write_set", "write_atomic", "check", "is_current", "tidy"]
 
 MANIFEST = ".kg-manifest.json"
 PENDING = ".kg-manifest.pending"
@@ -150,7 +150,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
-def _clean(out_dir: Path, names: list[str]) -> None:
+def tidy(out_dir: Path, names: list[str]) -> None:
     """Remove what an interrupted build left: its temporary files and a pending manifest."""
     prefixes = tuple(f".{n}." for n in [*names, MANIFEST, PENDING])
     for entry in out_dir.iterdir():
@@ -159,12 +159,29 @@ def _clean(out_dir: Path, names: list[str]) -> None:
 
 
 def _manifest(out_dir: Path) -> dict[str, str]:
+    return _read_manifest(out_dir)[0]
+
+
+def _read_manifest(out_dir: Path) -> tuple[dict[str, str], str]:
+    """(file name -> SHA-256, the digest of what the set was made from) of ``out_dir``'s manifest."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
         files = data["files"]
-        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+        source = data.get("source", "")
+        return ({str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {},
+                source if isinstance(source, str) else "")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+        return {}, ""
+
+
+def is_current(out_dir: str | Path, names: list[str], source: str) -> bool:
+    """True when ``out_dir`` holds a whole set made from ``source`` (a digest of the graph and of the
+    code that renders it) with every one of ``names`` as its manifest lists it: nothing to render."""
+    out_dir = Path(out_dir)
+    if not source or (out_dir / PENDING).exists():
+        return False
+    files, made_from = _read_manifest(out_dir)
+    return made_from == source and all(n in files and _file_digest(out_dir / n) == files[n] for n in names)
 
 
 def _full(err: OSError, out_dir: Path, name: str) -> OutputError:
@@ -173,22 +190,23 @@ def _full(err: OSError, out_dir: Path, name: str) -> OutputError:
                        "free some space or choose another --out")
 
 
-def write_set(out_dir: str | Path, files: Mapping[str, bytes]) -> list[Path]:
+def write_set(out_dir: str | Path, files: Mapping[str, bytes], *, source: str = "") -> list[Path]:
     """Replace the export set in ``out_dir`` with ``files`` (name -> bytes) as one set; return every path.
 
     Files of the previous set that are not in ``files`` are left alone (and drop out of the manifest).
+    ``source`` (what the set was made from, see ``is_current``) is recorded in the manifest.
     """
     out_dir = Path(out_dir)
     taken = hold(out_dir)
     try:
         names = sorted(files)
         interrupted = (out_dir / PENDING).exists()
-        _clean(out_dir, names)
+        tidy(out_dir, names)
         # After an interrupted build the manifest may not describe the files: trust nothing, rewrite all.
         old = {} if interrupted else _manifest(out_dir)
         digests = {name: _digest(files[name]) for name in names}
         changed = [n for n in names if old.get(n) != digests[n] or _file_digest(out_dir / n) != digests[n]]
-        manifest = json.dumps({"files": digests, "format": 1}, indent=1, sort_keys=True).encode() + b"\n"
+        manifest = json.dumps({"files": digests, "format": 1, "source": source}, indent=1, sort_keys=True).encode() + b"\n"
         temps: dict[str, Path] = {}
         try:
             for name in changed:

@@ -218,3 +218,18 @@ def test_exportset_unwritable_output_is_one_line(tmp_path):
     with pytest.raises(OutputError) as info:
         export_all(read_graph("ruritania"), blocker / "out")
     assert str(blocker / "out") in str(info.value) and "\n" not in str(info.value)
+
+
+def test_exportset_same_graph_again_renders_nothing_until_a_file_changes(tmp_path, monkeypatch):
+    export_all(read_graph("ruritania"), tmp_path)
+    before = digests(tmp_path)
+    rendered = []
+    for name, (filename, render) in list(FORMATS.items()):
+        monkeypatch.setitem(FORMATS, name, (filename, lambda G, r=render: rendered.append(r) or r(G)))
+    export_all(read_graph("ruritania"), tmp_path)
+    assert rendered == [] and digests(tmp_path) == before
+    (tmp_path / "graph.html").write_text("edited", encoding="utf-8")
+    export_all(read_graph("ruritania"), tmp_path)
+    assert len(rendered) == len(NAMES) and digests(tmp_path) == before
+    export_all(graph_b(), tmp_path)
+    assert len(rendered) == 2 * len(NAMES) and digests(tmp_path)["graph.ttl"] != before["graph.ttl"]

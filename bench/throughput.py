@@ -137,6 +137,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1, help="alternating (kg, bare) pairs per corpus; median ratio")
     parser.add_argument("--skip-incremental", action="store_true")
     parser.add_argument("--only-incremental", action="store_true", help="skip the throughput runs")
+    parser.add_argument("--skip-wikinews", action="store_true", help="throughput of the generated corpus only")
     parser.add_argument("--one", choices=["kg", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--list", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--cache", default="", help=argparse.SUPPRESS)
@@ -150,7 +151,7 @@ def main() -> int:
         sys.exit(f"{WIKINEWS}: no wikinews-*.txt; this benchmark needs ../shared/corpus/wikinews")
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as d:
         tmp = Path(d)
-        corpora = [("wikinews", sources)]
+        corpora = [] if args.skip_wikinews else [("wikinews", sources)]
         if args.large and not args.only_incremental:
             corpora.append((f"large-{args.large}", _large(sources, args.large, tmp / "large")))
         print(f"workers={args.workers}")

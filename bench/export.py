@@ -58,7 +58,7 @@ def main() -> None:
     G = _graph(args.graph)
     g, ds = to_rdf(G), to_trig(G)
     print(f"graph: {len(G.graph['articles'])} articles, {G.number_of_nodes()} nodes, {G.number_of_edges()} edges, "
-          f"{len(g)} triples, {len(ds)} quads")
+          f"{len(g)} triples, {sum(1 for _ in ds.quads((None, None, None, None)))} quads")
     kg_fns = {"turtle": to_turtle, "trig": to_trig_bytes, "jsonld": to_jsonld}
     rdflib_fns = {"turtle": lambda: g.serialize(format="turtle"), "trig": lambda: ds.serialize(format="trig"),
                   "jsonld": lambda: g.serialize(format="json-ld", context=context(), indent=1)}

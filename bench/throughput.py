@@ -70,7 +70,7 @@ def _run_one(mode: str, listing: Path, workers: int, cache: str) -> dict:
     if mode == "kg":
         from kg.pipeline import build_graph
 
-        from kg.export import export_all
+        from kg.exports import export_all
 
         G = build_graph(files, workers=workers, cache=cache or None)
         built = time.perf_counter()

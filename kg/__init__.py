@@ -1,5 +1,9 @@
 """kg: news articles to an entity-relationship knowledge graph.
 
+``import kg`` loads no heavy library: each API function imports its stage when called (spaCy only to
+build, rdflib and pyoxigraph only to read or write RDF). The modules behind the API have their own names
+(``kg.exports``, ``kg.sparql``, ``kg.store``, ``kg.tables``, ``kg.changes``), so none shadows a function.
+
 >>> import kg
 >>> sorted(kg.__all__)
 ['__version__', 'build', 'diff', 'events', 'export', 'load', 'push', 'query', 'show']
@@ -8,11 +12,6 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-# The modules kg.export, kg.push and kg.query are imported first so that the API functions of the same
-# names, bound next, are what `kg.export`, `kg.push` and `kg.query` mean (a later `import kg.export` does not
-# rebind a module that is already loaded).
-from . import export as _export_module, push as _push_module, query as _query_module  # noqa: F401
-from . import diff as _diff_module, events as _events_module  # noqa: F401
 from .api import build, diff, events, export, load, push, query, show
 
 __all__ = ["build", "export", "load", "query", "push", "events", "show", "diff", "__version__"]

@@ -46,7 +46,7 @@ def build(paths: str | Path | dict | Iterable[Any], *, model: str | None = None,
 
 def export(G: nx.MultiDiGraph, out_dir: str | Path = "exports") -> list[Path]:
     """Write every export of G into ``out_dir``; return the paths written."""
-    from .export import export_all
+    from .exports import export_all
 
     return export_all(G, Path(out_dir))
 
@@ -60,22 +60,22 @@ def load(path: str | Path) -> nx.MultiDiGraph:
 
 def query(source: str | Path, sparql: str, **params: str) -> tuple[list[str], list[list[str]]]:
     """Run SPARQL (a string, a .rq file or a saved query name) over an export or at an endpoint URL;
-    return (variables, rows). SERVICE and LOAD are refused (``kg.query.run_query(..., allow_network=True)``)."""
-    from .query import run_query
+    return (variables, rows). SERVICE and LOAD are refused (``kg.sparql.run_query(..., allow_network=True)``)."""
+    from .sparql import run_query
 
     return run_query(source, sparql, params=params or None)
 
 
 def push(source: str | Path, endpoint: str, **options: object) -> object:
     """Load an export folder into a SPARQL 1.1 Graph Store endpoint, one named graph per article."""
-    from .push import push as push_exports
+    from .store import push as push_exports
 
     return push_exports(source, endpoint, **options)
 
 
 def events(G: nx.MultiDiGraph) -> pd.DataFrame:
-    """The events of G as a pandas DataFrame, one row per event, columns after GDELT/POLECAT (see kg.events.COLUMNS)."""
-    from .events import to_events
+    """The events of G as a pandas DataFrame, one row per event, columns after GDELT/POLECAT (see kg.tables.COLUMNS)."""
+    from .tables import to_events
 
     return to_events(G)
 
@@ -92,6 +92,6 @@ def diff(old: nx.MultiDiGraph | str | Path, new: nx.MultiDiGraph | str | Path) -
 
     ``str()`` of the result is a short summary; ``.to_dict()`` and ``.to_json()`` give every item.
     """
-    from .diff import diff_graphs, load_graph
+    from .changes import diff_graphs, load_graph
 
     return diff_graphs(load_graph(old), load_graph(new))

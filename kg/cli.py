@@ -194,7 +194,7 @@ def build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from .cache import ArticleCache
-    from .export import export_all
+    from .exports import export_all
     from .exportset import hold, release
     from .pipeline import build_graph
     from .read import count_articles, find_articles
@@ -281,10 +281,10 @@ def query(
 
     Example: kg query exports/ 'SELECT ?s ?o WHERE { ?s kg:struck ?o }'
     """
-    from .query import format_rows, run_query, saved_queries
+    from .sparql import format_rows, run_query, saved_queries
 
     if list_saved:
-        from .query import describe, query_params
+        from .sparql import describe, query_params
 
         for name in sorted(saved_queries()):
             params_ = " ".join(f"--param {p}=..." for p in query_params(name))
@@ -391,7 +391,7 @@ def push(
     Example: kg push exports/ --endpoint http://127.0.0.1:7878/store
     """
     from .endpoint import redact
-    from .push import push as run_push
+    from .store import push as run_push
 
     try:
         sent = run_push(source, endpoint, user=user, password=password, union=union)
@@ -412,7 +412,7 @@ def events(
 
     Example: kg events exports/ --format parquet --out events.parquet
     """
-    from .events import events_text, write_events
+    from .tables import events_text, write_events
     from .rdf import load as load_rdf
 
     try:
@@ -438,7 +438,7 @@ def diff(
 
     Example: kg diff old-exports/ exports/
     """
-    from .diff import diff_graphs
+    from .changes import diff_graphs
     from .rdf import load as load_rdf
 
     if fmt not in ("text", "json"):

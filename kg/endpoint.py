@@ -69,7 +69,7 @@ def bind_values(text: str, values: Mapping[str, str]) -> str:
     if not values:
         return text
     block = f" VALUES ({' '.join('?' + k for k in values)}) {{ ({' '.join(values.values())}) }}"
-    from .query import _strip_comments
+    from .sparql import _strip_comments
 
     # Positions are found in the text with comments blanked to the same length, so they map back.
     blanked = _blank_comments(text, _strip_comments)
@@ -102,7 +102,7 @@ def _term(binding: dict[str, str]) -> Any:
 
 def query_endpoint(url: str, text: str, name: str, subs: Mapping[Any, Any], *, update: bool, allow_update: bool,
                    compact: Callable[[Any], str], timeout: float = 60.0) -> tuple[list[str], list[list[str]]]:
-    """Run ``text`` at a SPARQL endpoint; return (variables, rows) as ``kg.query.run_query`` does."""
+    """Run ``text`` at a SPARQL endpoint; return (variables, rows) as ``kg.sparql.run_query`` does."""
     import pyoxigraph as ox
 
     from .rdf import PREFIXES

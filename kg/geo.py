@@ -109,7 +109,7 @@ def _clean(value: Any) -> Any:
 
 def to_geojson_dict(G: nx.MultiDiGraph) -> dict[str, Any]:
     """The GeoJSON FeatureCollection of G as a dict (see the module docstring)."""
-    from .events import to_events
+    from .tables import to_events
 
     touching: Counter = Counter()
     here: Counter = Counter()

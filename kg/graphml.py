@@ -54,7 +54,7 @@ def to_graphml(G: nx.MultiDiGraph) -> str:
     >>> nx.read_graphml(__import__("io").StringIO(text)).nodes["country/RR"]["label"]
     'Ruritania'
     """
-    from .export import to_graphml_ready
+    from .exports import to_graphml_ready
 
     H = to_graphml_ready(G)
     writer = _NamedKeyWriter(encoding="utf-8", prettyprint=True)

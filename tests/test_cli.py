@@ -184,7 +184,7 @@ def test_cli_internal_error_is_one_line_and_exit_3(tmp_path, article, monkeypatc
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(importlib.import_module("kg.export"), "export_all", broken)
+    monkeypatch.setattr(importlib.import_module("kg.exports"), "export_all", broken)
     result = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "out"), "--no-cache"])
     assert result.exit_code == 3
     assert result.stderr == ("error: internal error (ZeroDivisionError: division by zero); this is a bug in kg, "

@@ -1,4 +1,4 @@
-"""kg.diff and `kg diff`: entities, events, incidents and articles added, removed and changed."""
+"""kg.diff (kg.changes) and `kg diff`: entities, events, incidents and articles added, removed and changed."""
 from __future__ import annotations
 
 import json

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import kg
 from kg.cli import app
 from kg.errors import KgError
-from kg.events import COLUMNS, write_events
+from kg.tables import COLUMNS, write_events
 
 DATA = Path(__file__).resolve().parent / "data"
 

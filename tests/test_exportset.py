@@ -16,7 +16,7 @@ import pytest
 
 import kg
 from kg.errors import InputError, OutputError
-from kg.export import DEFAULT_FORMATS, FORMATS, export_all
+from kg.exports import DEFAULT_FORMATS, FORMATS, export_all
 from kg.exportset import LOCK, MANIFEST, PENDING, check, hold, release
 from test_rdf import assert_same_graph, read_graph
 
@@ -147,7 +147,7 @@ def test_exportset_full_disk_on_rename_of_the_manifest_keeps_the_previous_set(tm
 
 _KILLER = """
 import os, pickle, signal, sys
-from kg.export import DEFAULT_FORMATS, FORMATS, export_all
+from kg.exports import DEFAULT_FORMATS, FORMATS, export_all
 G = pickle.load(open(sys.argv[1], "rb"))
 after = int(sys.argv[3])
 real, done = os.replace, [0]
@@ -206,7 +206,7 @@ def test_exportset_readers_refuse_a_file_its_manifest_does_not_list(tmp_path):
     with pytest.raises(InputError) as info:
         kg.load(tmp_path / "a")
     assert "manifest" in str(info.value) and str(tmp_path / "a" / "graph.ttl") in str(info.value)
-    from kg.query import run_query
+    from kg.sparql import run_query
 
     with pytest.raises(InputError):
         run_query(tmp_path / "a", "ASK { ?s ?p ?o }")

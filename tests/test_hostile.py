@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import kg
 from kg.errors import InputError
-from kg.export import export_all
+from kg.exports import export_all
 
 NASTY = [
     'x<>"\'{}|^`\\ y',

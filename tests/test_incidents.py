@@ -13,7 +13,7 @@ from rdflib.namespace import RDF, XSD
 import kg
 from kg.graph import add_incidents, new_graph
 from kg.incidents import _time_expressions, find_incidents
-from kg.query import run_query
+from kg.sparql import run_query
 from kg.rdf import KG, from_rdf, incident_iri, to_rdf, to_trig, validate
 
 NODES = {

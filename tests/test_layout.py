@@ -1,4 +1,4 @@
-"""Data flows one way: read -> nlp -> mentions -> resolve -> relations -> graph -> rdf/html/export/query."""
+"""Data flows one way: read -> nlp -> mentions -> resolve -> relations -> graph -> rdf/html/exports/sparql."""
 from __future__ import annotations
 
 import ast
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 KG = Path(__file__).resolve().parent.parent / "kg"
-EXTRACTION = {"read", "inputs", "nlp", "gazetteer", "lexicon", "mentions", "resolve", "relations"}
-OUTPUT = {"rdf", "html", "export", "query", "push", "events", "gexf", "graphml", "geo", "diff", "notebook"}
+EXTRACTION = {"read", "inputs", "nlp", "gazetteer", "lexicon", "mentions", "resolve", "relations", "frames"}
+OUTPUT = {"rdf", "html", "exports", "sparql", "store", "tables", "gexf", "graphml", "geo", "changes", "notebook"}
 
 
 def imports(module: str) -> set[str]:
@@ -33,3 +33,19 @@ def test_layout_extraction_never_touches_rdf_html_or_sparql(module):
 @pytest.mark.parametrize("module", sorted(OUTPUT | {"graph"}))
 def test_layout_graph_and_exports_never_load_spacy(module):
     assert not imports(module) & {"spacy", *EXTRACTION - {"read"}}
+
+
+HEAVY = ("rdflib", "networkx", "spacy", "pandas", "pyoxigraph", "pyshacl", "pyvis")
+
+
+@pytest.mark.parametrize("code", ["import kg", "import sys; sys.argv = ['kg', '--help']; import kg.cli as c; c.main()"],
+                         ids=["import-kg", "kg-help"])
+def test_layout_import_kg_and_kg_help_load_no_heavy_library(code):
+    """`import kg` and `kg --help` stay fast: no NLP, graph, RDF or table library is imported for them."""
+    import subprocess
+    import sys
+
+    probe = f"{code}\n" if "help" not in code else f"try:\n    {code}\nexcept SystemExit:\n    pass\n"
+    probe += "import sys\nprint(sorted(m for m in sys.modules if m.split('.')[0] in " + repr(HEAVY) + "))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]", out[-500:]

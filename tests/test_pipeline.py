@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 import kg
-from kg.query import run_query
+from kg.sparql import run_query
 
 
 def ask(exports, body: str) -> bool:
@@ -107,9 +107,9 @@ def test_pipeline_html_has_no_remote_assets(seed_exports):
 def test_pipeline_api_names_are_functions_even_after_importing_the_modules():
     import importlib
 
-    importlib.import_module("kg.export")
-    importlib.import_module("kg.query")
-    importlib.import_module("kg.push")
+    importlib.import_module("kg.exports")
+    importlib.import_module("kg.sparql")
+    importlib.import_module("kg.store")
     assert all(callable(getattr(kg, name)) for name in ("build", "export", "load", "query", "push"))
 
 

@@ -99,7 +99,7 @@ def test_push_twice_replaces_article_graphs(server, seed_exports):
 def test_push_unreachable_endpoint_is_one_line_error(seed_exports, monkeypatch):
     import sys
 
-    monkeypatch.setattr(sys.modules["kg.push"], "RETRIES", 1)  # kg.push is the API function; the module is here
+    monkeypatch.setattr(sys.modules["kg.store"], "RETRIES", 1)  # kg.store is the module behind kg.push
     port = _free_port()  # nothing listens there
     result = runner.invoke(app, ["push", str(seed_exports), "--endpoint", f"http://alice:s3cret@127.0.0.1:{port}/store"])
     assert result.exit_code == 2
@@ -115,7 +115,7 @@ def test_push_missing_export_names_the_file(tmp_path):
 
 
 def test_graph_url_encodes_the_graph_iri():
-    from kg.push import graph_url
+    from kg.store import graph_url
 
     url = graph_url("http://127.0.0.1:7878/store", "https://w3id.org/kg-news/id/article/a&b=c")
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(url).query) == {"graph": ["https://w3id.org/kg-news/id/article/a&b=c"]}

@@ -1,4 +1,4 @@
-"""kg.query: SPARQL over exports with pyoxigraph, saved queries with known answers, refusals and errors."""
+"""kg.sparql (kg.query): SPARQL over exports with pyoxigraph, saved queries with known answers, refusals and errors."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import InputError, QueryError
-from kg.query import describe, format_rows, query_params, run_query, saved_queries
+from kg.sparql import describe, format_rows, query_params, run_query, saved_queries
 from kg.rdf import to_rdf, to_trig
 
 DATA = Path(__file__).parent / "data"
@@ -218,7 +218,7 @@ def test_query_unknown_saved_name_lists_near_matches(export, typo, near):
     ("SELECT ?service WHERE { ?service rdfs:label 'SERVICE <http://x/>' } # SERVICE", []),
 ])
 def test_query_network_keywords_are_found_outside_strings_and_comments(query, words):
-    from kg.query import network_keywords
+    from kg.sparql import network_keywords
 
     assert network_keywords(query) == words
 

@@ -116,7 +116,7 @@ def _html(G: nx.MultiDiGraph) -> str:
 
 
 def _events(G: nx.MultiDiGraph) -> str:
-    from .events import events_text
+    from .tables import events_text
 
     return events_text(G, "csv")
 

@@ -216,7 +216,7 @@ def events_text(G: nx.MultiDiGraph, fmt: str = "csv") -> str:
 
 def write_events(G: nx.MultiDiGraph, path: str | Path, fmt: str | None = None) -> Path:
     """Write the events table to ``path`` (format from ``fmt`` or the file suffix), through a temporary file."""
-    from .export import write_atomic
+    from .exports import write_atomic
 
     path = Path(path)
     fmt = fmt or next((f for f, suffix in EVENT_FORMATS.items() if path.suffix.lower() == suffix), "csv")

@@ -78,16 +78,20 @@ def _word_list(name: str, lists: dict[str, frozenset[str]]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def frame_lists() -> dict[str, frozenset[str]]:
     """The word lists of ``kg/data/frames.json`` (measure nouns, truce nouns, ...), by name."""
-    raw = json.loads(_DATA.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw["lists"].items() if not k.startswith("_")}
+    return {k: frozenset(v) for k, v in _raw()["lists"].items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=1)
 def frames() -> tuple[Frame, ...]:
     """Every frame of ``kg/data/frames.json``, word lists expanded."""
-    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    raw = _raw()
     lists = frame_lists()
     out = []
     for f in raw["frames"]:

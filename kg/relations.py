@@ -37,11 +37,12 @@ class _Reader:
         self.types = {e.key: e.type for e in entities}
         self.affiliation = {e.key: e.affiliation for e in entities if e.affiliation}
         self.t = triggers()
-        self.decision_nouns = frame_lists()["document_nouns"]
-        self.weapon_words = frame_lists()["weapon_nouns"] | frame_lists()["air_words"]
-        self.hostile_acts = frame_lists()["hostile_act_nouns"]
-        self.criticised_things = frame_lists()["criticised_things"]
-        self.holder_nouns = frame_lists()["holder_nouns"]
+        words = frame_lists()  # the frames' word lists, shared with the discourse rules below
+        self.decision_nouns = words["document_nouns"]
+        self.weapon_words = words["weapon_nouns"] | words["air_words"]
+        self.hostile_acts = words["hostile_act_nouns"]
+        self.criticised_things = words["criticised_things"]
+        self.holder_nouns = words["holder_nouns"]
         self.out: list[Relation] = []
         self.last_actor: dict[str, str] = {}  # the latest actor read for each predicate, named target or not
         self.current_pred = ""

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +23,7 @@ _ADDITIONS = Path(__file__).parent / "data" / "country_names.json"
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Lower-case, accent-free, punctuation-light key for comparing names.
 
@@ -49,9 +50,15 @@ class Gazetteer:
     capitals: dict  # folded capital -> iso2
     places: dict  # folded name -> [geonames id, iso2, population, canonical name]
     regions: dict  # folded subdivision name -> [iso2, canonical name]
+    _demonyms_read: dict = field(default_factory=dict, repr=False, compare=False)  # word -> answer, memo
 
     def demonym(self, word: str) -> str:
         """ISO code of the country a demonym names: "Iranian", "Iranians", "Saudi" (a unique prefix of a name), "Uzbek"."""
+        if (iso := self._demonyms_read.get(word)) is None:
+            iso = self._demonyms_read[word] = self._read_demonym(word)
+        return iso
+
+    def _read_demonym(self, word: str) -> str:
         key = fold(word)
         if iso := self.demonyms.get(key) or (key.endswith("s") and self.demonyms.get(key[:-1])):
             return iso

@@ -104,8 +104,9 @@ def _common_acronyms(doc: Doc) -> set[str]:
 
 def _interviewer_tag(span: Span) -> bool:
     """An abbreviation alone in double parentheses, "((ZN))": who speaks next in an interview transcript."""
-    text = span.doc.text
-    before, after = text[max(0, span.start_char - 2) : span.start_char], text[span.end_char : span.end_char + 2]
+    doc = span.doc  # the text around the span from its neighbours (doc.text would rebuild the whole article)
+    before = doc[max(0, span.start - 2) : span.start].text_with_ws[-2:]
+    after = (span[-1].whitespace_ + doc[span.end : span.end + 2].text_with_ws)[:2]
     return before == "((" and after == "))" and span.text.isupper() and len(span) == 1
 
 

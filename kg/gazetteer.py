@@ -10,33 +10,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from .keys import fold  # re-exported: fold was born here
 
 __all__ = ["Gazetteer", "gazetteer", "fold"]
 
 _CACHE_VERSION = "6"
 _ADDITIONS = Path(__file__).parent / "data" / "country_names.json"
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(name: str) -> str:
-    """Lower-case, accent-free, punctuation-light key for comparing names.
-
-    >>> fold("Sīstān va Balūchestān"), fold("the U.S."), fold("Iran’s")
-    ('sistan va baluchestan', 'us', 'iran')
-    """
-    s = unicodedata.normalize("NFKD", name.replace("ı", "i"))  # Turkish dotless i has no decomposition
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"[’'`]s$", "", s.strip())
-    s = re.sub(r"^the\s+", "", s)
-    s = s.replace(".", "")
-    s = re.sub(r"[^\w\s-]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
 
 
 @dataclass(frozen=True)

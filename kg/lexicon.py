@@ -5,6 +5,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from .keys import fold
+
 __all__ = ["actor_key", "actors", "calibration", "cameo_codes", "cues", "lexicon", "triggers"]
 
 _DATA = Path(__file__).parent / "data"
@@ -23,8 +25,6 @@ def cues() -> dict[str, frozenset[str]]:
 
 def actor_key(name: str) -> str:
     """How actor names are compared: folded, hyphens and apostrophes as spaces ("al-Qa'ida" -> "al qa ida")."""
-    from .gazetteer import fold
-
     return " ".join(fold(name).replace("-", " ").split())
 
 

@@ -5,25 +5,18 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import fold, gazetteer
+from .gazetteer import gazetteer
+from .keys import (armed_forces_key, capital_key, country_key, fold, geonames_key, group_key, org_key, place_key,
+                   region_key)
 from .lexicon import actor_key, actors, cues
 from .schema import Mention
 
-__all__ = ["find_mentions", "slug"]
+__all__ = ["find_mentions"]
 
 _ENT_LABELS = {"GPE", "LOC", "NORP", "PERSON", "ORG", "FAC"}
 _DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den",
                    "del", "della", "dos", "das", "y", "ould"}
-
-
-def slug(text: str) -> str:
-    """A readable key part: folded, words joined by hyphens.
-
-    >>> slug("Islamic Revolutionary Guard Corps"), slug("Ministry of Foreign Affairs")
-    ('islamic-revolutionary-guard-corps', 'ministry-of-foreign-affairs')
-    """
-    return re.sub(r"[\s_]+", "-", fold(text)).strip("-") or "x"
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -218,7 +211,7 @@ def _mention(span: Span, sent: int, type_: str, **kw) -> Mention:
 
 def _country_mention(span: Span, sent: int, iso: str) -> Mention:
     c = gazetteer().countries[iso]
-    return _mention(span, sent, "Country", key=f"country/{iso}", iso=iso, geonames=c["geonames"], canonical=c["name"])
+    return _mention(span, sent, "Country", key=country_key(iso), iso=iso, geonames=c["geonames"], canonical=c["name"])
 
 
 def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Mention | None:
@@ -236,7 +229,7 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         return _country_mention(span, sent, iso)
     if actor := _named_actor(span):
         name, typ, entry = actor  # "the Houthis", "Abu Sayyaf Group"; "Shiite Hezbollah" is Hezbollah
-        return _mention(name, sent, "Group", key=f"group/{slug(entry)}") if typ == "Group" else \
+        return _mention(name, sent, "Group", key=group_key(entry)) if typ == "Group" else \
             _org_mention(name, sent, [fold(t.text) for t in name])
     if all(w in cues()["religion_words"] for w in words):
         return None  # "nurtured in Islam", "Islamic" of a split "Islamic State": a faith, not a place
@@ -287,7 +280,7 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
     if label in ("ORG", "PERSON") and _locative(span) and not _has_cue(words, "org_words") and not _has_cue(words, "role_words"):
         return _place_mention(span, sent, key)
     if label == "NORP" and _has_cue(words, "group_words"):
-        return _mention(span, sent, "Group", key=f"group/{slug(span.text)}")  # "a Saraya Hezbollah official"
+        return _mention(span, sent, "Group", key=group_key(span.text))  # "a Saraya Hezbollah official"
     if label == "NORP":
         place = gaz.places.get(key)
         if place and span.root.dep_ in ("pobj", "compound", "nsubj", "dobj"):
@@ -304,7 +297,7 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         # A capital: Country alias or Place, decided over the whole article in resolve.
         c = gaz.countries[iso]
         place = gaz.places.get(key)
-        return _mention(span, sent, "Place", key=f"capital/{iso}", located_in=f"country/{iso}",
+        return _mention(span, sent, "Place", key=capital_key(iso), located_in=country_key(iso),
                         geonames=place[0] if place else 0, canonical=c["name"])
     if len(span) == 1 and key in _DIRECTIONS:
         return None
@@ -433,14 +426,14 @@ def _place_mention(span: Span, sent: int, key: str) -> Mention:
     """A Place: keyed by GeoNames id or region when the gazetteer knows the name, else by the name."""
     gaz = gazetteer()
     if key not in gaz.places and key not in gaz.regions:
-        return _mention(span, sent, "Place", key=f"place/{slug(span.text)}")
+        return _mention(span, sent, "Place", key=place_key(span.text))
     if key in gaz.places:
         gid, cc, _pop, name = gaz.places[key]
-        return _mention(span, sent, "Place", key=f"place/geonames/{gid}", geonames=gid,
-                        located_in=f"country/{cc}" if cc in gaz.countries else "")
+        return _mention(span, sent, "Place", key=geonames_key(gid), geonames=gid,
+                        located_in=country_key(cc) if cc in gaz.countries else "")
     cc, _name = gaz.regions[key]
-    return _mention(span, sent, "Place", key=f"place/{cc}/{slug(span.text)}",
-                    located_in=f"country/{cc}" if cc in gaz.countries else "")
+    return _mention(span, sent, "Place", key=region_key(cc, span.text),
+                    located_in=country_key(cc) if cc in gaz.countries else "")
 
 
 def _owner_country(span: Span) -> str:
@@ -475,8 +468,8 @@ def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
     iso = _owner_country(span)
     name_words = words[_country_prefix([t.text for t in span])[1]:]
     if iso and " ".join(name_words) in c["force_heads"]:
-        return _mention(span, sent, "Organization", key=f"org/{iso}/armed-forces", affiliation=f"country/{iso}")
-    group = _mention(span, sent, "Group", key=f"group/{slug(span.text)}")
+        return _mention(span, sent, "Organization", key=armed_forces_key(iso), affiliation=country_key(iso))
+    group = _mention(span, sent, "Group", key=group_key(span.text))
     if any(p in joined for p in c["group_phrases"]):
         return group
     if name_words and name_words[-1] in ("forces", "units", "force") and len(name_words) > 1 and \
@@ -489,8 +482,8 @@ def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
     first_org = next((i for i, w in enumerate(words) if w in c["org_words"]), None)
     if first_group is not None and (first_org is None or first_group < first_org):
         return group  # "Liberation Army" is a group; "Coalition to Defeat ISIS" an organisation
-    aff = f"country/{iso}" if iso else ""
-    key = f"org/{iso}/{slug(' '.join(name_words))}" if iso else ""
+    aff = country_key(iso) if iso else ""
+    key = org_key(" ".join(name_words), iso) if iso else ""
     return _mention(span, sent, "Organization", key=key, affiliation=aff)
 
 
@@ -523,11 +516,11 @@ def _person_mention(span: Span, sent: int, words: list[str], lower_words: set[st
            for t in span):
         return None  # "Are Ready To Talk": a title-case headline's verbs and particles, not a name
     if any(w in c["group_words"] for w in words) or any(w.split("-")[0] in c["group_words"] for w in words):
-        return _mention(span, sent, "Group", key=f"group/{slug(span.text)}")
+        return _mention(span, sent, "Group", key=group_key(span.text))
     if len(span) > 1 and words[-1] in ("forces", "force", "army", "ministry", "council", "committee", "agency"):
         return _org_mention(span, sent, words)  # "Desert Shield Forces": a name ending in a body's word is no person
     if span.root.dep_ == "compound" and span.root.head.lower_ in {"bases", "base", "camps", "militants", "fighters", "members", "hideouts", "positions", "cells"}:
-        return _mention(span, sent, "Group", key=f"group/{slug(span.text)}")
+        return _mention(span, sent, "Group", key=group_key(span.text))
     key = fold(span.text)
     if key in gaz.places and len(span) == 1:
         return _place_mention(span, sent, key)
@@ -548,15 +541,15 @@ def _role(span: Span) -> tuple[str, str]:
         if tok.tag_ == "POS":
             owner = doc[i - 1] if i > 0 else None
             if owner is not None and (iso := gaz.country(owner.text) or gaz.capitals.get(fold(owner.text))):
-                aff = aff or f"country/{iso}"
+                aff = aff or country_key(iso)
             break
         if tok.pos_ not in ("PROPN", "NOUN", "ADJ") or tok.is_punct or tok.ent_type_ in ("GPE", "NORP") and not parts:
             if tok.ent_type_ in ("GPE", "NORP") and (iso := gaz.country(tok.text) or gaz.demonyms.get(fold(tok.text))):
-                aff = aff or f"country/{iso}"
+                aff = aff or country_key(iso)
             break
         iso = gaz.demonyms.get(fold(tok.text)) or gaz.country(tok.text)
         if iso:
-            aff = aff or f"country/{iso}"
+            aff = aff or country_key(iso)
             break
         parts.insert(0, tok)
         i -= 1
@@ -571,7 +564,7 @@ def _role(span: Span) -> tuple[str, str]:
                 role = " ".join(t.text for t in words if not (gaz.country(t.text) or gaz.demonyms.get(fold(t.text))))
                 for t in child.subtree:
                     if iso := gaz.country(t.text) or gaz.demonyms.get(fold(t.text)):
-                        aff = aff or f"country/{iso}"
+                        aff = aff or country_key(iso)
                 break
     return role, aff
 
@@ -594,8 +587,8 @@ def _force_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[M
                 span = doc[child.i : tok.i + 1]
                 if any(i in used for i in range(span.start, span.end) if i != child.i):
                     break
-                out.append(_mention(span, sent_of[tok.i], "Organization", key=f"org/{iso}/armed-forces",
-                                    affiliation=f"country/{iso}"))
+                out.append(_mention(span, sent_of[tok.i], "Organization", key=armed_forces_key(iso),
+                                    affiliation=country_key(iso)))
                 break
     return out
 

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .errors import ModelError
-from .gazetteer import fold, gazetteer
+from .gazetteer import gazetteer
+from .keys import fold
 from .lexicon import cues
 
 __all__ = ["DEFAULT_MODEL", "load_nlp"]

@@ -13,9 +13,10 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from .gazetteer import fold, gazetteer
+from .gazetteer import gazetteer
+from .keys import (country_iso, country_key, fold, geonames_key, is_capital, is_country, is_gazetteer_state,
+                   is_geonames_place, is_person, iso_of, name_key, org_key, person_key, place_key)
 from .lexicon import cues, triggers
-from .mentions import slug
 from .schema import Entity, Mention
 
 __all__ = ["resolve"]
@@ -63,7 +64,7 @@ def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, lis
                 words.append(doc[j].text)
                 j += 1
             if iso and words:
-                role_country.setdefault(fold(" ".join(words)), f"country/{iso}")
+                role_country.setdefault(fold(" ".join(words)), country_key(iso))
     sents = list(doc.sents)
     sent_of = {t.i: n for n, sent in enumerate(sents) for t in sent}
     key_at = {i: k for m, k in zip(mentions, keys) for i in range(*m.tokens)}
@@ -84,7 +85,7 @@ def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, lis
 
         def state(t) -> str:
             k = key_at.get(t.i, "")
-            return k if k.startswith("country/") else getattr(by_key.get(k), "affiliation", "")
+            return k if is_country(k) else getattr(by_key.get(k), "affiliation", "")
 
         if not aff:
             aff = next((state(t) for t in sents[n] if t.i < first.tokens[0] and state(t)), "")
@@ -212,37 +213,35 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     for idx, m in enumerate(mentions):
         # "Tarik Amman ... Amman said": a capital or a country named like an official of the article, and not
         # named as a location, is that official's surname
-        if m.key.startswith(("capital/", "country/")) and len(m.text.split()) == 1 and fold(m.text) in surnames and \
+        if is_gazetteer_state(m.key) and len(m.text.split()) == 1 and fold(m.text) in surnames and \
                 not _located(doc, m):
             mentions[idx] = replace(m, type="Official", key="", iso="", geonames=0, canonical="", located_in="")
-    capital_is_state = {m.key for m in mentions if m.key.startswith("capital/") and _acts(doc, m)}
+    capital_is_state = {m.key for m in mentions if is_capital(m.key) and _acts(doc, m)}
     keys: list[str] = []
     by_name: dict[tuple[str, str], str] = {}
     for m in mentions:
-        if m.key.startswith("capital/"):
-            iso = m.key.split("/")[1]
+        if is_capital(m.key):
             if m.key in capital_is_state:
-                keys.append(f"country/{iso}")
+                keys.append(country_key(iso_of(m.key)))
             else:
-                keys.append(f"place/geonames/{m.geonames}" if m.geonames else f"place/{slug(m.text)}")
+                keys.append(geonames_key(m.geonames) if m.geonames else place_key(m.text))
             continue
         if m.key:
             keys.append(m.key)
         else:
-            prefix = {"Official": "person", "Group": "group", "Organization": "org", "Place": "place"}[m.type]
-            keys.append(f"{prefix}/{slug(m.text)}")
+            keys.append(name_key(m.type, m.text))
         by_name.setdefault((m.type, fold(m.text)), keys[-1])
     # One name, one thing: the same words typed differently by the NER are one entity. A place
     # reading counts double: the NER often takes an unknown town for a person or a company.
     by_text: dict[str, list[int]] = defaultdict(list)
     for idx, m in enumerate(mentions):
-        if m.type != "Country" and not m.key.startswith(("country/", "capital/")):
+        if m.type != "Country" and not is_gazetteer_state(m.key):
             by_text[fold(m.text)].append(idx)
     for idxs in by_text.values():
         if len({keys[i] for i in idxs}) > 1:
             typ = _vote(mentions[i].type for i in idxs for _ in range(2 if mentions[i].type == "Place" else 1))
             winners = [keys[i] for i in idxs if mentions[i].type == typ]
-            winner = next((k for k in winners if k.startswith("place/geonames/")), winners[0])
+            winner = next((k for k in winners if is_geonames_place(k)), winners[0])
             for i in idxs:
                 keys[i] = winner
                 if mentions[i].type != typ:
@@ -257,7 +256,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
             partners += [c for t in span for c in t.children if c.dep_ == "conj"]
             if any(p.i in place_tokens for p in partners):
                 mentions[idx] = replace(m, type="Place")
-                keys[idx] = f"place/{slug(m.text)}"
+                keys[idx] = place_key(m.text)
     # Acronyms: "Islamic Revolutionary Guard Corps (IRGC)" and later bare "IRGC".
     acronym_of: dict[str, str] = {}
     text = doc.text  # Doc.text rebuilds the string on every access
@@ -285,7 +284,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
         root = doc[m.tokens[0] : m.tokens[1]].root
         located = _located(doc, m)
         # no gazetteer identity, or a gazetteer town named where a person acts ("Kennedy said")
-        generic = m.key in ("", f"place/{slug(m.text)}") or m.key.startswith("place/geonames/") and not located
+        generic = m.key in ("", place_key(m.text)) or is_geonames_place(m.key) and not located
         bare = generic and not any(fold(p) in cue_words for p in parts)
         if m.type in ("Organization", "Group", "Place") and bare and len(parts) == 1 or \
                 m.type == "Official" and len(parts) == 1 or m.type == "Official" and parts[0].lower() in ("al", "el"):
@@ -314,9 +313,9 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     org_names = [(m.text.split(), k) for m, k in zip(mentions, keys) if m.type in ("Organization", "Group") and len(m.text.split()) > 1]
     for idx, m in enumerate(mentions):
         parts = m.text.split()
-        gazetteer_place_as_actor = m.key.startswith("place/geonames/") and \
+        gazetteer_place_as_actor = is_geonames_place(m.key) and \
             doc[m.tokens[0] : m.tokens[1]].root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
-        if len(parts) == 1 and (m.key in ("", f"place/{slug(m.text)}") or gazetteer_place_as_actor) and m.type != "Official":
+        if len(parts) == 1 and (m.key in ("", place_key(m.text)) or gazetteer_place_as_actor) and m.type != "Official":
             hits = {k for names, k in org_names if names[0] == parts[0]}
             if len(hits) == 1:
                 keys[idx] = hits.pop()
@@ -328,7 +327,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
             root = doc[m.tokens[0] : m.tokens[1]].root
             near = [root.head] + [c for c in root.children if c.dep_ in ("conj", "appos")]
             if root.dep_ in ("conj", "appos") and any(t.i in official_tokens for t in near):
-                keys[idx] = f"person/{slug(m.text)}"
+                keys[idx] = person_key(m.text)
                 mentions[idx] = replace(m, type="Official")
     # An unowned organisation name that one owned organisation of the article carries.
     owned = defaultdict(set)
@@ -398,12 +397,12 @@ def _retype_lone_names(doc: Doc, mentions: list[Mention], keys: list[str]) -> No
         by_key[k].append(idx)
     for k, idxs in by_key.items():
         ms = [mentions[i] for i in idxs]
-        if not k.startswith("person/") or any(m.type != "Official" or m.role or len(m.text.split()) > 1 for m in ms):
+        if not is_person(k) or any(m.type != "Official" or m.role or len(m.text.split()) > 1 for m in ms):
             continue
         if any(_on_platform(doc, m) or _reports(doc, m) for m in ms):
             for i in idxs:
                 mentions[i] = replace(mentions[i], type="Organization")
-                keys[i] = f"org/{slug(mentions[i].text)}"
+                keys[i] = org_key(mentions[i].text)
 
 
 def _on_platform(doc: Doc, m: Mention) -> bool:
@@ -473,15 +472,14 @@ def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:
     gaz = gazetteer()
     first = ms[0]
     surface = list(dict.fromkeys(m.text for m in ms))
-    if key.startswith("country/"):
-        iso = key.split("/")[1]
+    if iso := country_iso(key):
         c = gaz.countries[iso]
         return Entity(key=key, type="Country", label=c["name"], aliases=tuple(s for s in surface if s != c["name"]),
                       iso=iso, geonames=c["geonames"], mentions=len(ms), first_sentence=sents[first.sent])
     named = [m for m in ms if not re.fullmatch(r"[A-Z.]{2,10}", m.text)] or ms  # acronyms do not vote
     longest = max(len(m.text.split()) for m in named)
     typ = _vote(m.type for m in named if len(m.text.split()) == longest)  # full names are typed best
-    if key.startswith("place/geonames/") and any(m.key.startswith("capital/") for m in ms):
+    if is_geonames_place(key) and any(is_capital(m.key) for m in ms):
         typ = "Place"
     label = max((s for s in surface if not re.fullmatch(r"[A-Z.]{2,10}", s)), key=lambda s: (len(s.split()), len(s)), default=surface[0])
     role = next((m.role for m in ms if m.role), "")
@@ -492,7 +490,7 @@ def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:
                   affiliation=affiliation if typ != "Place" else "", located_in=located_in if typ == "Place" else "",
                   geonames=geonames if typ == "Place" else 0, mentions=len(ms), first_sentence=sents[first.sent],
                   # a place keeps the ISO code of its country even when the article never names that country
-                  iso=located_in.split("/")[1] if typ == "Place" and located_in.startswith("country/") else "")
+                  iso=country_iso(located_in) if typ == "Place" else "")
 
 
 def _located_by_possessive(doc: Doc, ms: list[Mention]) -> str:
@@ -501,9 +499,9 @@ def _located_by_possessive(doc: Doc, ms: list[Mention]) -> str:
     for m in ms:
         s, e = m.tokens
         if s >= 2 and doc[s - 1].tag_ == "POS" and (iso := gaz.country(doc[s - 2].text)):
-            return f"country/{iso}"
+            return country_key(iso)
         if e + 1 < len(doc) and doc[e].text == "," and (iso := gaz.country(doc[e + 1].text)):
-            return f"country/{iso}"
+            return country_key(iso)
     return ""
 
 

@@ -24,7 +24,7 @@ import re
 from decimal import Decimal
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 import networkx as nx
@@ -114,6 +114,7 @@ PREFIXES: dict[str, str] = {
 }
 
 _KG = str(KG._NS)
+_ID = str(ID)
 # Entity keys that would land in the event/sentence/article sub-spaces get their first character escaped.
 _RESERVED = ("event/", "sentence/", "article/", "incident/")
 # Kept as is in IRIs; everything else is UTF-8 percent-encoded. "." is encoded so no key makes a
@@ -150,10 +151,15 @@ def node_iri(key: str) -> URIRef:
     >>> node_iri('a b<"%>')
     rdflib.term.URIRef('https://w3id.org/kg-news/id/a%20b%3C%22%25%3E')
     """
+    return URIRef(_node(key))
+
+
+def _node(key: str) -> str:
+    """``node_iri`` as a plain string (the fast writers' form)."""
     local = _enc(key)
     if local.startswith(_RESERVED):
         local = f"%{ord(local[0]):02X}{local[1:]}"
-    return URIRef(str(ID) + local)
+    return _ID + local
 
 
 def node_key(iri: str) -> str:
@@ -169,7 +175,11 @@ def node_key(iri: str) -> str:
 
 def article_iri(article: str) -> URIRef:
     """The IRI of an article id."""
-    return URIRef(f"{ID}article/{_enc(article)}")
+    return URIRef(_article(article))
+
+
+def _article(article: str) -> str:
+    return f"{_ID}article/{_enc(article)}"
 
 
 def article_id(iri: str) -> str:
@@ -187,12 +197,20 @@ def _hash(*parts: Any) -> str:
 
 def event_iri(u: str, v: str, key: Any) -> URIRef:
     """The IRI of the event node of edge (u, v, key)."""
-    return URIRef(f"{ID}event/{_hash(u, v, key)}")
+    return URIRef(_event(u, v, key))
+
+
+def _event(u: str, v: str, key: Any) -> str:
+    return f"{_ID}event/{_hash(u, v, key)}"
 
 
 def incident_iri(incident: str) -> URIRef:
     """The IRI of an incident id (``G.graph["incidents"]``)."""
-    return URIRef(f"{ID}incident/{_enc(incident)}")
+    return URIRef(_incident(incident))
+
+
+def _incident(incident: str) -> str:
+    return f"{_ID}incident/{_enc(incident)}"
 
 
 def incident_id(iri: str) -> str:
@@ -203,30 +221,56 @@ def incident_id(iri: str) -> str:
     return _dec(iri[len(prefix):])
 
 
-def _sentence_iri(attrs: dict[str, Any]) -> URIRef:
+def _sentence(attrs: dict[str, Any]) -> str:
     # The text is part of the identity, so two edges share a sentence node only if they agree on it.
-    return URIRef(f"{ID}sentence/{_hash(*(attrs.get(k) for k in ('article', 'start', 'end', 'sentence')))}")
+    return (f"{_ID}sentence/{_hash(*(attrs.get(k) for k in ('article', 'start', 'end', 'sentence')))}")
 
 
-def _date(text: str) -> Literal:
+class Lit(NamedTuple):
+    """A literal as plain values, the form ``plain_triples`` yields (``_term`` makes the rdflib Literal)."""
+
+    text: str
+    datatype: str = ""  # the datatype IRI, "" for a plain string
+    lang: str = ""
+
+
+_XSD_DATE, _XSD_DECIMAL, _XSD_INTEGER = str(XSD.date), str(XSD.decimal), str(XSD.integer)
+_XSD_NONNEG, _XSD_ANYURI = str(XSD.nonNegativeInteger), str(XSD.anyURI)
+
+
+def _date(text: str) -> Lit:
     """xsd:date when ``text`` is one; otherwise a plain string, kept so the round trip is exact
     (SHACL then reports it)."""
     try:
         ok = dt.date.fromisoformat(text).isoformat() == text
     except ValueError:
         ok = False
-    return Literal(text, datatype=XSD.date) if ok else Literal(text)
+    return Lit(text, _XSD_DATE) if ok else Lit(text)
 
 
-def _decimal(value: float) -> Literal:
+def _decimal(value: float) -> Lit:
     """xsd:decimal with the float's shortest exact digits; rdflib writes xsd:double in Turtle with
     six significant digits ("%e"), which would not give the same float back."""
     text = format(Decimal(repr(float(value))), "f")
-    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal, normalize=False)
+    return Lit(text if "." in text else f"{text}.0", _XSD_DECIMAL)
 
 
-def _int(value: int, datatype: URIRef = XSD.integer) -> Literal:
-    return Literal(str(int(value)), datatype=datatype)
+def _int(value: int, datatype: str = _XSD_INTEGER) -> Lit:
+    return Lit(str(int(value)), datatype)
+
+
+def _str(value: Any) -> Any:
+    """A plain string literal; any other value as rdflib types it (an int as xsd:integer)."""
+    return Lit(value) if value.__class__ is str else Literal(value)
+
+
+def _term(t: Any) -> Any:
+    """The rdflib term of a ``plain_triples`` value: a str is an IRI, a ``Lit`` a literal, anything else is one already."""
+    if t.__class__ is str:
+        return URIRef(t)
+    if t.__class__ is Lit:
+        return Literal(t.text, datatype=t.datatype or None, lang=t.lang or None, normalize=False)
+    return t
 
 
 def _bind(g: Graph) -> None:
@@ -298,29 +342,29 @@ def _node_triples(key: str, attrs: dict[str, Any]) -> Iterator[tuple]:
     kind = attrs.get("type")
     if kind not in NODE_TYPES:
         raise ValueError(f"node {key!r} has type {kind!r}; give it one of {', '.join(NODE_TYPES)}")
-    s = node_iri(key)
+    s = _node(key)
     yield s, RDF.type, KG[kind]
     if "label" in attrs:
-        yield s, RDFS.label, Literal(attrs["label"])
+        yield s, RDFS.label, _str(attrs["label"])
     for alias in attrs.get("aliases", ()):
-        yield s, SKOS.altLabel, Literal(alias)
+        yield s, SKOS.altLabel, _str(alias)
     for article in attrs.get("articles", ()):
-        yield s, KG.mentionedIn, article_iri(article)
+        yield s, KG.mentionedIn, _article(article)
     if "mentions" in attrs:
         yield s, KG.mentions, _int(attrs["mentions"])
     if "first_sentence" in attrs:
-        yield s, KG.firstSentence, Literal(attrs["first_sentence"])
+        yield s, KG.firstSentence, _str(attrs["first_sentence"])
     if "role" in attrs:
-        yield s, KG.role, Literal(attrs["role"])
+        yield s, KG.role, _str(attrs["role"])
     if "affiliation" in attrs:
-        yield s, KG.affiliation, node_iri(attrs["affiliation"])
+        yield s, KG.affiliation, _node(attrs["affiliation"])
     if "located_in" in attrs:
-        yield s, KG.locatedIn, node_iri(attrs["located_in"])
+        yield s, KG.locatedIn, _node(attrs["located_in"])
     if "iso" in attrs:
-        yield s, KG.iso, Literal(attrs["iso"])
+        yield s, KG.iso, _str(attrs["iso"])
     if "geonames" in attrs:
         yield s, KG.geonames, _int(attrs["geonames"])
-        yield s, OWL.sameAs, URIRef(f"{GEONAMES}{int(attrs['geonames'])}/")
+        yield s, OWL.sameAs, f"{GEONAMES}{int(attrs['geonames'])}/"
 
 
 def _edge_triples(u: str, v: str, key: Any, attrs: dict[str, Any]) -> Iterator[tuple]:
@@ -329,15 +373,15 @@ def _edge_triples(u: str, v: str, key: Any, attrs: dict[str, Any]) -> Iterator[t
         raise ValueError(f"edge {u!r} -> {v!r} ({key!r}) has predicate {name!r}; use one of vocabulary.csv")
     prop = KG[name]
     if attrs.get("modality") in DIRECT_MODALITIES:
-        yield node_iri(u), prop, node_iri(v)
-    e = event_iri(u, v, key)
+        yield _node(u), prop, _node(v)
+    e = _event(u, v, key)
     yield e, RDF.type, KG.Event
-    yield e, KG.actor, node_iri(u)
-    yield e, KG.target, node_iri(v)
+    yield e, KG.actor, _node(u)
+    yield e, KG.target, _node(v)
     yield e, KG.predicate, prop
-    yield e, KG.edgeKey, _int(key) if isinstance(key, int) else Literal(key)
+    yield e, KG.edgeKey, _int(key) if isinstance(key, int) else _str(key)
     if "modality" in attrs:
-        yield e, KG.modality, Literal(attrs["modality"])
+        yield e, KG.modality, _str(attrs["modality"])
     if "confidence" in attrs:
         yield e, KG.confidence, _decimal(attrs["confidence"])
     if "cameo" in attrs:
@@ -347,28 +391,28 @@ def _edge_triples(u: str, v: str, key: Any, attrs: dict[str, Any]) -> Iterator[t
     if "date" in attrs:
         yield e, KG.date, _date(attrs["date"])
     if "place" in attrs:
-        yield e, KG.place, node_iri(attrs["place"])
+        yield e, KG.place, _node(attrs["place"])
     if "source" in attrs:
-        yield e, KG.source, node_iri(attrs["source"])
+        yield e, KG.source, _node(attrs["source"])
     if "casualties" in attrs:
         yield e, KG.casualties, _int(attrs["casualties"])
     if "trigger" in attrs:
-        yield e, KG.trigger, Literal(attrs["trigger"])
+        yield e, KG.trigger, _str(attrs["trigger"])
     if "incident" in attrs:
-        yield e, KG.incident, incident_iri(attrs["incident"])
+        yield e, KG.incident, _incident(attrs["incident"])
     if any(k in attrs for k in ("article", "sentence", "start", "end")):
-        s = _sentence_iri(attrs)
+        s = _sentence(attrs)
         yield e, PROV.wasDerivedFrom, s
         yield s, RDF.type, KG.Sentence
         yield s, RDF.type, NIF.String
         if "sentence" in attrs:
-            yield s, NIF.anchorOf, Literal(attrs["sentence"])
+            yield s, NIF.anchorOf, _str(attrs["sentence"])
         if "start" in attrs:
-            yield s, NIF.beginIndex, _int(attrs["start"], XSD.nonNegativeInteger)
+            yield s, NIF.beginIndex, _int(attrs["start"], _XSD_NONNEG)
         if "end" in attrs:
-            yield s, NIF.endIndex, _int(attrs["end"], XSD.nonNegativeInteger)
+            yield s, NIF.endIndex, _int(attrs["end"], _XSD_NONNEG)
         if "article" in attrs:
-            yield s, NIF.referenceContext, article_iri(attrs["article"])
+            yield s, NIF.referenceContext, _article(attrs["article"])
 
 
 def _incident_triples(G: nx.MultiDiGraph, iid: str, rec: dict[str, Any]) -> Iterator[tuple]:
@@ -377,41 +421,41 @@ def _incident_triples(G: nx.MultiDiGraph, iid: str, rec: dict[str, Any]) -> Iter
     name = rec.get("predicate")
     if name not in PREDICATES:
         raise ValueError(f"incident {iid!r} has predicate {name!r}; use one of vocabulary.csv")
-    i = incident_iri(iid)
+    i = _incident(iid)
     yield i, RDF.type, KG.Incident
-    yield i, KG.actor, node_iri(rec["actor"])
-    yield i, KG.target, node_iri(rec["target"])
+    yield i, KG.actor, _node(rec["actor"])
+    yield i, KG.target, _node(rec["target"])
     yield i, KG.predicate, KG[name]
     yield i, KG.corroboration, _int(rec.get("corroboration", 0))
     def label(key: str) -> str:
         return str(G.nodes[key].get("label", key)) if key in G else key
 
     text = f"{label(rec['actor'])} {PREDICATES[name].label} {label(rec['target'])}"
-    yield i, RDFS.label, Literal(f"{text}, {rec['date']}" if rec.get("date") else text)  # for people; not read back
+    yield i, RDFS.label, _str(f"{text}, {rec['date']}" if rec.get("date") else text)  # for people; not read back
     for article in rec.get("articles", ()):
-        yield i, KG.reportedIn, article_iri(article)
+        yield i, KG.reportedIn, _article(article)
     for reason in rec.get("reasons", ()):
-        yield i, KG.mergeReason, Literal(reason)
+        yield i, KG.mergeReason, _str(reason)
     if "date" in rec:
         yield i, KG.date, _date(rec["date"])
     if "date_end" in rec:
         yield i, KG.dateEnd, _date(rec["date_end"])
     if "place" in rec:
-        yield i, KG.place, node_iri(rec["place"])
+        yield i, KG.place, _node(rec["place"])
 
 
 def _article_triples(article: str, meta: dict[str, str]) -> Iterator[tuple]:
-    a = article_iri(article)
+    a = _article(article)
     yield a, RDF.type, KG.Article
     yield a, RDF.type, NIF.Context
     if meta.get("title"):
-        yield a, DCTERMS.title, Literal(meta["title"])
+        yield a, DCTERMS.title, _str(meta["title"])
     if meta.get("date"):
         yield a, DCTERMS.date, _date(meta["date"])
     if meta.get("path"):
-        yield a, KG.path, Literal(meta["path"])
+        yield a, KG.path, _str(meta["path"])
     if meta.get("url"):
-        yield a, SCHEMA.url, Literal(meta["url"], datatype=XSD.anyURI)
+        yield a, SCHEMA.url, Lit(meta["url"], _XSD_ANYURI)
 
 
 def _sorted_nodes(G: nx.MultiDiGraph) -> list[tuple[str, dict]]:
@@ -434,6 +478,13 @@ def triples(G: nx.MultiDiGraph) -> Iterator[tuple[tuple, tuple[str, ...]]]:
     >>> [(str(p).rsplit("#")[-1], where) for (s, p, o), where in triples(G) if s == node_iri("country/RR")]
     [('type', ('a1',)), ('label', ('a1',)), ('mentionedIn', ('a1',)), ('mentionedIn', ('a1',))]
     """
+    for (s, p, o), where in plain_triples(G):
+        yield (_term(s), _term(p), _term(o)), where
+
+
+def plain_triples(G: nx.MultiDiGraph) -> Iterator[tuple[tuple, tuple[str, ...]]]:
+    """``triples`` with new IRIs as plain strings and literals as ``Lit``: what the fast writers read, without the
+    cost of making rdflib terms (the vocabulary's and the namespaces' terms stay rdflib's)."""
     for t in _vocabulary_triples():
         yield t, ()
     articles = G.graph.get("articles", {})

@@ -66,48 +66,63 @@ def _cached(G: nx.MultiDiGraph, name: str, make):
 
 
 def _converted(G: nx.MultiDiGraph) -> tuple[list, list, list]:
-    """``rdf.triples(G)`` as distinct pyoxigraph triples sorted by their N-Triples text; for each triple
+    """``rdf.plain_triples(G)`` as distinct pyoxigraph triples sorted by their N-Triples text; for each triple
     ``rdf.triples`` gave (in its order) its index in that list and its articles; and the sorted triples
     as plain values (IRI strings, literals as (text, language, datatype))."""
     import pyoxigraph as ox
     from rdflib import Literal
 
-    from .rdf import triples
+    from .rdf import Lit, plain_triples
 
-    # Keyed by plain strings: rdflib terms hash and compare in Python, which cost more than the rest here.
+    # Keyed by plain strings and tuples: rdflib terms hash and compare in Python, which cost more than the rest here.
     iris: dict[str, tuple[Any, str, Any]] = {}
     literals: dict[tuple[str, str, str], tuple[Any, str, Any]] = {}
 
-    def term(t: Any) -> tuple[Any, str, Any]:
-        """(pyoxigraph term, its N-Triples text, the IRI or the literal's (text, language, datatype))."""
-        if t.__class__ is not Literal:
-            k = t[:]  # a plain str (slicing drops the rdflib class, its Python __hash__ and __eq__)
-            x = iris.get(k)
-            if x is None:
-                o = ox.NamedNode(k)
-                x = iris[k] = (o, str(o), k)
-            return x
-        lang, dtype = t.language or "", t.datatype or ""
-        lk = (t[:], lang, dtype[:])
+    def literal(lk: tuple[str, str, str]) -> tuple[Any, str, Any]:
+        """(pyoxigraph literal, its N-Triples text, (text, language, datatype)) of a literal's plain values."""
         x = literals.get(lk)
         if x is None:
+            text, lang, dtype = lk
             if lang:
-                o = ox.Literal(lk[0], language=lang)
+                o = ox.Literal(text, language=lang)
             elif dtype:
-                o = ox.Literal(lk[0], datatype=ox.NamedNode(lk[2]))
+                o = ox.Literal(text, datatype=ox.NamedNode(dtype))
             else:
-                o = ox.Literal(lk[0])
+                o = ox.Literal(text)
             x = literals[lk] = (o, str(o), lk)
         return x
 
+    def term(t: Any) -> tuple[Any, str, Any]:
+        """(pyoxigraph term, its N-Triples text, the IRI or the literal's (text, language, datatype))."""
+        cls = t.__class__
+        if cls is Lit:
+            return literal((t.text, t.lang, t.datatype))
+        if cls is Literal:
+            return literal((t[:], t.language or "", (t.datatype or "")[:]))
+        k = t[:]  # an IRI: a plain str (slicing drops an rdflib class, its Python __hash__ and __eq__)
+        x = iris.get(k)
+        if x is None:
+            o = ox.NamedNode(k)
+            x = iris[k] = (o, str(o), k)
+        return x
+
+    # The same term object recurs (a node's subject for all its triples, the vocabulary's constants): looked up by
+    # identity first, the object kept in the entry so its id cannot be reused while the conversion runs.
+    seen: dict[int, tuple[Any, tuple[Any, str, Any]]] = {}
+
+    def known(t: Any) -> tuple[Any, str, Any]:
+        hit = seen.get(id(t))
+        if hit is None or hit[0] is not t:
+            hit = seen[id(t)] = (t, term(t))
+        return hit[1]
+
     keyed: dict[tuple[str, str, str], tuple] = {}
     order: list[tuple[tuple[str, str, str], tuple[str, ...]]] = []
-    get = iris.get
-    for (s, p, o), where in triples(G):
-        s, p = s[:], p[:]  # subjects and predicates are IRIs
-        key = ((get(s) or term(s))[1], (get(p) or term(p))[1], term(o)[1])
+    for (s, p, o), where in plain_triples(G):
+        ts, tp, to = known(s), known(p), known(o)
+        key = (ts[1], tp[1], to[1])
         if key not in keyed:
-            keyed[key] = (*iris[s], *iris[p], *term(o))
+            keyed[key] = (*ts, *tp, *to)
         order.append((key, where))
     keys = sorted(keyed)
     index = {k: i for i, k in enumerate(keys)}

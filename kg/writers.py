@@ -65,57 +65,67 @@ def _cached(G: nx.MultiDiGraph, name: str, make):
     return entry[1][name]
 
 
+class _Terms:
+    """pyoxigraph terms of ``rdf.plain_triples`` values, each made once, as (term, its N-Triples text, plain value).
+
+    Keyed by plain strings and tuples: rdflib terms hash and compare in Python, which cost more than the rest. The
+    same term object recurs (a node's subject for all its triples, the vocabulary's constants), so it is looked up
+    by identity first, the object kept in the entry so its id cannot be reused while the conversion runs.
+    """
+
+    def __init__(self) -> None:
+        import pyoxigraph as ox
+        from rdflib import Literal
+
+        from .rdf import Lit
+
+        self.ox, self.rdflib_literal, self.lit = ox, Literal, Lit
+        self.iris: dict[str, tuple[Any, str, Any]] = {}
+        self.literals: dict[tuple[str, str, str], tuple[Any, str, Any]] = {}
+        self.seen: dict[int, tuple[Any, tuple[Any, str, Any]]] = {}
+
+    def __call__(self, t: Any) -> tuple[Any, str, Any]:
+        hit = self.seen.get(id(t))
+        if hit is None or hit[0] is not t:
+            hit = self.seen[id(t)] = (t, self._term(t))
+        return hit[1]
+
+    def _term(self, t: Any) -> tuple[Any, str, Any]:
+        cls = t.__class__
+        if cls is self.lit:
+            return self._literal((t.text, t.lang, t.datatype))
+        if cls is self.rdflib_literal:
+            return self._literal((t[:], t.language or "", (t.datatype or "")[:]))
+        k = t[:]  # an IRI: a plain str (slicing drops an rdflib class, its Python __hash__ and __eq__)
+        x = self.iris.get(k)
+        if x is None:
+            o = self.ox.NamedNode(k)
+            x = self.iris[k] = (o, str(o), k)
+        return x
+
+    def _literal(self, lk: tuple[str, str, str]) -> tuple[Any, str, Any]:
+        x = self.literals.get(lk)
+        if x is None:
+            text, lang, dtype = lk
+            if lang:
+                o = self.ox.Literal(text, language=lang)
+            elif dtype:
+                o = self.ox.Literal(text, datatype=self.ox.NamedNode(dtype))
+            else:
+                o = self.ox.Literal(text)
+            x = self.literals[lk] = (o, str(o), lk)
+        return x
+
+
 def _converted(G: nx.MultiDiGraph) -> tuple[list, list, list]:
     """``rdf.plain_triples(G)`` as distinct pyoxigraph triples sorted by their N-Triples text; for each triple
     ``rdf.triples`` gave (in its order) its index in that list and its articles; and the sorted triples
     as plain values (IRI strings, literals as (text, language, datatype))."""
     import pyoxigraph as ox
-    from rdflib import Literal
 
-    from .rdf import Lit, plain_triples
+    from .rdf import plain_triples
 
-    # Keyed by plain strings and tuples: rdflib terms hash and compare in Python, which cost more than the rest here.
-    iris: dict[str, tuple[Any, str, Any]] = {}
-    literals: dict[tuple[str, str, str], tuple[Any, str, Any]] = {}
-
-    def literal(lk: tuple[str, str, str]) -> tuple[Any, str, Any]:
-        """(pyoxigraph literal, its N-Triples text, (text, language, datatype)) of a literal's plain values."""
-        x = literals.get(lk)
-        if x is None:
-            text, lang, dtype = lk
-            if lang:
-                o = ox.Literal(text, language=lang)
-            elif dtype:
-                o = ox.Literal(text, datatype=ox.NamedNode(dtype))
-            else:
-                o = ox.Literal(text)
-            x = literals[lk] = (o, str(o), lk)
-        return x
-
-    def term(t: Any) -> tuple[Any, str, Any]:
-        """(pyoxigraph term, its N-Triples text, the IRI or the literal's (text, language, datatype))."""
-        cls = t.__class__
-        if cls is Lit:
-            return literal((t.text, t.lang, t.datatype))
-        if cls is Literal:
-            return literal((t[:], t.language or "", (t.datatype or "")[:]))
-        k = t[:]  # an IRI: a plain str (slicing drops an rdflib class, its Python __hash__ and __eq__)
-        x = iris.get(k)
-        if x is None:
-            o = ox.NamedNode(k)
-            x = iris[k] = (o, str(o), k)
-        return x
-
-    # The same term object recurs (a node's subject for all its triples, the vocabulary's constants): looked up by
-    # identity first, the object kept in the entry so its id cannot be reused while the conversion runs.
-    seen: dict[int, tuple[Any, tuple[Any, str, Any]]] = {}
-
-    def known(t: Any) -> tuple[Any, str, Any]:
-        hit = seen.get(id(t))
-        if hit is None or hit[0] is not t:
-            hit = seen[id(t)] = (t, term(t))
-        return hit[1]
-
+    known = _Terms()
     keyed: dict[tuple[str, str, str], tuple] = {}
     order: list[tuple[tuple[str, str, str], tuple[str, ...]]] = []
     for (s, p, o), where in plain_triples(G):

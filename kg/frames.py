@@ -65,6 +65,7 @@ def _expand(value: Any, lists: dict[str, frozenset[str]]) -> Any:
 
 
 def _word_list(name: str, lists: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The words of ``@name``: a predicate's lexicon (``verbs:P``, ``nouns:P``) or a named list; empty is an error."""
     t = triggers()
     if ":" in name:
         kind, pred = name.split(":", 1)
@@ -79,6 +80,7 @@ def _word_list(name: str, lists: dict[str, frozenset[str]]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
+    """``kg/data/frames.json`` as read, once."""
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
@@ -113,6 +115,7 @@ def frames() -> tuple[Frame, ...]:
 
 @lru_cache(maxsize=4)
 def _matcher(vocab_id: int, vocab: Any) -> Any:
+    """One ``DependencyMatcher`` holding every frame, per vocabulary; a match's id is the frame's index."""
     from spacy.matcher import DependencyMatcher
 
     matcher = DependencyMatcher(vocab)

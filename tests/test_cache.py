@@ -97,6 +97,7 @@ def test_cache_key_changes_with_article_and_lexicon(tmp_path, monkeypatch):
     (fake / "data").mkdir(parents=True)
     src = Path(kg.cache.__file__).parent
     for f in kg.cache._INPUTS:
+        (fake / f).parent.mkdir(parents=True, exist_ok=True)
         (fake / f).write_bytes((src / f).read_bytes())
     for f in (src / "data").glob("*.json"):
         (fake / "data" / f.name).write_bytes(f.read_bytes())

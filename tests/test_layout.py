@@ -11,18 +11,35 @@ EXTRACTION = {"read", "inputs", "nlp", "gazetteer", "lexicon", "mentions", "reso
 OUTPUT = {"rdf", "html", "exports", "sparql", "store", "tables", "gexf", "graphml", "geo", "changes", "notebook"}
 
 
+def sources(module: str) -> list[Path]:
+    """The files of a module: ``kg/<module>.py``, or every ``.py`` under ``kg/<module>/`` for a package."""
+    package = KG / module
+    return sorted(package.rglob("*.py")) if package.is_dir() else [KG / f"{module}.py"]
+
+
 def imports(module: str) -> set[str]:
-    tree = ast.parse((KG / f"{module}.py").read_text(encoding="utf-8"))
     found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            if node.level:  # relative: from .x import y / from . import x
-                found |= {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
-            elif node.module:
-                found.add(node.module.split(".")[0])
-        elif isinstance(node, ast.Import):
-            found |= {a.name.split(".")[0] for a in node.names}
+    for src in sources(module):
+        inside = len(src.relative_to(KG).parts) - 1  # how many package levels below kg/ the file sits
+        tree = ast.parse(src.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                if node.level > inside:  # relative to kg/: from .x import y / from . import x (from ..x in a package)
+                    found |= {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
+                elif node.level:
+                    continue  # a module of the same package
+                elif node.module:
+                    found.add(node.module.split(".")[0])
+            elif isinstance(node, ast.Import):
+                found |= {a.name.split(".")[0] for a in node.names}
     return found
+
+
+def test_layout_reads_every_module_of_a_package():
+    """The relation reader is a package: its modules' imports are the package's (the checks below see them)."""
+    assert len(sources("relations")) > 1
+    assert {"frames", "lexicon", "schema"} <= imports("relations")
+    assert not {"arguments", "reader"} & imports("relations")  # its own modules are not kg modules
 
 
 @pytest.mark.parametrize("module", sorted(EXTRACTION))

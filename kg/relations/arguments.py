@@ -1,0 +1,328 @@
+"""Who acted and on whom: actor and target keys of a trigger, found over the parse of a frozen ``Context``.
+
+The predicate the trigger is read as is passed explicitly (``pred``): a few rules depend on it ("the
+operation targeted X" names an attacker only for an attack).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .discourse import event_family, instruments
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .context import Context
+    from .discourse import Discourse
+
+__all__ = ["ATTACKS", "colon_list", "coordinated", "entities_in", "event_actor", "event_author", "left_actor",
+           "participle_agents", "recall_actor", "recalled_actor", "sentence_countries", "subjects", "targets"]
+
+ATTACKS = ("struck", "killed", "retaliatedAgainst")  # the attack predicates the discourse remembers
+_CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}
+_MULTI_TARGET = {"struck", "retaliatedAgainst", "sanctioned", "mediated", "met", "negotiatedCeasefire", "urgedRestraint"}
+
+
+def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] = frozenset(),
+                nationality_is_state: bool = True) -> list[str]:
+    """Entity keys named in the phrase headed by ``tok``, shallowest first. Without ``nationality_is_state``
+    a country named only as the nationality of an unnamed person or body ("the Syrian central bank", "three
+    Russian businessmen": ``holder_nouns`` in kg/data/frames.json) is skipped: sanctions on a state's firm or
+    citizens are not sanctions on the state."""
+    found: list[str] = []
+    frontier = [tok]
+    seen: set[int] = set()
+    while frontier:
+        nxt: list[Token] = []
+        level: list[str] = []
+        for t in frontier:
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            if k := ctx.key(t):
+                if not nationality_is_state and t.dep_ in ("amod", "compound", "nmod") and \
+                        t.head.lemma_.lower() in ctx.holder_nouns and ctx.types.get(k) == "Country" and not ctx.key(t.head):
+                    continue
+                # A name and the names coordinated with it are one level; the rest of its subtree is the name.
+                for k2 in [k, *coordinated(ctx, t, seen)]:
+                    if k2 not in skip and k2 not in found and k2 not in level:
+                        level.append(k2)
+                continue
+            if t.lemma_.lower() in ("border", "frontier", "boundary", "counterpart", "counterparts") and t is not tok:
+                continue  # "near the Pakistan-Iran border" names no target; counterparts are named in apposition
+            nxt += _phrase_children(ctx, t)
+        if level:
+            found.extend(level)
+            if not multi:
+                break
+        frontier = nxt
+    return found
+
+
+def _phrase_children(ctx: Context, t: Token) -> list[Token]:
+    """The children of ``t`` a name inside its phrase may hang from (not clauses, not the considerer)."""
+    named_appos = any(c.dep_ == "appos" and any(ctx.key(g) for g in c.subtree) for c in t.children)
+    out = []
+    for c in t.children:
+        if c.dep_ in _CLAUSE_STOP and not (c.dep_ == "acl" and c.lemma_.lower() in ("belong", "own", "operate", "run")):
+            continue
+        if named_appos and c.dep_ in ("amod", "compound", "poss"):
+            continue  # "his Greek and French counterparts, A and B": the people, not their countries
+        if c.dep_ == "nsubj" and t.pos_ in ("VERB", "AUX"):
+            continue  # "what Iran considers X bases": the considerer is not a target
+        if c.dep_ == "poss" and t.lower_ in ("province", "region", "district", "city", "village", "state", "county", "territory"):
+            continue  # "Iran's Sistan province": the province is the target
+        out.append(c)
+    return out
+
+
+def coordinated(ctx: Context, tok: Token, seen: set[int]) -> list[str]:
+    """Keys of the names coordinated with or in apposition to ``tok``: "Pakistan and Iran", "A, B and C"."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("conj", "appos") and c.i not in seen:
+            seen.add(c.i)
+            k = ctx.key(c)
+            if k:
+                out.append(k)
+            else:  # "A and his counterparts, B and C": the names in apposition to a keyless conjunct
+                for a in c.children:
+                    if a.dep_ == "appos" and a.i not in seen and (ka := ctx.key(a)):
+                        seen.add(a.i)
+                        out.append(ka)
+                        out.extend(coordinated(ctx, a, seen))
+            out.extend(coordinated(ctx, c, seen))
+    return out
+
+
+def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 0) -> tuple[list[str], int]:
+    """Actor keys of the event at ``tok``, read as ``pred``, and how far up the parse they were found."""
+    if depth > 4:
+        return [], depth
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    agent = [gc for c in tok.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+    if tok.pos_ in ("NOUN", "PROPN") and (own := _noun_actor(ctx, tok)):
+        return own, depth
+    if (found := _named_subject(ctx, disc, tok, pred, agent + subj, depth)) is not None:
+        return found
+    if tok.pos_ == "VERB" and tok.i > 0 and (k := ctx.key(ctx.doc[tok.i - 1])) and ctx.types.get(k) != "Place" \
+            and ctx.doc[tok.i - 1].dep_ != "dobj":
+        return [k], depth + 1  # "as Pakistan retaliated" mis-parsed: the name right before the verb
+    if subj or tok.head is tok:
+        return [], depth
+    if (found := _governor_subjects(ctx, disc, tok, pred, depth)) is not None:
+        return found
+    return _inherited_subjects(ctx, disc, tok, pred, depth)
+
+
+def _noun_actor(ctx: Context, tok: Token) -> list[str]:
+    """The actor an event noun names itself: "Pakistan's drone attack", "a raid by X", "an attack carried out by X"."""
+    left = left_actor(ctx, tok)
+    if left:
+        return [left]
+    own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.key(c)]
+    by = [gc for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for gc in c.children if gc.dep_ == "pobj"]
+    for cand in own + by + participle_agents(tok):
+        if keys := entities_in(ctx, cand, multi=False):
+            return keys
+    return []
+
+
+def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: list[Token],
+                   depth: int) -> tuple[list[str], int] | None:
+    """The actor named by the agent or subject of ``tok`` ("the Freedonian envoy, Karl Brandt, alleged": the
+    envoy), or the one such a word refers to ("the operation", "the ministers", "that"); None when none is."""
+    t = ctx.t
+    for cand in cands:
+        keys = entities_in(ctx, cand, multi=False)
+        if cand.lower_ in t["role_nouns"] or cand.lemma_.lower() in t["role_nouns"]:
+            people = [k for k in entities_in(ctx, cand, multi=True) if ctx.types.get(k) == "Official"]
+            keys = people or keys  # "the Freedonian envoy to Chile, Karl Brandt, alleged": the envoy, a person
+        keys = [k for k in keys if ctx.types.get(k) != "Place"]
+        if keys:
+            return keys, depth
+        if disc.parties and cand.lemma_.lower() in t["collective_actors"] and \
+                any(g.lemma_.lower() in t["role_nouns"] | {"participant"} for g in cand.subtree):
+            return list(disc.parties), depth + 1  # "an assembly of foreign ministers denounced ...": those who met
+        if cand.lemma_.lower() in t["event_nouns"] and pred in ATTACKS and (actor := recalled_actor(ctx, disc, cand, [])):
+            return actor, depth + 2  # "the operation targeted X": the attacker of that operation, as a state
+        if cand.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.lemma_.lower() in t["event_nouns"]:
+            return event_actor(ctx, disc, tok.head, [], pred), depth + 1  # "the US airstrike that killed X"
+    return None
+
+
+def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,
+                       depth: int) -> tuple[list[str], int] | None:
+    """The actor of a subjectless ``tok`` where its governor decides it ("contributed ... by supporting X",
+    "in support of X", "a statement condemning X"), or nobody ("characterized the attack as"); None to go on."""
+    t, head = ctx.t, tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and head.lemma_.lower() not in t["light_verbs"]:
+        return [], depth  # "characterized the attack as ...": the characteriser did not attack
+    if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head and not any(c.dep_ == "pobj" for c in head.children) \
+            and head.lower_ != "of":
+        return subjects(ctx, disc, head.head, pred, depth + 1)  # "contributed ... by supporting X"
+    if tok.dep_ == "pobj" and head.lower_ == "in" and tok.lemma_.lower() in ("support", "retaliation", "response", "solidarity"):
+        return subjects(ctx, disc, head.head, pred, depth + 1)  # "flies fighters to Syria in support of X"
+    if tok.dep_ == "acl" and head.lemma_.lower() in t["report_nouns"] and tok.lemma_.lower() not in t["speech_verbs"]:
+        # "posted a message blaming Iran", "the ministry's statement condemning X": the author of the message
+        own = [k for c in head.children if c.dep_ in ("poss", "compound") for k in entities_in(ctx, c, multi=False)]
+        if own:
+            return own, depth
+        return subjects(ctx, disc, head.head, pred, depth + 1) if head.dep_ == "dobj" else ([], depth)
+    if head.lemma_.lower() in t["speech_verbs"] | t["report_nouns"] and tok.dep_ in ("dobj", "ccomp", "acl", "xcomp"):
+        return [], depth  # "a statement saying an attack hit X": the speaker is the source, not the attacker
+    return None
+
+
+def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int) -> tuple[list[str], int]:
+    """The actor ``tok`` takes from the words above it: a noun before a gerund, a controlling object
+    ("urged Iran to stop": Iran), else the subject of its governing clause."""
+    head = tok.head
+    prev = ctx.doc[tok.i - 1] if tok.i > 0 else tok
+    if tok.tag_ == "VBG" and (tok.dep_ == "pcomp" or tok.head.i == tok.i - 1) and prev.i < tok.i \
+            and (prev.dep_ != "pobj" or prev.head.lower_ == "of") \
+            and (k := ctx.key(prev)) and ctx.types.get(k) != "Place":
+        return [k], depth  # "reports of Lima saying it had shelled X": the noun before a gerund is its subject
+    if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN") and ctx.key(head.head):
+        return [ctx.key(head.head)], depth  # "reports of Lima saying it had shelled X"
+    if tok.dep_ == "pcomp" and head.pos_ == "ADP":
+        for sib in head.children:
+            if sib.dep_ == "pobj" and ctx.key(sib):
+                return [ctx.key(sib)], depth
+    if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "dobj", "pcomp", "ccomp", "oprd", "relcl", "attr") or \
+            tok.dep_ == "pobj" and (head.lower_ == "with" or head.lower_ == "for" and pred == "urgedRestraint") \
+            and head.head is not head:
+        if tok.dep_ == "pobj":
+            head = head.head
+        if tok.dep_ == "xcomp":
+            # Object control: "urged Iran to stop" -> Iran is the one who stops.
+            dobj = [c for c in head.children if c.dep_ == "dobj" and ctx.key(c)]
+            if dobj and head.lemma_ in ctx.t["request_words"]:
+                return entities_in(ctx, dobj[0], multi=True), depth + 1
+        if tok.dep_ == "relcl":
+            return [], depth
+        return subjects(ctx, disc, head, pred, depth + 1)
+    return [], depth
+
+
+def participle_agents(noun: Token) -> list[Token]:
+    """The by-agents of a participle on an event noun: "an attack carried out by X", "a raid, believed to be
+    the work of ... / thought to have been staged by X" (the participle's own agent, or that of the verb it governs)."""
+    out = []
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        for v in [acl, *(c for c in acl.children if c.dep_ == "xcomp")]:
+            out += [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def event_actor(ctx: Context, disc: Discourse, noun: Token, exclude: list[str], pred: str) -> list[str]:
+    """Who did the event a noun names: "Pakistan's drone attack", or else who did the event it refers back to."""
+    own = subjects(ctx, disc, noun, pred)[0] if noun.pos_ in ("NOUN", "PROPN") else []
+    own = [k for k in own if k not in exclude]
+    return own or recalled_actor(ctx, disc, noun, exclude)
+
+
+def recall_actor(ctx: Context, disc: Discourse, family: str, exclude: list[str], singular: bool = False,
+                 means: frozenset[str] = frozenset()) -> list[str]:
+    """The actor, as a state (its affiliation when it has one), of the latest attack that fits."""
+    actor = disc.recall(family, exclude, singular=singular, instruments=means)
+    return [] if actor is None else [ctx.affiliation.get(actor) or actor]
+
+
+def recalled_actor(ctx: Context, disc: Discourse, noun: Token, exclude: list[str]) -> list[str]:
+    """The actor, as a state, of the latest attack read so far that ``noun`` can refer back to: "the strike"
+    is the airstrike of two sentences ago, not a town taken over in between; "the operation" is any of them."""
+    return recall_actor(ctx, disc, event_family(ctx, noun.lemma_.lower()), exclude,
+                        singular=noun.tag_ in ("NN", "NNP"), means=instruments(ctx, noun))
+
+
+def left_actor(ctx: Context, tok: Token) -> str:
+    """An actor named just before an event noun, inside its noun phrase: "the IRGC's recent attacks",
+    "Iranian strikes", "a suspected Peruvian drone missile strike" (nouns compounded onto the event noun)."""
+    i = tok.i - 1
+    while i >= 0 and i >= tok.i - 5:
+        t = ctx.doc[i]
+        if (k := ctx.key(t)) and ctx.types.get(k) != "Place":
+            return k
+        in_phrase = t.dep_ in ("compound", "amod", "nmod") and t.head.i <= tok.i and t.head.i > i
+        if not (in_phrase or t.pos_ in ("ADJ", "PUNCT", "PART") or t.tag_ == "POS" or t.lower_ in ("recent", "latest")):
+            return ""
+        i -= 1
+    return ""
+
+
+def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[str]:
+    """Target keys of ``tok`` read as ``pred``: its objects, its frame prepositions ("strikes on X"), those of
+    the light verb carrying it ("began an offensive into Syria") and names compounded onto an event noun."""
+    multi = pred in _MULTI_TARGET
+    skip = frozenset(subjects)
+    whole = pred != "sanctioned"
+    preps = frozenset(ctx.t["target_preps"].get(pred, ()))
+    found: list[str] = []
+    if tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or c.dep_ == "xcomp" and c.pos_ == "NOUN":
+                found += entities_in(ctx, c, multi=multi, skip=skip, nationality_is_state=whole)
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps | {"targeting"}:
+            for gc in c.children:
+                if gc.dep_ in ("pobj", "pcomp"):
+                    found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.t["light_verbs"]:
+        # "began an offensive into Syria": the light verb carries the noun's frame
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for gc in c.children:
+                    if gc.dep_ in ("pobj", "pcomp"):
+                        found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and (k := ctx.key(c)) and k not in skip and k not in subjects:
+                if ctx.types.get(k) != "Country" or pred in ("sanctioned", "supported"):
+                    found.append(k)
+    return list(dict.fromkeys(k for k in found if k not in skip))
+
+
+def sentence_countries(ctx: Context, sent: Span, tok: Token, exclude: list[str], all_: bool = False) -> list[str]:
+    """The countries of the sentence nearest ``tok`` that are not a subject there (the party addressed)."""
+    keys: list[str] = []
+    for t in sorted(sent, key=lambda t: abs(t.i - tok.i)):
+        k = ctx.key(t)
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            continue  # an actor is not the party addressed
+        if k and ctx.types.get(k) == "Country" and k not in exclude and k not in keys:
+            keys.append(k)
+    return keys if all_ else keys[:1]
+
+
+def colon_list(ctx: Context, noun: Token) -> list[str]:
+    """The names listed after a colon that closes the clause of a plural noun: "sanctions on three
+    bankers on Monday: A, B and C" names A, B and C (people, groups and organisations only)."""
+    doc = ctx.doc
+    end = min(len(doc), noun.i + 10)
+    colon = next((t for t in doc[noun.i + 1:end] if t.text == ":"), None)
+    if colon is None:
+        return []
+    keys: list[str] = []
+    for t in doc[colon.i + 1:]:
+        if t.text in (".", ";", "!", "?") or t.text == "\n":
+            break
+        k = ctx.key(t)
+        if k and k not in keys and ctx.types.get(k) in ("Official", "Organization", "Group"):
+            keys.append(k)
+    return keys
+
+
+def event_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str], pred: str) -> list[str]:
+    """Who is judged when an act is: the entity named ("Sylvania was condemned"), else the author of the act
+    the phrase names ("the raid", "it", "the decision") as read so far."""
+    if noun.pos_ == "PRON" and disc.attacks:
+        return recall_actor(ctx, disc, "", judges)
+    if (k := ctx.key(noun)) and ctx.types.get(k) != "Place":
+        return [k]
+    if noun.pos_ in ("NOUN", "PROPN"):
+        if author := event_actor(ctx, disc, noun, judges, pred):
+            return author
+        if noun.lemma_.lower() in ctx.decision_nouns:  # "the decision was criticised": whoever acted last
+            return next(([r.subject] for r in reversed(disc.said) if r.subject not in judges), [])
+    return []

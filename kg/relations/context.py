@@ -1,0 +1,56 @@
+"""The frozen context one article's relations are read in: the parse, the token -> entity map and the word lists."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..frames import frame_lists
+from ..lexicon import triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..schema import Article, Entity
+
+__all__ = ["Context", "read_context"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """One article as the relation reader sees it; nothing here changes while the article is read."""
+
+    doc: Doc
+    article: Article
+    token_key: dict[int, str]  # token index -> entity key
+    types: dict[str, str]  # entity key -> node type
+    affiliation: dict[str, str]  # entity key -> the key it belongs to
+    main_countries: tuple[str, ...]  # the three countries the article names most
+    t: dict[str, Any]  # kg/data/triggers.json and the trigger lexicon (``lexicon.triggers``)
+    decision_nouns: frozenset[str]  # the frames' word lists the discourse rules share
+    weapon_words: frozenset[str]
+    hostile_acts: frozenset[str]
+    criticised_things: frozenset[str]
+    holder_nouns: frozenset[str]
+
+    def key(self, tok: Token) -> str:
+        """The entity key of ``tok``, or ""."""
+        return self.token_key.get(tok.i, "")
+
+
+def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: dict[int, str]) -> Context:
+    """The context of one parsed article and its resolved entities."""
+    words = frame_lists()
+    mentions = Counter(e.key for e in entities for _ in range(e.mentions) if e.type == "Country")
+    return Context(
+        doc=doc, article=article, token_key=token_key,
+        types={e.key: e.type for e in entities},
+        affiliation={e.key: e.affiliation for e in entities if e.affiliation},
+        main_countries=tuple(k for k, _ in mentions.most_common(3)),
+        t=triggers(),
+        decision_nouns=words["document_nouns"],
+        weapon_words=words["weapon_nouns"] | words["air_words"],
+        hostile_acts=words["hostile_act_nouns"],
+        criticised_things=words["criticised_things"],
+        holder_nouns=words["holder_nouns"],
+    )

@@ -1,0 +1,80 @@
+"""What the article has said so far: the memory later sentences read ("the strike", "the ministers", "it")."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..schema import Relation
+    from .context import Context
+
+__all__ = ["Attack", "Discourse", "event_family", "instruments", "note_attack"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attack:
+    """An asserted attack read so far, as a later "the strike" may refer back to it."""
+
+    family: str  # "attack", another event lemma, or "" for generic nouns
+    actor: str
+    plural: bool  # named in the plural ("strikes")
+    instruments: frozenset[str]  # the weapons named with it ("drone")
+
+
+@dataclass
+class Discourse:
+    """The running memory of one article: who acted last, which attacks were read, who met."""
+
+    said: list[Relation] = field(default_factory=list)  # every relation read so far, in order
+    last_actor: dict[str, str] = field(default_factory=dict)  # the latest actor of each predicate
+    pending_targets: list[str] = field(default_factory=list)  # hit by a not-yet-named attacker
+    parties: list[str] = field(default_factory=list)  # officials who meet in the article
+    untargeted_actor: str = ""  # who "launched a strike" with its target told later
+    attacks: list[Attack] = field(default_factory=list)
+
+    def remember(self, attack: Attack) -> None:
+        """Keep an attack for later references to it."""
+        self.attacks.append(attack)
+
+    def recall(self, family: str, exclude: list[str], singular: bool = False,
+               instruments: frozenset[str] = frozenset()) -> str | None:
+        """The actor of the latest attack that fits: "the drone strike" prefers an earlier drone strike to a
+        bombing read since, and a singular "the attack" an attack named in the singular to "attacks" in general."""
+        for same_means in (True, False) if instruments else (False,):
+            for number_agrees in (True, False) if singular else (False,):
+                for a in reversed(self.attacks):
+                    if family in ("", a.family) and a.actor not in exclude and not (number_agrees and a.plural) and \
+                            not (same_means and not a.instruments & instruments):
+                        return a.actor
+        return None
+
+
+def event_family(ctx: Context, lemma: str) -> str:
+    """"attack" for the words of an armed attack, the lemma itself for other events, "" for generic nouns."""
+    if lemma in ctx.t["generic_event_nouns"]:
+        return ""
+    return "attack" if lemma in ctx.t["attack_words"] else lemma
+
+
+def instruments(ctx: Context, noun: Token) -> frozenset[str]:
+    """The weapons an attack noun names: "drone" in "a drone strike", "missile" in "missile attacks"."""
+    own = {noun.lemma_.lower()} & ctx.weapon_words  # "the drone fired": the drone itself
+    return frozenset(own | {c.lemma_.lower() for c in noun.children
+                            if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ctx.weapon_words})
+
+
+def note_attack(ctx: Context, disc: Discourse, tok: Token, actor: str, family: str = "") -> None:
+    """Remember an asserted attack by ``actor`` under its trigger's family (or ``family``) and the attack nouns
+    that frame it ("killed X in an airstrike"), so a later "the strike" finds its actor."""
+    if tok.dep_ == "compound" or \
+            any(c.lemma_.lower() in ("future", "possible", "potential", "planned") for c in tok.children):
+        return  # "future attack plans" are no attack
+    words = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by", "during", "through")
+                     for g in c.children if g.dep_ == "pobj"]
+    for w in words:
+        lemma = w.lemma_.lower()
+        if w is tok or lemma in ctx.t["attack_words"]:
+            kind = family if w is tok and family else event_family(ctx, lemma)
+            disc.remember(Attack(kind, actor, w.tag_ in ("NNS", "NNPS"), instruments(ctx, w)))

@@ -1,0 +1,92 @@
+"""One reading in, relation records out: the discourse memory updated, modality, source and facts attached."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..schema import Evidence, Relation
+from .arguments import ATTACKS
+from .discourse import note_attack
+from .facts import casualties, finer_code, place, sentence_date
+from .facts import confidence as edge_confidence
+from .modality import modality, source
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .context import Context
+    from .discourse import Discourse
+
+__all__ = ["emit"]
+
+_NO_PLACE_TARGET = ("met", "supported", "mediated", "urgedRestraint", "summoned", "expelledDiplomat", "recalledAmbassador",
+                    "condemned", "accused")
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What every record of one reading shares."""
+
+    mood: str
+    source: str
+    date: str
+    place: str
+    casualties: int
+    code: str
+    sentence: str
+    start: int
+
+
+def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets: list[str], tok: Token, sent: Span,
+         chain: list[Token], depth: int, *, read_as: str = "", anaphoric: bool = False, family: str = "", code: str = "",
+         confidence: float | None = None, remember: bool = True) -> None:
+    """Record that ``subjects`` ``pred`` ``targets`` at ``tok`` (the trigger read as ``read_as``, by default
+    ``pred``), and keep in the discourse who acted and what they attacked."""
+    if pred in ("struck", "killed") and targets and not subjects:
+        disc.pending_targets = targets  # an attack by a not-yet-named actor
+    if pred in ATTACKS and subjects and not targets and depth <= 1 and \
+            (tok.pos_ == "VERB" or tok.head.lemma_.lower() in ctx.t["attack_light_verbs"]):
+        disc.untargeted_actor = subjects[0]  # "launched a strike" (where, said later)
+    if not subjects:
+        return
+    disc.last_actor[pred] = subjects[0]
+    mood = modality(ctx, tok, chain, read_as or pred)
+    if pred in ATTACKS and mood == "asserted" and remember:
+        note_attack(ctx, disc, tok, subjects[0], family)
+    if not targets:
+        return
+    if confidence is None:
+        confidence = max(0.3, 0.9 - 0.1 * max(0, depth - 1) - (0.1 if anaphoric else 0.0) -
+                         (0.1 if sent.start < 20 and sent.text.istitle() else 0.0))
+    text = sent.text.strip()
+    facts = _Facts(mood=mood, source=source(ctx, chain, subjects), date=sentence_date(ctx.article, sent),
+                   place=place(ctx, tok, targets), casualties=casualties(ctx, sent) if pred in ATTACKS else -1,
+                   code=code or finer_code(tok, pred), sentence=text,
+                   start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())))
+    named = {ctx.key(t) for t in sent if t.pos_ != "PRON"}
+    if pred in _NO_PLACE_TARGET:
+        targets = [o for o in targets if ctx.types.get(o) != "Place"]
+    if pred == "killed":  # people and groups are killed; "killed seven Canadians" killed no country
+        targets = [o for o in targets if ctx.types.get(o) not in ("Country", "Place")]
+    for s in subjects:
+        for o in targets:
+            if s != o:
+                disc.said.extend(_records(ctx, s, pred, o, tok, facts, confidence, s in named and o in named))
+
+
+def _records(ctx: Context, s: str, pred: str, o: str, tok: Token, facts: _Facts, reading: float,
+             both_named: bool) -> list[Relation]:
+    """The relation ``s`` ``pred`` ``o``, and the threat it also states when it is a threatened act."""
+    verbal = pred == "struck" and tok.pos_ == "VERB" and facts.casualties < 0 and \
+        ctx.types.get(s) == ctx.types.get(o) == "Official"  # one politician "attacking" another: words
+    evidence = Evidence(article=ctx.article.id, sentence=facts.sentence, start=facts.start,
+                        end=facts.start + len(facts.sentence), trigger=tok.text,
+                        confidence=edge_confidence(reading, pred, both_named))
+    out = [Relation(subject=s, predicate="condemned" if verbal else pred, object=o, modality=facts.mood,
+                    source=facts.source, date=facts.date, place=facts.place if facts.place not in (s, o) else "",
+                    casualties=facts.casualties, code="" if verbal else facts.code, evidence=evidence)]
+    if facts.mood == "threatened" and pred != "threatened":
+        out.append(Relation(subject=s, predicate="threatened", object=o, modality="asserted", source=facts.source,
+                            date=facts.date, evidence=evidence,
+                            code=finer_code(tok, "threatened", {tok.lemma_.lower()})))
+    return out

@@ -1,0 +1,74 @@
+"""How a trigger is stated and by whom: modality (asserted, negated, threatened ...) and attribution."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .arguments import ATTACKS, entities_in
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .context import Context
+
+__all__ = ["governors", "modality", "source", "speech_verb_above"]
+
+
+def governors(tok: Token) -> list[Token]:
+    """Up to five words ``tok`` hangs under through complement, clause and preposition links."""
+    chain, t = [], tok
+    while t.head is not t and len(chain) < 5 and t.dep_ in ("xcomp", "ccomp", "dobj", "acl", "advcl", "pobj", "prep", "pcomp", "conj", "relcl", "oprd", "nsubj"):
+        t = t.head
+        chain.append(t)
+    return chain
+
+
+def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:
+    """The modality of the event at ``tok`` read as ``pred``, from its negations, auxiliaries and governors
+    ("did not strike", "threatened to strike", "would strike if", "offered to mediate", "urged X to")."""
+    t = ctx.t
+    for g in [tok, *chain[:2]]:
+        if any(c.dep_ == "neg" for c in g.children):
+            return "negated"
+    lemmas = [g.lemma_.lower() for g in chain]
+    if any(l in t["negating_words"] for l in lemmas):
+        return "negated"
+    conditional = any(c.lower_ == "if" for g in [tok, *chain[:1]] for c in g.children if c.dep_ == "mark")
+    if not conditional and any(l in t["threat_words"] for l in lemmas[:2]):
+        return "threatened"  # "warned it would retaliate": the warning makes the future act a threat
+    would = any(c.lower_ in t["hypothetical_aux"] for c in tok.children if c.dep_ == "aux")
+    if would and not conditional and pred in ATTACKS and any(l in t["speech_verbs"] for l in lemmas[:2]):
+        return "threatened"  # "said it would strike back at any attack by X": announced force
+    if would and not conditional and pred == "threatened":
+        return "asserted"  # "would respond to any attack by X" is the threat itself, stated
+    if would or conditional:
+        return "hypothetical"
+    if any(l in t["offer_words"] for l in lemmas[:3]) or tok.lemma_ == "offer":
+        return "offered"
+    if any(l in t["request_words"] for l in lemmas[:1]) and pred != "urgedRestraint":
+        return "requested"
+    return "asserted"
+
+
+def source(ctx: Context, chain: list[Token], subjects: list[str]) -> str:
+    """Who the claim is attributed to: the subject of the nearest speech verb above, when not an actor."""
+    for g in chain:
+        if g.lemma_.lower() in ctx.t["speech_verbs"]:
+            for c in g.children:
+                if c.dep_ == "nsubj":
+                    keys = entities_in(ctx, c, multi=False)
+                    if keys and keys[0] not in subjects:
+                        return keys[0]
+            return ""
+    return ""
+
+
+def speech_verb_above(ctx: Context, tok: Token, levels: int = 8) -> Token | None:
+    """The nearest speech verb ``tok`` hangs under: "said [the SDF would stop [the aggression]]"."""
+    up = tok.head
+    for _ in range(levels):
+        if up.lemma_.lower() in ctx.t["speech_verbs"]:
+            return up
+        if up.head is up:
+            return None
+        up = up.head
+    return None

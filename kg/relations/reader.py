@@ -1,0 +1,131 @@
+"""The driver: frames first, then the constructions, then each trigger word, sentence by sentence."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..frames import Frame, match_frames
+from ..schema import PREDICATES
+from .arguments import colon_list, entities_in, event_actor, event_author, subjects, targets
+from .constructions import CLAUSES, read_trigger
+from .context import read_context
+from .discourse import Discourse
+from .emit import emit
+from .modality import governors
+from .states import struck_states
+from .triggers import hostile_cause, trigger_predicate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..schema import Article, Entity, Relation
+    from .context import Context
+
+__all__ = ["extract_relations", "read", "read_frame"]
+
+
+def extract_relations(doc: Doc, article: Article, entities: list[Entity], token_key: dict[int, str]) -> list[Relation]:
+    """Every relation the article states between two resolved entities, deduplicated."""
+    rels = struck_states(read(read_context(doc, article, entities, token_key)), entities)
+    seen, out = set(), []
+    for r in rels:
+        k = (r.subject, r.predicate, r.object, r.evidence.start)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+def read(ctx: Context) -> list[Relation]:
+    """Every relation one article states, in reading order (not deduplicated)."""
+    disc = Discourse()
+    disc.parties = meeting_parties(ctx, disc)
+    by_trigger: dict[int, list[tuple[Frame, dict[str, Token]]]] = {}
+    for frame, roles in match_frames(ctx.doc):
+        by_trigger.setdefault(roles["trigger"].i, []).append((frame, roles))
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            replaced = False
+            for frame, roles in by_trigger.get(tok.i, ()):
+                read_frame(ctx, disc, frame, roles, sent)
+                replaced |= frame.replaces_trigger  # the construction is there: the word's own reading is wrong
+            if replaced or any(clause(ctx, disc, tok, sent) for clause in CLAUSES):
+                continue
+            pred = trigger_predicate(ctx, tok)
+            if pred:
+                read_trigger(ctx, disc, tok, pred, sent)
+    return disc.said
+
+
+def meeting_parties(ctx: Context, disc: Discourse) -> list[str]:
+    """Officials who meet in the article ("A and his counterparts, B and C, gathered"), for later "the ministers"."""
+    for tok in ctx.doc:
+        if trigger_predicate(ctx, tok) == "met":
+            people = [k for k in subjects(ctx, disc, tok, "met")[0] if ctx.types.get(k) == "Official"]
+            if len(people) > 1:
+                return people
+    return []
+
+
+def read_frame(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Token], sent: Span) -> bool:
+    """Emit what one frame match states; True when it named both parties."""
+    tok = roles["trigger"]
+    pred = frame.predicate or trigger_predicate(ctx, tok)
+    if not pred or pred not in PREDICATES:
+        return False
+    if pred == "retaliatedAgainst" and tok.pos_ == "NOUN" and not hostile_cause(ctx, tok):
+        return False  # "in response to the pandemic"
+    actors = _frame_actors(ctx, disc, frame, roles, pred)
+    found = _frame_targets(ctx, disc, frame, roles, pred, actors)
+    if frame.pairwise and not found:
+        pairs = [([a], [b]) for i, a in enumerate(actors) for b in actors[i + 1:]]
+        pairs += [(b, a) for a, b in pairs] if frame.mutual else []
+    else:
+        pairs = [(actors, found)]
+    chain = governors(tok)
+    emitted = False
+    if frame.between_targets and len(found) > 1:
+        pairs += [([a], [b]) for i, a in enumerate(found) for b in found[i + 1:]]
+    said = pred
+    for n, (subj, objects) in enumerate(pairs):
+        if n and frame.between_targets and not frame.pairwise:
+            said = frame.between_targets
+        if subj and objects:
+            for p in (said, *frame.also) if n == 0 else (said,):
+                emit(ctx, disc, subj, p, objects, tok, sent, chain, 1, read_as=pred, code=frame.code if p == said else "",
+                     confidence=frame.confidence, remember=frame.remember)
+            emitted = True
+    return emitted
+
+
+def _frame_actors(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Token], pred: str) -> list[str]:
+    """The actors of a frame match: its actor phrase, else as the frame says (the clause, the event, the discourse)."""
+    tok = roles["trigger"]
+    actors = [k for k in entities_in(ctx, roles["actor"], multi=False) if ctx.types.get(k) != "Place"] \
+        if "actor" in roles else []
+    if not actors and frame.actor_from_clause:
+        actors = [k for k in subjects(ctx, disc, tok, pred)[0] if ctx.types.get(k) != "Place"]
+    if not actors and frame.actor_of_trigger:
+        actors = event_actor(ctx, disc, tok, [], pred)  # "a Peruvian drone strike killed ...", or the attacker read before
+    if not actors and frame.actor_from_discourse:
+        actors = [disc.last_actor[pred]] if pred in disc.last_actor else []
+    elif actors:
+        disc.last_actor[pred] = actors[0]  # "X imposed sanctions on a firm": X sanctions whom the article names next
+    return actors
+
+
+def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Token], pred: str,
+                   actors: list[str]) -> list[str]:
+    """The targets of a frame match: its target phrase (or the author of the act it names), else the trigger's."""
+    tok = roles["trigger"]
+    found: list[str] = []
+    if "target" in roles:
+        target = roles["target"]
+        if frame.target_is_event:
+            found = event_author(ctx, disc, target, actors, pred)
+        else:
+            found = entities_in(ctx, target, multi=True, skip=frozenset(actors), nationality_is_state=pred != "sanctioned")
+        if frame.list_after_colon and target.tag_ == "NNS":
+            found += [k for k in colon_list(ctx, target) if k not in found and k not in actors]
+    if not found and frame.target_of_trigger and actors:
+        found = targets(ctx, tok, pred, actors) or [k for k in disc.pending_targets if k not in actors]
+    return found

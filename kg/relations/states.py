@@ -1,0 +1,52 @@
+"""Attacks on a state's places or forces, read as attacks on the state itself."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..schema import Entity, Relation
+
+__all__ = ["struck_states"]
+
+
+def struck_states(rels: list[Relation], entities: list[Entity]) -> list[Relation]:
+    """An attack on a place or on a state's forces is an attack on that state: "struck Kherson" with Kherson in
+    Ukraine, "shelled Indian army posts", "killed X in Pakistan": the attacking state (a country, or the state
+    whose forces attacked) also struck Ukraine, India, Pakistan, when the article names both states.
+    Armed groups are left out: an insurgent attack inside a country is not an attack by one state on another."""
+    by_key = {e.key: e for e in entities}
+    out = []
+    for r in rels:
+        if r.predicate not in ("struck", "killed") or r.modality not in ("asserted", "negated", "hypothetical"):
+            continue
+        hit = r.object if r.predicate == "struck" else r.place
+        state, attacker = _state_of(by_key, hit), _own_state(by_key, r.subject)
+        if state and attacker in by_key and state != attacker:
+            out.append(replace(r, subject=attacker, predicate="struck", object=state, code=r.code if r.predicate == "struck" else "",
+                               evidence=replace(r.evidence, confidence=round(r.evidence.confidence * 0.9, 2))))
+    return rels + out
+
+
+def _state_of(by_key: dict[str, Entity], key: str) -> str:
+    """The state ``key`` belongs to when the article names it: a country itself, a place's country, a state body's state."""
+    ent = by_key.get(key)
+    if ent is None:
+        return ""
+    if ent.type == "Country":
+        state = key  # "killed X in Pakistan"
+    elif ent.type == "Place":
+        state = ent.located_in or (f"country/{ent.iso}" if ent.iso else "")
+    elif ent.type in ("Organization", "Group") and ent.affiliation.startswith("country/"):
+        state = ent.affiliation if ent.type == "Organization" else ""
+    else:
+        state = ""
+    return state if state in by_key else ""
+
+
+def _own_state(by_key: dict[str, Entity], key: str) -> str:
+    """The state that attacks when ``key`` does: a country itself, or the state whose forces ``key`` are."""
+    ent = by_key.get(key)
+    if ent is None or ent.type not in ("Country", "Organization"):
+        return ""  # an official's or a group's attack is theirs, not their state's
+    return key if ent.type == "Country" else ent.affiliation

@@ -1,0 +1,135 @@
+"""Which predicate a word triggers where it stands: the trigger lexicon, refined by the words around it.
+
+Besides the vocabulary's predicates, four pseudo-predicates name readings the constructions resolve:
+``blamed`` ("the crash was X's doing"), ``denounced`` ("the Turkish aggression"), ``backedBy`` ("an
+X-backed militia") and ``joinedMeeting`` ("X joined the talks").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .context import Context
+
+__all__ = ["hostile_cause", "trigger_predicate"]
+
+
+def trigger_predicate(ctx: Context, tok: Token) -> str:
+    """The predicate (or pseudo-predicate) ``tok`` triggers here, or ""."""
+    lemma = tok.lemma_.lower()
+    t = ctx.t
+    if tok.lower_ in t["blame_nouns"] and tok.dep_ in ("attr", "ccomp", "xcomp", "oprd") and any(c.dep_ == "poss" and ctx.key(c) for c in tok.children):
+        return "blamed"  # "said the crash was Iran's doing" (spaCy tags "doing" a verb or a noun)
+    if tok.pos_ in ("ADJ", "VERB") and tok.lower_ in t["displeasure_words"] and any(
+            c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "over", "at") for c in tok.children):
+        return "condemned"  # "was disappointed by the decision"
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return _verb_predicate(ctx, tok, lemma)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _noun_predicate(ctx, tok, lemma)
+    if tok.pos_ == "ADJ" and lemma in t["condemn_adjectives"]:
+        return "condemned"
+    if tok.pos_ in ("ADJ", "VERB") and lemma in t["backing_words"] and tok.dep_ in ("amod", "acl") and \
+            any(ctx.key(c) for c in tok.children):
+        return "backedBy"
+    if tok.pos_ == "ADJ" and lemma in t["praise_adjectives"]:
+        return "supported"
+    return ""
+
+
+def _verb_predicate(ctx: Context, tok: Token, lemma: str) -> str:
+    """A verb's predicate: its lexicon entry unless its object says otherwise ("executed strikes": the noun)."""
+    t = ctx.t
+    pred = t["verb_of"].get(lemma, "")
+    if pred and lemma in t["light_verbs"] and any(c.dep_ == "dobj" and t["noun_of"].get(c.lemma_.lower()) for c in tok.children):
+        return ""  # "executed strikes": the noun is the event, the verb only carries it
+    if pred == "expelledDiplomat" and not any(
+            c.lemma_.lower() in t["relation_nouns"] or ctx.types.get(ctx.key(c)) == "Country"
+            for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        return ""
+    if pred == "recalledAmbassador" and not any(c.lemma_.lower() in t["relation_nouns"] for c in tok.children if c.dep_ == "dobj"):
+        return ""
+    found = _verb_by_object(ctx, tok, lemma, pred)
+    if found is None:
+        found = _verb_by_particle(ctx, tok, lemma)
+    return pred if found is None else found
+
+
+def _verb_by_object(ctx: Context, tok: Token, lemma: str, pred: str) -> str | None:
+    """The predicate a verb takes from its object ("cut ties", "revoked the permit", "attacked the decision",
+    "described X as terrorists"), or None when its object changes nothing."""
+    t = ctx.t
+    if lemma in ("reduce", "cut", "sever", "downgrade", "suspend", "break") and \
+            any(c.lemma_.lower() in ("tie", "ties", "relation", "relations") for c in tok.children if c.dep_ == "dobj"):
+        return "recalledAmbassador"
+    if lemma in t["designating_verbs"] and any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in t["condemning_nouns"] for g in c.subtree)
+            or c.dep_ == "oprd" and c.lemma_.lower() in t["condemning_nouns"] for c in tok.children):
+        return "condemned"  # "characterized the attack as a violation of sovereignty"
+    if lemma in t["designating_verbs"] and any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in t["accusing_nouns"] for g in c.subtree)
+            or c.dep_ == "oprd" and c.lemma_.lower() in t["accusing_nouns"] for c in tok.children):
+        return "accused"  # "named X and Y as terrorists"
+    if lemma in ("suspend", "revoke", "cancel", "freeze", "withdraw") and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in t["permit_nouns"] for c in tok.children):
+        return "sanctioned"  # "revoked the airline's landing permit"
+    if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+        return "struck"  # "the group took over a third of the country"
+    if pred == "struck" and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.criticised_things for c in tok.children):
+        return "condemned"  # "attacked the proclamation", "slammed the decision": words, aimed at its author
+    if lemma in ("fight", "combat") and any(c.dep_ == "dobj" and ctx.key(c) for c in tok.children):
+        return "struck"
+    return None
+
+
+def _verb_by_particle(ctx: Context, tok: Token, lemma: str) -> str | None:
+    """The predicate a verb takes from its particle or preposition ("spoke out against", "spoke with", "joined
+    the talks", "fired at"), "" when it then names no event ("engaged in", "fired" alone), None otherwise."""
+    if lemma in ("speak", "rail", "protest", "lash") and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or \
+            lemma == "speak" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return "condemned"  # "spoke out against the attack"
+    if lemma in ctx.t["backing_words"] and tok.dep_ in ("amod", "acl") and any(ctx.key(c) for c in tok.children):
+        return "backedBy"
+    if lemma in ("join", "attend") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("talk", "meeting", "summit", "negotiation")
+                                           for c in tok.children):
+        return "joinedMeeting"
+    if lemma in ("speak", "talk") and any(c.dep_ == "prep" and (c.lower_ == "with" or any(g.lower_ in ("phone", "telephone") for g in c.subtree)) for c in tok.children):
+        return "met"
+    if lemma == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+        return ""
+    if lemma in ("fire", "fight") and not any(c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "upon") for c in tok.children):
+        return ""
+    return None
+
+
+def _noun_predicate(ctx: Context, tok: Token, lemma: str) -> str:
+    """An event noun's predicate: "in response to" a hostile act only is a reprisal; "the Turkish aggression"
+    is a judgement of its author."""
+    t = ctx.t
+    if lemma == "response" and not (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
+        return ""  # only "in response to the strike" is a reprisal; "Iran's response to the letter" is not
+    if t["noun_of"].get(lemma) == "retaliatedAgainst" and not hostile_cause(ctx, tok):
+        return ""  # "in response to the pandemic", "in response to her death": no act of anyone's to answer
+    if lemma in t["judgement_nouns"] and any(c.dep_ in ("amod", "poss", "compound") and ctx.key(c) for c in tok.children):
+        return "denounced"  # "... stop [the Turkish] aggression", said X: X condemns Turkey
+    return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")
+
+
+def hostile_cause(ctx: Context, tok: Token) -> bool:
+    """Whether a reprisal noun answers a hostile act: "in response to the strikes", "in retaliation for X's
+    expulsion of ...", or a party named as its cause ("in response to Peru"), not a disease or a death."""
+    t = ctx.t
+    causes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")
+              for g in c.children if g.dep_ == "pobj"]
+    if not causes:
+        return True  # "X struck in retaliation": the cause is told elsewhere
+    for n in causes:
+        lemma = n.lemma_.lower()
+        if lemma in t["attack_words"] or lemma in t["event_nouns"] or t["verb_of"].get(lemma) or \
+                t["noun_of"].get(lemma) or lemma in ctx.hostile_acts:
+            return True
+        if ctx.types.get(ctx.key(n)) in ("Country", "Group", "Organization"):
+            return True
+    return False

@@ -53,6 +53,8 @@ CASES = [
     ("Bolivia appealed for calm after the clashes between Peru and Chile.", ("country/BO","urgedRestraint","country/PE")),
     ("Chilean jets bombed Peruvian army positions near Tacna.", ("country/CL","struck","country/PE")),
     ("At least ten soldiers were killed when Peruvian artillery shelled a Chilean outpost.", ("country/PE","struck","country/CL")),
+    # "call" with an object predicate is a judgement, not a request (modality asserted, not requested)
+    ("Chilean gunboats shelled a Peruvian harbour. Lima called the attack unacceptable.", ("country/PE","condemned","country/CL")),
 ]
 
 

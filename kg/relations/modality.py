@@ -44,8 +44,8 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:
         return "hypothetical"
     if any(l in t["offer_words"] for l in lemmas[:3]) or tok.lemma_ == "offer":
         return "offered"
-    if any(l in t["request_words"] for l in lemmas[:1]) and pred != "urgedRestraint":
-        return "requested"
+    if any(l in t["request_words"] for l in lemmas[:1]) and pred != "urgedRestraint" and tok.dep_ != "oprd":
+        return "requested"  # "called for talks"; not "called the raid unacceptable", a judgement of the object
     return "asserted"
 
 

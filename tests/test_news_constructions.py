@@ -55,6 +55,8 @@ CASES = [
     ("At least ten soldiers were killed when Peruvian artillery shelled a Chilean outpost.", ("country/PE","struck","country/CL")),
     # "call" with an object predicate is a judgement, not a request (modality asserted, not requested)
     ("Chilean gunboats shelled a Peruvian harbour. Lima called the attack unacceptable.", ("country/PE","condemned","country/CL")),
+    # the author of a reprisal's cause in a passive relative clause ("rockets that were fired ... by X")
+    ("Chile bombed Peru in reprisal for rockets that were launched at Arica by Hezbollah fighters.", ("country/CL","retaliatedAgainst","group/hizballah")),
 ]
 
 

@@ -206,10 +206,12 @@ def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, de
 
 
 def participle_agents(noun: Token) -> list[Token]:
-    """The by-agents of a participle on an event noun: "an attack carried out by X", "a raid, believed to be
+    """The by-agents of a participle or passive relative clause on an event noun: "an attack carried out by X",
+    "rockets that were fired by X", "a raid, believed to be
     the work of ... / thought to have been staged by X" (the participle's own agent, or that of the verb it governs)."""
     out = []
-    for acl in (c for c in noun.children if c.dep_ == "acl"):
+    passive_relative = [c for c in noun.children if c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" for g in c.children)]
+    for acl in (c for c in noun.children if c.dep_ == "acl" or c in passive_relative):  # "rockets that were fired by X"
         for v in [acl, *(c for c in acl.children if c.dep_ == "xcomp")]:
             out += [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return out

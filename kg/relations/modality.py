@@ -33,8 +33,8 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:
     if any(l in t["negating_words"] for l in lemmas):
         return "negated"
     conditional = any(c.lower_ == "if" for g in [tok, *chain[:1]] for c in g.children if c.dep_ == "mark")
-    if not conditional and any(l in t["threat_words"] for l in lemmas[:2]):
-        return "threatened"  # "warned it would retaliate": the warning makes the future act a threat
+    if not conditional and pred != "threatened" and any(l in t["threat_words"] for l in lemmas[:2]):
+        return "threatened"  # "warned it would retaliate": the warning makes the future act a threat (and is the threat itself)
     would = any(c.lower_ in t["hypothetical_aux"] for c in tok.children if c.dep_ == "aux")
     if would and not conditional and pred in ATTACKS and any(l in t["speech_verbs"] for l in lemmas[:2]):
         return "threatened"  # "said it would strike back at any attack by X": announced force

@@ -20,11 +20,11 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import asdict
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .exportset import write_atomic
 from .schema import ONTOLOGY, Article, Entity, Evidence, Relation
 
 __all__ = ["Records", "ArticleCache", "default_dir", "fingerprint", "article_key", "encode", "decode"]
@@ -154,7 +154,7 @@ class ArticleCache:
         self.fp = fingerprint(model)
         self.problem = ""
         self.damaged = ""  # the first damaged entry and why
-        self.hits = self.misses = self.rebuilt = 0
+        self.rebuilt = 0  # damaged entries found (put() overwrites them)
 
     def key(self, article: Article) -> str:
         return article_key(article, self.fp)
@@ -169,16 +169,13 @@ class ArticleCache:
         try:
             data = path.read_bytes()
         except OSError:
-            self.misses += 1
             return None
         try:
             records = decode(key, data)
         except ValueError as err:
-            self.misses += 1
-            self.rebuilt += 1  # put() overwrites it
+            self.rebuilt += 1
             self.damaged = self.damaged or f"{path}: {err}"
             return None
-        self.hits += 1
         return records
 
     def warnings(self) -> list[str]:
@@ -198,13 +195,6 @@ class ArticleCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(encode(key, records))
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomic(path, encode(key, records), durable=False)
         except OSError as err:
             self.problem = f"{self.root}: cannot write the cache ({err.strerror or err}); building without it"

@@ -229,6 +229,6 @@ def load_graph(source: str | Path | nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A graph, or the graph stored in an export folder or file."""
     if isinstance(source, nx.Graph):
         return source
-    from .rdf import load
+    from .rdf_io import read_rdf
 
-    return load(source)
+    return read_rdf(source)

@@ -19,9 +19,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .errors import KgError
+from .errors import ConfigError, ExtractionError, InputError, KgError, one_line
 
-__all__ = ["app", "main", "inert", "error_line", "say", "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE", "EXIT_INTERNAL",
+__all__ = ["app", "main", "inert", "error_line", "print_error", "say", "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE", "EXIT_INTERNAL",
            "EXIT_INTERRUPTED"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -54,13 +54,15 @@ def inert(text: str, *, newlines: bool = True) -> str:
 def error_line(err: BaseException | str) -> str:
     """The one line kg prints for an error: ``error: `` and the message, whitespace folded, inert.
 
+    A ``KgError`` or ``ExtractionError`` says what to do itself; any other exception is a bug in kg.
+
     >>> error_line(KgError("a.txt: bad\\n\\x1b[2J line"))
     'error: a.txt: bad \\\\x1b[2J line'
     """
     text = str(err)
-    if not isinstance(err, str) and not isinstance(err, KgError):
+    if not isinstance(err, (str, KgError, ExtractionError)):
         text = f"internal error ({type(err).__name__}: {text}); this is a bug in kg, please report it with the --debug output"
-    return "error: " + inert(" ".join(text.split()), newlines=False)
+    return "error: " + inert(one_line(text), newlines=False)
 
 
 def say(text: str, *, err: bool = False) -> None:
@@ -88,13 +90,9 @@ def _guard(command):
             if isinstance(err, click.exceptions.ClickException):
                 raise
             if isinstance(err, KgError):
-                say(error_line(err), err=True)
+                print_error(err, debug=bool(kwargs.get("debug")))
                 raise typer.Exit(EXIT_USAGE) from None
-            say(error_line(err), err=True)
-            if kwargs.get("debug") or os.environ.get("KG_DEBUG"):
-                import traceback
-
-                say("".join(traceback.format_exception(err)).rstrip(), err=True)
+            print_error(err, debug=bool(kwargs.get("debug") or os.environ.get("KG_DEBUG")))
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return run
@@ -113,24 +111,14 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """kg: news articles to a knowledge graph of who did what to whom."""
 
 
-def _fail(err: Exception, code: int = EXIT_USAGE) -> None:
+def print_error(err: BaseException, debug: bool = False) -> None:
+    """The one place errors are printed: ``error_line`` to stderr, and with ``debug`` the traceback."""
     say(error_line(err), err=True)
-    raise typer.Exit(code)
+    if debug:
+        import traceback
 
-
-def check_out(out: Path) -> None:
-    """Raise ``KgError`` unless ``out`` is (or can be made) a writable folder; nothing is created."""
-    if out.exists() and not out.is_dir():
-        raise KgError(f"{out}: exists and is not a folder; choose another --out")
-    probe = out
-    while not probe.exists() and probe.parent != probe:
-        if probe.is_symlink():
-            raise KgError(f"{out}: {probe} is a dangling symlink; choose another --out")
-        probe = probe.parent
-    if not probe.is_dir():
-        raise KgError(f"{out}: {probe} is a file, not a folder; choose another --out")
-    if not os.access(probe, os.W_OK | os.X_OK):
-        raise KgError(f"{out}: {probe} is not writable; choose another --out or make it writable")
+        details = getattr(err, "details", "") or "".join(traceback.format_exception(err))
+        say(details.rstrip(), err=True)
 
 
 def skipped_line(files: list[Path]) -> str:
@@ -153,6 +141,38 @@ def summary(G, articles: int, seconds: float) -> str:
     t = ", ".join(f"{n} {k}" for k, n in sorted(types.items())) or "none"
     p = ", ".join(f"{n} {k}" for k, n in sorted(preds.items())) or "none"
     return f"{articles} articles; {G.number_of_nodes()} nodes ({t}); {G.number_of_edges()} edges ({p}); {seconds:.1f} s"
+
+
+class _Bar:
+    """The progress bar of ``kg build`` (on a terminal, for more than 5 articles) and the parsed/cached counts."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self._progress = None
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def update(self, done: int, total: int, cached: bool) -> None:
+        """``kg.build``'s progress callback: 0 before the first article (the bar starts), then one per article."""
+        if done == 0:
+            self._start(total)
+            return
+        self.counts["cached" if cached else "parsed"] += 1
+        self._progress.advance(self._task)
+
+    def _start(self, total: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _rate_column(),
+                                  TextColumn("eta"), TimeRemainingColumn(), TimeElapsedColumn(), console=stderr,
+                                  disable=total <= 5 or not stderr.is_terminal, transient=True)
+        self._progress.start()
+        self._task = self._progress.add_task("building", total=total)
 
 
 def _rate_column():
@@ -191,77 +211,42 @@ def build(
     In folders, README, LICENSE, ATTRIBUTION, NOTICE, CHANGELOG, CONTRIBUTING and dotfiles are
     skipped (--include reads them). Example: kg build seeds/ --out exports/
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
-    from .cache import ArticleCache
-    from .exports import export_all
-    from .exportset import hold, release
-    from .pipeline import build_graph
-    from .read import count_articles, find_articles
+    import kg
 
     start = time.perf_counter()
-    failures: list[KgError] = []
+    failures: list[KgError | ExtractionError] = []
 
-    def report(err: KgError) -> None:
+    def report(err: KgError | ExtractionError) -> None:
         if fail_fast:
             raise err
         failures.append(err)
-        _print_error(err, debug)
+        print_error(err, debug)
 
-    counts = Counter()
-    skipped: list[Path] = []
+    bar = _Bar()
     try:
-        check_out(out)  # before the build: an hour of parsing must not end in "cannot write"
-        hold(out)  # the lock on --out, for the whole build: a second build into it stops here
-        # Exports inside an input folder are not articles: a re-run must not read its own graph.html.
-        files = [f for f in find_articles(paths, on_error=report, include=include, exclude=exclude, on_skip=skipped.append)
-                 if not f.resolve().is_relative_to(out.resolve())]
-        if skipped:
-            say(skipped_line(skipped), err=True)
-        total = count_articles(files) if files else 0
-        store = None if no_cache else ArticleCache(cache, model=model or None)
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _rate_column(),
-                      TextColumn("eta"), TimeRemainingColumn(), TimeElapsedColumn(), console=stderr,
-                      disable=total <= 5 or not stderr.is_terminal, transient=True) as bar:
-            task = bar.add_task("building", total=total)
-
-            def advance(_article, cached: bool) -> None:
-                counts["cached" if cached else "parsed"] += 1
-                bar.advance(task)
-
-            G = build_graph(files, model=model or None, progress=advance, workers=workers, cache=store,
-                            fresh=fresh, dask=dask or None, on_error=report)
-        for note in store.warnings() if store is not None else ():
-            say(f"warning: {note}", err=True)
+        with bar:
+            G = kg.build(paths, model=model or None, workers=workers, cache=None if no_cache else (cache or True),
+                         fresh=fresh, dask=dask or None, on_error=report, include=include, exclude=exclude, out=out,
+                         progress=bar.update, on_skipped=lambda files: say(skipped_line(files), err=True),
+                         on_warning=lambda note: say(f"warning: {note}", err=True))
         if not G.graph["articles"]:
             if not failures:
-                raise KgError(f"{', '.join(map(str, paths))}: no articles to build; point kg at article files")
+                raise InputError(f"{', '.join(map(str, paths))}: no articles to build; point kg at article files")
             raise typer.Exit(EXIT_USAGE)  # every input failed: nothing written
-        written = export_all(G, out)
-    except KgError as err:
+        written = kg.export(G, out)
+    except (KgError, ExtractionError) as err:
         if err not in failures:  # --fail-fast, or a problem with the output, the cache or the cluster
-            _print_error(err, debug)
+            print_error(err, debug)
         raise typer.Exit(EXIT_USAGE) from None
-    finally:
-        release(out)
     line = summary(G, len(G.graph["articles"]), time.perf_counter() - start)
     head, _, seconds = line.rpartition("; ")
     failed = f", {len(failures)} failed" if failures else ""
-    say(f"{head}; {counts['parsed']} parsed, {counts['cached']} from cache{failed}; {seconds}")
+    say(f"{head}; {bar.counts['parsed']} parsed, {bar.counts['cached']} from cache{failed}; {seconds}")
     html = next((p for p in written if p.suffix == ".html"), None)
     if html is not None:
         say(f"open {html} in a browser to explore the graph")
     if failures:
         raise typer.Exit(EXIT_SKIPPED)
-
-
-def _print_error(err: KgError, debug: bool) -> None:
-    say(error_line(err), err=True)
-    if debug:
-        import traceback
-
-        details = getattr(err, "details", "") or "".join(traceback.format_exception(err))
-        say(details.rstrip(), err=True)
 
 
 @app.command()
@@ -293,22 +278,19 @@ def query(
     if not fmt:
         fmt = "table" if console.is_terminal else "csv"
     if fmt not in ("table", "csv", "json"):
-        _fail(KgError(f"--format {fmt!r} is not one of table, csv, json"))
+        raise ConfigError(f"--format {fmt!r} is not one of table, csv, json")
     params = {}
     for item in param:
         name, sep, value = item.partition("=")
         if not sep:
-            _fail(KgError(f"--param {item!r} is not NAME=VALUE"))
+            raise ConfigError(f"--param {item!r} is not NAME=VALUE")
         params[name] = value
     text = saved or sparql
     if not text:
-        _fail(KgError("give a SPARQL query, a .rq file or --saved NAME (kg query --list shows the saved ones)"))
+        raise ConfigError("give a SPARQL query, a .rq file or --saved NAME (kg query --list shows the saved ones)")
     where: str | Path = source if "://" in source else Path(source)
-    try:
-        variables, rows = run_query(where, text, params=params or None, allow_update=allow_update,
-                                    allow_network=allow_network, full_iris=full_iris)
-    except KgError as err:
-        _fail(err)
+    variables, rows = run_query(where, text, params=params or None, allow_update=allow_update,
+                                allow_network=allow_network, full_iris=full_iris)
     if fmt != "table":
         sys.stdout.write(_inert_rows(format_rows(variables, rows, fmt), fmt))
         return
@@ -363,13 +345,10 @@ def validate(
 
     Example: kg validate exports/
     """
+    from .formats import export_file
     from .rdf import validate as run_validate
 
-    try:
-        target = source / "graph.ttl" if source.is_dir() else source
-        conforms, report = run_validate(target)
-    except KgError as err:
-        _fail(err)
+    conforms, report = run_validate(export_file(source))
     if conforms:
         say(f"{source}: conforms to the kg shapes")
         return
@@ -393,10 +372,7 @@ def push(
     from .endpoint import redact
     from .store import push as run_push
 
-    try:
-        sent = run_push(source, endpoint, user=user, password=password, union=union)
-    except KgError as err:
-        _fail(err)
+    sent = run_push(source, endpoint, user=user, password=password, union=union)
     where = " and the default graph" if union else ""
     say(f"pushed {sent} article graphs{where} and the vocabulary to {redact(endpoint)}")
 
@@ -412,17 +388,14 @@ def events(
 
     Example: kg events exports/ --format parquet --out events.parquet
     """
+    from . import load
     from .tables import events_text, write_events
-    from .rdf import load as load_rdf
 
-    try:
-        G = load_rdf(source)
-        if out is None:
-            sys.stdout.write(_inert_rows(events_text(G, fmt), "json" if fmt == "jsonl" else "csv"))
-            return
-        write_events(G, out, fmt)
-    except KgError as err:
-        _fail(err)
+    G = load(source)
+    if out is None:
+        sys.stdout.write(_inert_rows(events_text(G, fmt), "json" if fmt == "jsonl" else "csv"))
+        return
+    write_events(G, out, fmt)
     say(f"wrote {G.number_of_edges()} events to {out}")
 
 
@@ -438,15 +411,11 @@ def diff(
 
     Example: kg diff old-exports/ exports/
     """
-    from .changes import diff_graphs
-    from .rdf import load as load_rdf
+    from . import diff as diff_builds
 
     if fmt not in ("text", "json"):
-        _fail(KgError(f"--format {fmt!r} is not one of text, json"))
-    try:
-        result = diff_graphs(load_rdf(old), load_rdf(new))
-    except KgError as err:
-        _fail(err)
+        raise ConfigError(f"--format {fmt!r} is not one of text, json")
+    result = diff_builds(old, new)
     sys.stdout.write(_inert_rows(result.to_json(), "json") if fmt == "json" else inert(result.summary(limit)))
 
 

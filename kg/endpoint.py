@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .errors import KgError, QueryError
+from .errors import ConfigError, QueryError, one_line
 
 __all__ = ["redact", "split_credentials", "auth_header", "query_endpoint", "bind_values"]
 
@@ -125,13 +125,13 @@ def query_endpoint(url: str, text: str, name: str, subs: Mapping[Any, Any], *, u
             kind = response.headers.get_content_type()
             data = response.read()
     except urllib.error.HTTPError as err:
-        detail = " ".join(err.read(300).decode("utf-8", "replace").split())
+        detail = one_line(err.read(300).decode("utf-8", "replace"))
         raise QueryError(f"{redact(url)}: the endpoint answered {err.code} {err.reason}"
                          f"{f' ({detail})' if detail else ''}; check the query and that the URL is a SPARQL "
                          "query endpoint (Oxigraph: http://HOST:PORT/query)") from None
     except (urllib.error.URLError, OSError) as err:
         reason = getattr(err, "reason", err)
-        raise KgError(f"{redact(url)}: cannot reach the endpoint ({reason}); check the URL and that the server "
+        raise ConfigError(f"{redact(url)}: cannot reach the endpoint ({reason}); check the URL and that the server "
                       "is running") from None
     if update:
         return ["updated"], [["true"]]

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .errors import InputError, OutputError
 
-__all__ = ["MANIFEST", "PENDING", "LOCK", "hold", "release", "write_set", "write_atomic", "check", "is_current", "tidy"]
+__all__ = ["MANIFEST", "PENDING", "LOCK", "check_out", "hold", "release", "write_set", "write_atomic", "check", "is_current", "tidy"]
 
 MANIFEST = ".kg-manifest.json"
 PENDING = ".kg-manifest.pending"
@@ -49,6 +49,21 @@ def _prepare(out_dir: Path) -> bool:
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise OutputError(f"{out_dir}: output folder is not writable; choose another --out")
     return created
+
+
+def check_out(out: Path) -> None:
+    """Raise ``OutputError`` unless ``out`` is (or can be made) a writable folder; nothing is created."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: exists and is not a folder; choose another --out")
+    probe = out
+    while not probe.exists() and probe.parent != probe:
+        if probe.is_symlink():
+            raise OutputError(f"{out}: {probe} is a dangling symlink; choose another --out")
+        probe = probe.parent
+    if not probe.is_dir():
+        raise OutputError(f"{out}: {probe} is a file, not a folder; choose another --out")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise OutputError(f"{out}: {probe} is not writable; choose another --out or make it writable")
 
 
 def hold(out_dir: str | Path) -> bool:
@@ -125,14 +140,15 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _temp(path: Path, data: bytes) -> Path:
-    """``data`` in a fsynced temporary sibling of ``path``; removed again if writing fails."""
+def _temp(path: Path, data: bytes, *, durable: bool = True) -> Path:
+    """``data`` in a temporary sibling of ``path`` (fsynced when ``durable``); removed again if writing fails."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -140,9 +156,10 @@ def _temp(path: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary sibling and ``os.replace`` (one file, no manifest)."""
-    tmp = _temp(Path(path), data.encode("utf-8") if isinstance(data, str) else data)
+def write_atomic(path: str | Path, data: str | bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` via a temporary sibling and ``os.replace`` (one file, no manifest): readers
+    see the old file or the new one, never half of one. ``durable=False`` skips the fsync (caches)."""
+    tmp = _temp(Path(path), data.encode("utf-8") if isinstance(data, str) else data, durable=durable)
     try:
         os.replace(tmp, path)
     except BaseException:

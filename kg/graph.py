@@ -30,7 +30,7 @@ import networkx as nx
 from .incidents import find_incidents
 from .schema import Article, Entity, Relation
 
-__all__ = ["new_graph", "add_article", "add_incidents", "merge", "edge_key"]
+__all__ = ["new_graph", "add_article", "add_incidents", "edge_key"]
 
 
 def new_graph() -> nx.MultiDiGraph:
@@ -135,41 +135,3 @@ def add_incidents(G: nx.MultiDiGraph) -> None:
     for (u, v, k), iid in incident_of.items():
         G.edges[u, v, k]["incident"] = iid
 
-
-def merge(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
-    """Merge kg graphs (per-article graphs or whole builds) into one, in order.
-
-    A node's first graph sets its label, type and first sentence; aliases and articles are united,
-    mentions added, optional attributes kept from the first graph that has them; edges are keyed by
-    evidence, so merging a graph twice adds no edge (but counts its mentions twice). The pipeline
-    merges records with ``add_article`` instead, which also resolves references to earlier articles.
-
-    >>> A, B = new_graph(), new_graph()
-    >>> A.add_node("country/RR", type="Country", label="Ruritania", aliases=[], articles=["a1", "a2"], mentions=3)
-    >>> B.add_node("country/RR", type="Country", label="Ruritania", aliases=["RR"], articles=["b"], mentions=1)
-    >>> G = merge([A, B])
-    >>> G.nodes["country/RR"]["mentions"], G.nodes["country/RR"]["articles"], G.nodes["country/RR"]["aliases"]
-    (4, ['a1', 'a2', 'b'], ['RR'])
-    """
-    G = new_graph()
-    had_incidents = False
-    for H in graphs:
-        had_incidents |= "incidents" in H.graph
-        G.graph["articles"].update(H.graph.get("articles", {}))
-        for key, attrs in H.nodes(data=True):
-            if key not in G:
-                G.add_node(key, **{k: list(v) if isinstance(v, list) else v for k, v in attrs.items()})
-                continue
-            node = G.nodes[key]
-            node["aliases"] = sorted((set(node.get("aliases", ())) | set(attrs.get("aliases", ()))
-                                      | {attrs.get("label", node.get("label"))}) - {node.get("label")})
-            node["articles"] = sorted(set(node.get("articles", ())) | set(attrs.get("articles", ())))
-            node["mentions"] = node.get("mentions", 0) + attrs.get("mentions", 0)
-            for name in ("role", "affiliation", "located_in", "iso", "geonames"):
-                if name in attrs and name not in node:
-                    node[name] = attrs[name]
-        for u, v, k, attrs in H.edges(keys=True, data=True):
-            G.add_edge(u, v, key=k, **attrs)
-    if had_incidents:
-        add_incidents(G)  # incidents span graphs: decided again over the union
-    return G

@@ -8,14 +8,47 @@ is its name unless a node attribute already took it (then ``edge.NAME``), and a 
 """
 from __future__ import annotations
 
+import json
 import re
 
 import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
-__all__ = ["to_graphml"]
+__all__ = ["to_graphml", "to_graphml_ready"]
 
 _NOT_NMTOKEN = re.compile(r"[^A-Za-z0-9._:-]")
+# Characters XML 1.0 cannot hold even escaped (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(value):
+    """``value`` with characters XML cannot hold replaced by U+FFFD (strings only).
+
+    >>> _xml_safe("a\x01b"), _xml_safe(3)
+    ('a\ufffdb', 3)
+    """
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def to_graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of G whose list and dict attributes are JSON strings (GraphML takes scalars only).
+
+    Control characters XML cannot hold become U+FFFD, so the file stays well-formed XML whatever
+    the articles contained (the RDF and JSON exports keep them exactly).
+    """
+    H = nx.MultiDiGraph()
+    for name in ("articles", "incidents"):  # graph tables, as JSON (incidents only when the build has them)
+        if name in G.graph or name == "articles":
+            H.graph[name] = _xml_safe(json.dumps(G.graph.get(name, {}), sort_keys=True, ensure_ascii=False))
+
+    def enc(v):
+        return _xml_safe(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else v)
+
+    for n, d in sorted(G.nodes(data=True)):
+        H.add_node(_xml_safe(n), **{k: enc(v) for k, v in d.items()})
+    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+        H.add_edge(_xml_safe(u), _xml_safe(v), key=_xml_safe(k), **{a: enc(b) for a, b in d.items()})
+    return H
 
 
 class _NamedKeyWriter(GraphMLWriter):
@@ -54,8 +87,6 @@ def to_graphml(G: nx.MultiDiGraph) -> str:
     >>> nx.read_graphml(__import__("io").StringIO(text)).nodes["country/RR"]["label"]
     'Ruritania'
     """
-    from .exports import to_graphml_ready
-
     H = to_graphml_ready(G)
     writer = _NamedKeyWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph_element(H)

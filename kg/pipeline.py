@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .cache import ArticleCache, Records
-from .errors import ExtractionError, KgError
+from .errors import ConfigError, ExtractionError, KgError, one_line
 from .graph import add_article, add_incidents, new_graph
 from .inputs import read_inputs
 from .schema import Article
@@ -57,7 +57,7 @@ def extract_article(doc: Doc, article: Article) -> Records:
 
 def _failure(article: Article, err: BaseException) -> _Failure:
     where = article.path or article.id
-    return _Failure(f"{where}: kg failed on this article ({type(err).__name__}: {' '.join(str(err).split())[:200]}); "
+    return _Failure(f"{where}: kg failed on this article ({type(err).__name__}: {one_line(err, 200)}); "
                     "this is a bug in kg, please report it with the --debug output",
                     "".join(traceback.format_exception(err)))
 
@@ -287,7 +287,7 @@ def _dask_executor(address: str, workers: int, stack: ExitStack) -> Executor:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise KgError("--dask needs dask.distributed; run: pip install 'dask[distributed]'") from None
+        raise ConfigError("--dask needs dask.distributed; run: pip install 'dask[distributed]'") from None
     if address == "local":
         cluster = stack.enter_context(LocalCluster(n_workers=max(workers, 2), threads_per_worker=1,
                                                    processes=True, dashboard_address=None))
@@ -296,7 +296,7 @@ def _dask_executor(address: str, workers: int, stack: ExitStack) -> Executor:
         try:
             client = stack.enter_context(Client(address, timeout="20s"))
         except (OSError, TimeoutError) as err:
-            raise KgError(f"{address}: cannot reach the dask scheduler ({err}); check --dask") from None
+            raise ConfigError(f"{address}: cannot reach the dask scheduler ({err}); check --dask") from None
     return client.get_executor(pure=False)
 
 

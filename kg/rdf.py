@@ -1,4 +1,5 @@
-"""The graph as RDF in the kg ontology, and back: ``to_rdf``/``from_rdf``, ``to_trig``, ``load``, ``validate``.
+"""The graph as RDF in the kg ontology, and back: ``to_rdf``/``from_rdf``, ``to_trig``, ``triples``, ``validate``.
+Files: ``kg.rdf_io`` (``write_rdf``/``read_rdf``); terms and IRIs: ``kg.namespace``.
 
 The export contract (other tools query it, ``tests/test_rdf.py`` pins it):
 
@@ -17,213 +18,27 @@ The export contract (other tools query it, ``tests/test_rdf.py`` pins it):
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import hashlib
-import json
-import re
+from collections.abc import Iterator
 from decimal import Decimal
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import unquote
 
 import networkx as nx
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .errors import InputError
-from .schema import BASE, DIRECT_MODALITIES, NODE_TYPES, ONTOLOGY, PREDICATES, CODES
+from .namespace import (
+    _KG, CAMEO, CAMEO_SCHEME, CONTEXT_IRI, GEONAMES, ID, KG, NIF, PLOVER, PLOVER_SCHEME, PREFIXES, SCHEMA, SEM,
+    _article, _bind, _dec, _enc, _event, _incident, _node, _sentence, _vocabulary_triples, article_id, article_iri,
+    context, event_iri, incident_id, incident_iri, node_iri, node_key, vocabulary,
+)
+from .schema import DIRECT_MODALITIES, NODE_TYPES, ONTOLOGY, PREDICATES
 
 __all__ = [
     "KG", "NIF", "SCHEMA", "SEM", "ID", "CAMEO", "PLOVER", "CAMEO_SCHEME", "PLOVER_SCHEME", "PREFIXES",
-    "triples", "to_rdf", "from_rdf", "to_trig", "dumps", "parse", "load", "validate", "vocabulary", "context",
+    "Lit", "triples", "plain_triples", "to_rdf", "from_rdf", "to_trig", "validate", "vocabulary", "context",
     "CONTEXT_IRI", "node_iri", "node_key", "article_iri", "article_id", "event_iri", "incident_iri", "incident_id",
 ]
-
-
-class KG(DefinedNamespace):
-    """Terms of ``ontology/kg.ttl``; a typo raises AttributeError instead of minting an IRI."""
-
-    _NS = Namespace(BASE + "ontology#")
-    _fail = True
-    _extras = list(PREDICATES)  # one relation property per vocabulary.csv row
-
-    Entity: URIRef
-    Actor: URIRef
-    Country: URIRef
-    Official: URIRef
-    Group: URIRef
-    Organization: URIRef
-    Place: URIRef
-    Event: URIRef
-    Article: URIRef
-    Sentence: URIRef
-    Incident: URIRef
-    relation: URIRef
-    actor: URIRef
-    target: URIRef
-    predicate: URIRef
-    modality: URIRef
-    confidence: URIRef
-    date: URIRef
-    place: URIRef
-    casualties: URIRef
-    cameo: URIRef
-    plover: URIRef
-    source: URIRef
-    trigger: URIRef
-    edgeKey: URIRef
-    role: URIRef
-    affiliation: URIRef
-    locatedIn: URIRef
-    mentions: URIRef
-    firstSentence: URIRef
-    iso: URIRef
-    geonames: URIRef
-    mentionedIn: URIRef
-    path: URIRef
-    cameoConcept: URIRef
-    offeredCameoConcept: URIRef
-    ploverConcept: URIRef
-    incident: URIRef
-    corroboration: URIRef
-    reportedIn: URIRef
-    mergeReason: URIRef
-    dateEnd: URIRef
-
-
-# Each term as a plain class attribute: DefinedNamespace resolves annotations in Python on every access,
-# which was a tenth of the export time.
-for _name in KG.__annotations__:
-    type.__setattr__(KG, _name, KG._NS[_name])
-
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-SCHEMA = Namespace("https://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-ID = Namespace(BASE + "id/")
-CAMEO = Namespace(BASE + "cameo/")
-PLOVER = Namespace(BASE + "plover/")
-CAMEO_SCHEME = URIRef(BASE + "cameo")
-PLOVER_SCHEME = URIRef(BASE + "plover")
-GEONAMES = "https://sws.geonames.org/"
-
-PREFIXES: dict[str, str] = {
-    "kg": str(KG._NS), "id": str(ID), "cameo": str(CAMEO), "plover": str(PLOVER),
-    "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "xsd": str(XSD), "skos": str(SKOS),
-    "dcterms": str(DCTERMS), "prov": str(PROV), "nif": str(NIF), "schema": str(SCHEMA), "sem": str(SEM),
-}
-
-_KG = str(KG._NS)
-_ID = str(ID)
-# Entity keys that would land in the event/sentence/article sub-spaces get their first character escaped.
-_RESERVED = ("event/", "sentence/", "article/", "incident/")
-# Kept as is in IRIs; everything else is UTF-8 percent-encoded. "." is encoded so no key makes a
-# dot-segment ("a/../b") that an IRI normaliser could rewrite.
-_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~/")
-
-
-_UNSAFE = re.compile("[^A-Za-z0-9\\-_~/]+")
-
-
-def _pct(m: re.Match) -> str:
-    return "".join(f"%{b:02X}" for b in m.group().encode("utf-8"))
-
-
-def _enc(text: str) -> str:
-    """``text`` with every character outside ``_SAFE`` percent-encoded as UTF-8 (one regex pass: IRIs
-    are made for every triple, and most keys are all safe).
-
-    >>> _enc("a b/ç.")
-    'a%20b/%C3%A7%2E'
-    """
-    return _UNSAFE.sub(_pct, text)
-
-
-def _dec(local: str) -> str:
-    return unquote(local, errors="strict")
-
-
-def node_iri(key: str) -> URIRef:
-    """The IRI of the node with this key: any string gives a valid IRI, and ``node_key`` inverts it.
-
-    >>> node_iri("country/RU")
-    rdflib.term.URIRef('https://w3id.org/kg-news/id/country/RU')
-    >>> node_iri('a b<"%>')
-    rdflib.term.URIRef('https://w3id.org/kg-news/id/a%20b%3C%22%25%3E')
-    """
-    return URIRef(_node(key))
-
-
-def _node(key: str) -> str:
-    """``node_iri`` as a plain string (the fast writers' form)."""
-    local = _enc(key)
-    if local.startswith(_RESERVED):
-        local = f"%{ord(local[0]):02X}{local[1:]}"
-    return _ID + local
-
-
-def node_key(iri: str) -> str:
-    """The node key of a node IRI.
-
-    >>> node_key(node_iri("person/jo\u00e3o"))
-    'person/jo\u00e3o'
-    """
-    if not iri.startswith(str(ID)):
-        raise ValueError(f"{iri} is not a kg node IRI (expected {ID}...)")
-    return _dec(iri[len(ID):])
-
-
-def article_iri(article: str) -> URIRef:
-    """The IRI of an article id."""
-    return URIRef(_article(article))
-
-
-def _article(article: str) -> str:
-    return f"{_ID}article/{_enc(article)}"
-
-
-def article_id(iri: str) -> str:
-    """The article id of an article IRI."""
-    prefix = f"{ID}article/"
-    if not iri.startswith(prefix):
-        raise ValueError(f"{iri} is not a kg article IRI (expected {prefix}...)")
-    return _dec(iri[len(prefix):])
-
-
-def _hash(*parts: Any) -> str:
-    data = json.dumps(parts, ensure_ascii=False, default=repr).encode("utf-8", "surrogatepass")
-    return hashlib.sha256(data).hexdigest()[:32]
-
-
-def event_iri(u: str, v: str, key: Any) -> URIRef:
-    """The IRI of the event node of edge (u, v, key)."""
-    return URIRef(_event(u, v, key))
-
-
-def _event(u: str, v: str, key: Any) -> str:
-    return f"{_ID}event/{_hash(u, v, key)}"
-
-
-def incident_iri(incident: str) -> URIRef:
-    """The IRI of an incident id (``G.graph["incidents"]``)."""
-    return URIRef(_incident(incident))
-
-
-def _incident(incident: str) -> str:
-    return f"{_ID}incident/{_enc(incident)}"
-
-
-def incident_id(iri: str) -> str:
-    """The incident id of an incident IRI."""
-    prefix = f"{ID}incident/"
-    if not iri.startswith(prefix):
-        raise ValueError(f"{iri} is not a kg incident IRI (expected {prefix}...)")
-    return _dec(iri[len(prefix):])
-
-
-def _sentence(attrs: dict[str, Any]) -> str:
-    # The text is part of the identity, so two edges share a sentence node only if they agree on it.
-    return (f"{_ID}sentence/{_hash(*(attrs.get(k) for k in ('article', 'start', 'end', 'sentence')))}")
 
 
 class Lit(NamedTuple):
@@ -256,6 +71,7 @@ def _decimal(value: float) -> Lit:
 
 
 def _int(value: int, datatype: str = _XSD_INTEGER) -> Lit:
+    """An integer literal (xsd:integer unless ``datatype`` says otherwise)."""
     return Lit(str(int(value)), datatype)
 
 
@@ -271,71 +87,6 @@ def _term(t: Any) -> Any:
     if t.__class__ is Lit:
         return Literal(t.text, datatype=t.datatype or None, lang=t.lang or None, normalize=False)
     return t
-
-
-def _bind(g: Graph) -> None:
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True, replace=True)
-
-
-def vocabulary() -> Graph:
-    """The CAMEO and PLOVER concept schemes and the relation properties, generated from vocabulary.csv.
-
-    >>> g = vocabulary()
-    >>> (KG.struck, KG.cameoConcept, CAMEO["190"]) in g
-    True
-    """
-    g = Graph()
-    _bind(g)
-    for t in _vocabulary_triples():
-        g.add(t)
-    return g
-
-
-@functools.cache
-def _vocabulary_triples() -> tuple[tuple, ...]:
-    g = Graph()
-    for scheme, label in ((CAMEO_SCHEME, "CAMEO event codes"), (PLOVER_SCHEME, "PLOVER event categories")):
-        g.add((scheme, RDF.type, SKOS.ConceptScheme))
-        g.add((scheme, SKOS.prefLabel, Literal(label, lang="en")))
-
-    def concept(iri: URIRef, notation: str, label: str, scheme: URIRef) -> URIRef:
-        g.add((iri, RDF.type, SKOS.Concept))
-        g.add((iri, SKOS.notation, Literal(notation)))
-        g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
-        g.add((iri, SKOS.inScheme, scheme))
-        return iri
-
-    for p in PREDICATES.values():
-        prop = KG[p.name]
-        g.add((prop, RDF.type, OWL.ObjectProperty))
-        g.add((prop, RDFS.label, Literal(p.label, lang="en")))
-        g.add((prop, RDFS.subPropertyOf, KG.relation))
-        g.add((prop, KG.cameoConcept, concept(CAMEO[_enc(p.cameo)], p.cameo, p.cameo_name, CAMEO_SCHEME)))
-        if p.offered_cameo:
-            offered = concept(CAMEO[_enc(p.offered_cameo)], p.offered_cameo, p.offered_name, CAMEO_SCHEME)
-            g.add((prop, KG.offeredCameoConcept, offered))
-        category = concept(PLOVER[_enc(p.plover)], p.plover, p.plover.lower(), PLOVER_SCHEME)
-        g.add((category, SKOS.topConceptOf, PLOVER_SCHEME))
-        if p.plover_mode:
-            mode = concept(PLOVER[_enc(f"{p.plover}/{p.plover_mode}")], p.plover_mode,
-                           f"{p.plover.lower()}: {p.plover_mode}", PLOVER_SCHEME)
-            g.add((mode, SKOS.broader, category))
-            g.add((prop, KG.ploverConcept, mode))
-        else:
-            g.add((prop, KG.ploverConcept, category))
-    for p in PREDICATES.values():  # an offer (039, 036) is PLOVER's AGREE
-        if p.offered_cameo:
-            agree = concept(PLOVER["AGREE"], "AGREE", "agree", PLOVER_SCHEME)
-            g.add((agree, SKOS.topConceptOf, PLOVER_SCHEME))
-            g.add((CAMEO[_enc(p.offered_cameo)], SKOS.related, agree))
-    for c in CODES:  # finer codes a trigger can give (ontology/codes.csv), under their PLOVER category
-        finer = concept(CAMEO[_enc(c.code)], c.code, c.name, CAMEO_SCHEME)
-        category = concept(PLOVER[_enc(c.plover)], c.plover, c.plover.lower(), PLOVER_SCHEME)
-        g.add((category, SKOS.topConceptOf, PLOVER_SCHEME))
-        g.add((finer, SKOS.related, category))
-        g.add((finer, SKOS.related, CAMEO[_enc(PREDICATES[c.predicate].cameo)]))
-    return tuple(sorted(g))
 
 
 def _node_triples(key: str, attrs: dict[str, Any]) -> Iterator[tuple]:
@@ -540,21 +291,6 @@ def to_trig(G: nx.MultiDiGraph) -> Dataset:
     return ds
 
 
-def dumps(g: Graph, fmt: str = "turtle") -> str:
-    """Serialize an export deterministically: N-Triples/N-Quads lines sorted, the other formats written
-    from a graph whose triples ``to_rdf`` added in sorted order (rdflib's Turtle also sorts subjects).
-
-    >>> dumps(Graph(), "nt")
-    ''
-    """
-    if fmt in ("nt", "ntriples", "nquads"):
-        lines = g.serialize(format=fmt, encoding="utf-8").decode("utf-8").splitlines()
-        return "".join(f"{line}\n" for line in sorted(filter(None, lines)))
-    if fmt == "json-ld":
-        return g.serialize(format=fmt, context=context(), sort_keys=True, indent=2)
-    return g.serialize(format=fmt)
-
-
 def _local(iri: Any, ns: Namespace | str) -> str:
     text, prefix = str(iri), str(ns)
     if not text.startswith(prefix):
@@ -577,7 +313,16 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
         meta = {"title": g.value(a, DCTERMS.title), "path": g.value(a, KG.path),
                 "date": g.value(a, DCTERMS.date), "url": g.value(a, SCHEMA.url)}
         G.graph["articles"][article_id(a)] = {k: "" if v is None else str(v) for k, v in meta.items()}
+    _read_nodes(g, G)
+    _read_events(g, G)
+    incidents = _read_incidents(g)
+    if incidents:
+        G.graph["incidents"] = {iid: incidents[iid] for iid in sorted(incidents)}
+    return G
 
+
+def _read_nodes(g: Graph, G: nx.MultiDiGraph) -> None:
+    """Add to G every typed entity node of ``g`` with its attributes."""
     for kind in NODE_TYPES:
         for s in sorted(g.subjects(RDF.type, KG[kind], unique=True)):
             attrs: dict[str, Any] = {"type": kind}
@@ -590,6 +335,9 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
                     attrs[name] = read(value)
             G.add_node(node_key(s), **attrs)
 
+
+def _read_events(g: Graph, G: nx.MultiDiGraph) -> None:
+    """Add to G an edge for every ``kg:Event`` of ``g``, with its evidence (the sentence node's attributes)."""
     for e in sorted(g.subjects(RDF.type, KG.Event, unique=True)):
         actor, target, key = g.value(e, KG.actor), g.value(e, KG.target), g.value(e, KG.edgeKey)
         if actor is None or target is None or key is None:
@@ -607,6 +355,9 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
         key = int(key) if key.datatype == XSD.integer else str(key)
         G.add_edge(node_key(actor), node_key(target), key=key, **attrs)
 
+
+def _read_incidents(g: Graph) -> dict[str, dict[str, Any]]:
+    """The incident table (``G.graph["incidents"]``) of the ``kg:Incident`` nodes of ``g``."""
     incidents = {}
     for i in sorted(g.subjects(RDF.type, KG.Incident, unique=True)):
         actor, target, name = g.value(i, KG.actor), g.value(i, KG.target), g.value(i, KG.predicate)
@@ -620,9 +371,7 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
             if (value := g.value(i, prop)) is not None:
                 rec[attr] = read(value)
         incidents[incident_id(i)] = rec
-    if incidents:
-        G.graph["incidents"] = {iid: incidents[iid] for iid in sorted(incidents)}
-    return G
+    return incidents
 
 
 def _int_of(lit: Any) -> int:
@@ -645,108 +394,6 @@ _SENTENCE_ATTRS = [
     ("start", NIF.beginIndex, _int_of), ("end", NIF.endIndex, _int_of),
 ]
 
-_FORMATS = {".ttl": ("turtle", "Turtle"), ".nt": ("nt", "N-Triples"), ".jsonld": ("json-ld", "JSON-LD"),
-            ".json-ld": ("json-ld", "JSON-LD"), ".trig": ("trig", "TriG"), ".nq": ("nquads", "N-Quads")}
-
-
-def _one_line(err: BaseException) -> str:
-    text = " ".join(str(err).split())
-    return (text[:200] + "...") if len(text) > 200 else text or type(err).__name__
-
-
-def parse(path: str | Path) -> Graph:
-    """Parse an export file (.ttl, .nt, .jsonld, .trig, .nq; a folder means its graph.ttl) with rdflib.
-
-    Nothing is fetched: a JSON-LD ``@context`` (or ``@import``) must be inline or kg's own
-    (``CONTEXT_IRI``, read from ``ontology/context.jsonld``); any other is refused with one line.
-    A file that yields no triples at all is refused rather than read as an empty graph.
-    """
-    p = Path(path)
-    if p.is_dir():
-        p = p / "graph.ttl"
-    if p.suffix.lower() not in _FORMATS:
-        raise InputError(f"{p}: unknown export format {p.suffix!r}; pass a .ttl, .nt, .jsonld, .trig or .nq file")
-    if not p.is_file():
-        raise InputError(f"{p}: no such file; run `kg build ARTICLES --out DIR` first, or pass an existing export")
-    from .exportset import check
-
-    check(p)  # refuses a set a killed build left half-replaced
-    fmt, name = _FORMATS[p.suffix.lower()]
-    g: Graph = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph()
-    try:
-        if fmt == "json-ld":
-            g.parse(data=json.dumps(_offline_jsonld(p)), format=fmt, publicID=p.absolute().as_uri())
-        else:
-            g.parse(p, format=fmt)
-    except InputError:
-        raise
-    except Exception as err:  # rdflib raises a different class per parser (BadSyntax, JSONDecodeError...)
-        raise InputError(f"{p}: not valid {name} ({_one_line(err)}); re-export it with `kg build`") from err
-    if len(g) == 0:
-        raise InputError(f"{p}: holds no RDF triples; pass a kg export (re-export it with `kg build`)")
-    return g
-
-
-CONTEXT_IRI = "https://w3id.org/kg-news/context.jsonld"
-_OWN_CONTEXTS = frozenset({CONTEXT_IRI, "http://w3id.org/kg-news/context.jsonld"})
-
-
-def _offline_jsonld(p: Path) -> Any:
-    """The JSON of a JSON-LD file with every context reference replaced by kg's bundled context.
-
-    A reference to any other context raises ``InputError``: kg runs offline and never fetches one.
-    """
-    try:
-        doc = json.loads(p.read_bytes())
-    except RecursionError:
-        raise InputError(f"{p}: JSON nested too deeply to read; re-export it with `kg build`") from None
-    except (ValueError, UnicodeDecodeError) as err:
-        raise InputError(f"{p}: not valid JSON-LD ({_one_line(err)}); re-export it with `kg build`") from None
-
-    def own(ref: Any) -> Any:
-        if isinstance(ref, str):
-            if ref not in _OWN_CONTEXTS:
-                shown = ref if len(ref) <= 80 else ref[:77] + "..."
-                raise InputError(f"{p}: JSON-LD context {shown!r} is not kg's own; kg runs offline and fetches no "
-                                 f"context: inline it, or use {CONTEXT_IRI}")
-            return context()
-        if isinstance(ref, list):
-            return [own(r) for r in ref]
-        if isinstance(ref, dict) and "@import" in ref:
-            imported = own(ref["@import"])
-            return {**imported, **{k: v for k, v in ref.items() if k != "@import"}}
-        return ref
-
-    stack = [doc]
-    while stack:  # iterative: a hostile document can nest as deep as the JSON parser allows
-        node = stack.pop()
-        if isinstance(node, dict):
-            if "@context" in node:
-                node["@context"] = own(node["@context"])
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return doc
-
-
-def load(path: str | Path) -> nx.MultiDiGraph:
-    """Read a kg export back into the graph it was made from (a folder means ``DIR/graph.ttl``)."""
-    g = parse(path)
-    try:
-        G = from_rdf(g)
-    except (ValueError, TypeError) as err:
-        p = Path(path)
-        raise InputError(f"{p}: not a kg export ({_one_line(err)}); re-export it with `kg build`") from err
-    if not G and not G.graph.get("articles") and not any(str(p).startswith(str(KG)) for p in g.predicates()):
-        raise InputError(f"{Path(path)}: holds RDF but nothing in the kg ontology; pass a kg export")
-    return G
-
-
-def context() -> dict[str, Any]:
-    """The JSON-LD context of ``ontology/context.jsonld``, for ``g.serialize(format="json-ld", context=...)``."""
-    with (ONTOLOGY / "context.jsonld").open(encoding="utf-8") as fh:
-        return json.load(fh)["@context"]
-
 
 def validate(data: Graph | nx.MultiDiGraph | str | Path) -> tuple[bool, str]:
     """Check an export (or a graph, or an export file) against ``ontology/shapes.ttl`` with pySHACL.
@@ -754,6 +401,8 @@ def validate(data: Graph | nx.MultiDiGraph | str | Path) -> tuple[bool, str]:
     Returns ``(conforms, report_text)``.
     """
     import pyshacl
+
+    from .rdf_io import parse
 
     if isinstance(data, nx.Graph):
         data = to_rdf(data)

@@ -10,16 +10,16 @@ import csv
 import difflib
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from .errors import InputError, QueryError
-from .rdf import PREFIXES
+from .errors import InputError, QueryError, one_line
+from .exportset import write_atomic
+from .formats import RDF_SUFFIXES, by_suffix, export_file
+from .namespace import PREFIXES
 
 __all__ = ["run_query", "format_rows", "saved_queries", "describe", "query_params", "open_store", "is_endpoint",
            "network_keywords"]
@@ -154,21 +154,19 @@ def network_keywords(text: str) -> list[str]:
     return sorted({m.group(1).upper() for m in _NETWORK.finditer(bare)})
 
 
-_RDF_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG"}
-
-
 def _files(source: str | Path) -> list[Path]:
+    """The export files to load for ``source``: a file, or a folder's graph.ttl (else all its .ttl files)."""
     p = Path(source)
     if p.is_dir():
-        if (p / "graph.ttl").is_file():
-            return [p / "graph.ttl"]
+        if export_file(p).is_file():
+            return [export_file(p)]
         files = sorted(p.glob("*.ttl"))
         if not files:
             raise InputError(f"{p}: no graph.ttl or other .ttl file here; run `kg build ARTICLES --out {p}` first")
         return files
     if not p.is_file():
         raise InputError(f"{p}: no such file or folder; pass an export (.ttl, .nt, .nq, .trig, .jsonld) or its folder")
-    if p.suffix.lower() not in (*_RDF_FORMATS, ".jsonld", ".json-ld"):
+    if p.suffix.lower() not in RDF_SUFFIXES:
         raise InputError(f"{p}: unknown export format {p.suffix!r}; pass a .ttl, .nt, .nq, .trig or .jsonld file")
     return [p]
 
@@ -182,23 +180,21 @@ def open_store(source: str | Path) -> Any:
     store = ox.Store()
     for path in _files(source):
         check(path)  # refuses a set a killed build left half-replaced
-        suffix = path.suffix.lower()
-        if suffix in (".jsonld", ".json-ld"):
+        fmt = by_suffix(path)
+        if not fmt.oxigraph:  # JSON-LD: through rdflib, which refuses remote contexts
             from rdflib import Dataset
 
-            from .rdf import parse
+            from .rdf_io import parse
 
             g = parse(path)
             quads = isinstance(g, Dataset)
             data = g.serialize(format="nquads" if quads else "nt", encoding="utf-8")
             store.load(data, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
             continue
-        fmt = getattr(ox.RdfFormat, _RDF_FORMATS[suffix])
         try:
-            store.load(path=str(path), format=fmt)
+            store.load(path=str(path), format=getattr(ox.RdfFormat, fmt.oxigraph))
         except (SyntaxError, ValueError, OSError) as err:
-            msg = " ".join(str(err).split())
-            raise InputError(f"{path}: not valid {fmt.name} ({msg}); re-export it with `kg build`") from None
+            raise InputError(f"{path}: not valid {fmt.label} ({one_line(err)}); re-export it with `kg build`") from None
     return store
 
 
@@ -297,11 +293,11 @@ def run_query(source: str | Path, query: str | Path, *, params: Mapping[str, Any
         rows = [[_show(t.subject, full_iris), _show(t.predicate, full_iris), _show(t.object, full_iris)] for t in result]
         return ["subject", "predicate", "object"], rows
     except SyntaxError as err:
-        raise QueryError(f"{name}: SPARQL syntax error: {' '.join(str(err).split())}") from None
+        raise QueryError(f"{name}: SPARQL syntax error: {one_line(err)}") from None
     except RuntimeError as err:  # e.g. a parameter the query does not project, SERVICE ?unbound
-        raise QueryError(f"{name}: {' '.join(str(err).split())}; check the query and the --param names") from None
+        raise QueryError(f"{name}: {one_line(err)}; check the query and the --param names") from None
     except OSError as err:  # SERVICE to a server that does not answer (with --allow-network)
-        raise QueryError(f"{name}: a SERVICE call failed ({' '.join(str(err).split())}); check the service URL") from None
+        raise QueryError(f"{name}: a SERVICE call failed ({one_line(err)}); check the service URL") from None
 
 
 def is_endpoint(source: str | Path) -> bool:
@@ -317,7 +313,7 @@ def _update(store: Any, text: str, name: str, source: str | Path) -> tuple[list[
     import pyoxigraph as ox
 
     files = _files(source)
-    if len(files) != 1 or files[0].suffix.lower() not in _RDF_FORMATS:
+    if len(files) != 1 or not by_suffix(files[0]).oxigraph:
         raise QueryError(f"{source}: updates can only rewrite a single .ttl, .nt, .nq or .trig export; "
                          "query that file directly")
     path = files[0]
@@ -325,20 +321,11 @@ def _update(store: Any, text: str, name: str, source: str | Path) -> tuple[list[
     try:
         store.update(text, prefixes=PREFIXES)
     except SyntaxError as err:
-        raise QueryError(f"{name}: SPARQL syntax error: {' '.join(str(err).split())}") from None
+        raise QueryError(f"{name}: SPARQL syntax error: {one_line(err)}") from None
     after = len(store)
-    fmt = getattr(ox.RdfFormat, _RDF_FORMATS[path.suffix.lower()])
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        if fmt.supports_datasets:
-            store.dump(output=tmp, format=fmt)
-        else:
-            store.dump(output=tmp, format=fmt, from_graph=ox.DefaultGraph())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    fmt = getattr(ox.RdfFormat, by_suffix(path).oxigraph)
+    graph = {} if fmt.supports_datasets else {"from_graph": ox.DefaultGraph()}
+    write_atomic(path, store.dump(format=fmt, **graph))
     return ["triples_before", "triples_after"], [[str(before), str(after)]]
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .endpoint import auth_header, redact, split_credentials
-from .errors import InputError, KgError
+from .errors import ConfigError, InputError, one_line
 
 __all__ = ["push", "graph_url"]
 
@@ -45,15 +45,15 @@ def _send(method: str, url: str, body: bytes, headers: dict[str, str], *, retrie
             with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - the user's endpoint
                 return response.status
         except urllib.error.HTTPError as err:
-            detail = " ".join(err.read(300).decode("utf-8", "replace").split())
+            detail = one_line(err.read(300).decode("utf-8", "replace"))
             if err.code < 500 or attempt == retries:
-                raise KgError(f"{redact(url)}: the endpoint answered {err.code} {err.reason} to {method}"
+                raise ConfigError(f"{redact(url)}: the endpoint answered {err.code} {err.reason} to {method}"
                               f"{f' ({detail})' if detail else ''}; check --endpoint is a Graph Store "
                               "Protocol URL (Oxigraph: http://HOST:PORT/store) and that it accepts writes") from None
         except (urllib.error.URLError, OSError) as err:
             if attempt == retries:
                 reason = getattr(err, "reason", err)
-                raise KgError(f"{redact(url)}: cannot reach the endpoint ({reason}); check --endpoint and that the "
+                raise ConfigError(f"{redact(url)}: cannot reach the endpoint ({reason}); check --endpoint and that the "
                               "server is running") from None
         time.sleep(min(0.2 * 2**attempt, 3.0))
     raise AssertionError("unreachable")
@@ -64,25 +64,25 @@ def push(source: str | Path, endpoint: str, *, user: str = "", password: str = "
     """Send the export in ``source`` (a folder with graph.trig, or a .trig file) to ``endpoint``.
 
     Returns the number of named graphs sent. Raises ``InputError`` for a missing or broken export and
-    ``KgError`` when the endpoint cannot be reached or refuses a request.
+    ``ConfigError`` when the endpoint cannot be reached or refuses a request.
     """
     from rdflib import Dataset, Graph
 
-    path = Path(source)
-    if path.is_dir():
-        path = path / "graph.trig"
+    from .formats import export_file
+
+    path = export_file(source, "trig")
     if not path.is_file():
         raise InputError(f"{path}: no such file; run `kg build ARTICLES --out DIR` first, then kg push DIR")
     from .exportset import check
 
     check(path)  # refuses a set a killed build left half-replaced
     if urllib.parse.urlsplit(endpoint).scheme not in ("http", "https"):
-        raise KgError(f"{redact(endpoint)}: not an http(s) URL; give the Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+        raise ConfigError(f"{redact(endpoint)}: not an http(s) URL; give the Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     ds = Dataset()
     try:
         ds.parse(path, format="trig")
     except Exception as err:  # rdflib raises a different class per syntax problem
-        raise InputError(f"{path}: not valid TriG ({' '.join(str(err).split())[:200]}); re-export it with kg build") from err
+        raise InputError(f"{path}: not valid TriG ({one_line(err, 200)}); re-export it with kg build") from err
     endpoint, url_user, url_password = split_credentials(endpoint)
     headers = {"Content-Type": "text/turtle; charset=utf-8", **auth_header(user or url_user, password or url_password)}
     sent = 0

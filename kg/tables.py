@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import KgError
+from .errors import ConfigError
 from .schema import CODES, PREDICATES
 
 if TYPE_CHECKING:
@@ -200,14 +200,14 @@ def to_events(G: nx.MultiDiGraph) -> pd.DataFrame:
 
 def _check_format(fmt: str) -> None:
     if fmt not in EVENT_FORMATS:
-        raise KgError(f"--format {fmt!r} is not one of {', '.join(EVENT_FORMATS)}")
+        raise ConfigError(f"--format {fmt!r} is not one of {', '.join(EVENT_FORMATS)}")
 
 
 def events_text(G: nx.MultiDiGraph, fmt: str = "csv") -> str:
     """The events table as CSV or JSON Lines text."""
     _check_format(fmt)
     if fmt == "parquet":
-        raise KgError("Parquet is binary: write it to a file with --out events.parquet")
+        raise ConfigError("Parquet is binary: write it to a file with --out events.parquet")
     df = to_events(G)
     if fmt == "csv":
         return df.to_csv(index=False, lineterminator="\n")
@@ -216,7 +216,7 @@ def events_text(G: nx.MultiDiGraph, fmt: str = "csv") -> str:
 
 def write_events(G: nx.MultiDiGraph, path: str | Path, fmt: str | None = None) -> Path:
     """Write the events table to ``path`` (format from ``fmt`` or the file suffix), through a temporary file."""
-    from .exports import write_atomic
+    from .exportset import write_atomic
 
     path = Path(path)
     fmt = fmt or next((f for f, suffix in EVENT_FORMATS.items() if path.suffix.lower() == suffix), "csv")
@@ -227,7 +227,7 @@ def write_events(G: nx.MultiDiGraph, path: str | Path, fmt: str | None = None) -
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        raise KgError("Parquet needs pyarrow; run: pip install 'kg[parquet]' (or pip install pyarrow)") from None
+        raise ConfigError("Parquet needs pyarrow; run: pip install 'kg[parquet]' (or pip install pyarrow)") from None
     import io
 
     buf = io.BytesIO()

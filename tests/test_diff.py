@@ -9,14 +9,14 @@ import pytest
 from typer.testing import CliRunner
 
 import kg
+from kg.nodelink import read_node_link
 from kg.cli import app
 
 DATA = Path(__file__).resolve().parent / "data"
 
 
 def _ruritania() -> nx.MultiDiGraph:
-    data = json.loads((DATA / "ruritania.json").read_text(encoding="utf-8"))
-    return nx.node_link_graph(data, source="from", target="to", edges="links")
+    return read_node_link(DATA / "ruritania.json")
 
 
 @pytest.fixture()

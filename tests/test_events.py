@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kg
+from kg.nodelink import read_node_link
 from kg.cli import app
 from kg.errors import KgError
 from kg.tables import COLUMNS, write_events
@@ -21,8 +22,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture()
 def ruritania() -> nx.MultiDiGraph:
-    data = json.loads((DATA / "ruritania.json").read_text(encoding="utf-8"))
-    return nx.node_link_graph(data, source="from", target="to", edges="links")
+    return read_node_link(DATA / "ruritania.json")
 
 
 def test_events_one_row_per_edge_with_every_column(ruritania):

@@ -224,8 +224,8 @@ def test_exportset_same_graph_again_renders_nothing_until_a_file_changes(tmp_pat
     export_all(read_graph("ruritania"), tmp_path)
     before = digests(tmp_path)
     rendered = []
-    for name, (filename, render) in list(FORMATS.items()):
-        monkeypatch.setitem(FORMATS, name, (filename, lambda G, r=render: rendered.append(r) or r(G)))
+    for name, fmt in list(FORMATS.items()):
+        monkeypatch.setitem(FORMATS, name, fmt._replace(write=lambda G, r=fmt.write: rendered.append(r) or r(G)))
     export_all(read_graph("ruritania"), tmp_path)
     assert rendered == [] and digests(tmp_path) == before
     (tmp_path / "graph.html").write_text("edited", encoding="utf-8")

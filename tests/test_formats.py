@@ -10,6 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from kg.nodelink import read_node_link
 from kg.gexf import to_gexf
 from kg.geo import to_geojson
 from kg.graphml import to_graphml
@@ -21,8 +22,7 @@ GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 
 @pytest.fixture()
 def ruritania() -> nx.MultiDiGraph:
-    data = json.loads((DATA / "ruritania.json").read_text(encoding="utf-8"))
-    return nx.node_link_graph(data, source="from", target="to", edges="links")
+    return read_node_link(DATA / "ruritania.json")
 
 
 def _edges_by_id(H: nx.Graph) -> dict[str, dict]:

@@ -52,6 +52,8 @@ def hostile_graph() -> nx.MultiDiGraph:
 def check_exports(out: Path, G: nx.MultiDiGraph | None = None, *, formats=("turtle", "trig", "jsonld", "json")) -> None:
     """Every export in ``out`` re-parses (rdflib and pyoxigraph), conforms to the shapes and, with G, round-trips."""
     import pyoxigraph
+
+    from kg.nodelink import from_node_link, read_node_link
     from rdflib import Dataset, Graph
 
     from kg.rdf import validate
@@ -76,7 +78,8 @@ def check_exports(out: Path, G: nx.MultiDiGraph | None = None, *, formats=("turt
     if "json" in formats:
         data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
         if G is not None:
-            assert nx.utils.graphs_equal(nx.node_link_graph(data, edges="edges", source="from", target="to"), G)
+            assert nx.utils.graphs_equal(from_node_link(data), G)
+            assert nx.utils.graphs_equal(read_node_link(out), G)
     if "graphml" in formats:
         H = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
         if G is not None:

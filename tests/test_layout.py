@@ -8,7 +8,8 @@ import pytest
 
 KG = Path(__file__).resolve().parent.parent / "kg"
 EXTRACTION = {"read", "inputs", "nlp", "gazetteer", "lexicon", "mentions", "resolve", "relations", "frames"}
-OUTPUT = {"rdf", "html", "exports", "sparql", "store", "tables", "gexf", "graphml", "geo", "changes", "notebook"}
+OUTPUT = {"rdf", "rdf_io", "namespace", "nodelink", "formats", "html", "exports", "sparql", "store", "tables", "gexf", "graphml",
+          "geo", "changes", "notebook"}
 
 
 def sources(module: str) -> list[Path]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
+from kg.nodelink import read_node_link
 from kg.errors import InputError, QueryError
 from kg.sparql import describe, format_rows, query_params, run_query, saved_queries
 from kg.rdf import to_rdf, to_trig
@@ -16,8 +16,7 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture(scope="module")
 def export(tmp_path_factory) -> Path:
-    data = json.loads((DATA / "ruritania.json").read_text(encoding="utf-8"))
-    G = nx.node_link_graph(data, edges="links", source="from", target="to")
+    G = read_node_link(DATA / "ruritania.json")
     out = tmp_path_factory.mktemp("export")
     to_rdf(G).serialize(out / "graph.ttl", format="turtle")
     to_rdf(G).serialize(out / "graph.jsonld", format="json-ld")

@@ -80,7 +80,7 @@ def read_frame(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Tok
         pairs = [([a], [b]) for i, a in enumerate(actors) for b in actors[i + 1:]]
         pairs += [(b, a) for a, b in pairs] if frame.mutual else []
     else:
-        pairs = [(actors, found)]
+        pairs = [(actors, found)] + ([(found, actors)] if frame.mutual else [])  # "A exchanged fire with B"
     chain = governors(tok)
     emitted = False
     if frame.between_targets and len(found) > 1:

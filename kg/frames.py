@@ -65,12 +65,13 @@ def _expand(value: Any, lists: dict[str, frozenset[str]]) -> Any:
 
 
 def _word_list(name: str, lists: dict[str, frozenset[str]]) -> frozenset[str]:
-    """The words of ``@name``: a predicate's lexicon (``verbs:P``, ``nouns:P``) or a named list; empty is an error."""
+    """The words of ``@name``: a predicate's lexicon (``verbs:P``, ``nouns:P``; ``verbs:*`` all of them) or a named
+    list; empty is an error."""
     t = triggers()
     if ":" in name:
         kind, pred = name.split(":", 1)
         by_lemma = t["verb_of"] if kind == "verbs" else t["noun_of"]
-        words = frozenset(w for w, p in by_lemma.items() if p == pred and " " not in w)
+        words = frozenset(w for w, p in by_lemma.items() if pred in (p, "*") and " " not in w)  # "*": every predicate
     else:
         words = lists.get(name) or t.get(name)
     if not words:

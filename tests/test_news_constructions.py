@@ -57,6 +57,7 @@ CASES = [
     ("Chilean gunboats shelled a Peruvian harbour. Lima called the attack unacceptable.", ("country/PE","condemned","country/CL")),
     # the author of a reprisal's cause in a passive relative clause ("rockets that were fired ... by X")
     ("Chile bombed Peru in reprisal for rockets that were launched at Arica by Hezbollah fighters.", ("country/CL","retaliatedAgainst","group/hizballah")),
+    ("Peruvian drones carried out strikes across northern Chile overnight.", ("country/PE","struck","country/CL")),
 ]
 
 

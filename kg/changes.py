@@ -157,6 +157,12 @@ def diff_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> GraphDiff:
     incidents: 0 added, 0 removed, 0 changed
     articles: 0 added, 0 removed, 0 changed
     """
+    return GraphDiff(entities=_entity_changes(old, new), events=_event_changes(old, new),
+                     incidents=_incident_changes(old, new), articles=_article_changes(old, new))
+
+
+def _entity_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> Section:
+    """Entities added, removed, and changed in one of ``ENTITY_FIELDS``."""
     entities = Section(
         added=[_entity(new, k) for k in sorted(set(new) - set(old), key=str)],
         removed=[_entity(old, k) for k in sorted(set(old) - set(new), key=str)],
@@ -166,7 +172,11 @@ def diff_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> GraphDiff:
             item = _entity(new, k)
             item.update(fields=fields, text=f"{item['text']}: {_describe_changes(fields)}")
             entities.changed.append(item)
+    return entities
 
+
+def _event_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> Section:
+    """Events (edges, by key) added, removed and changed, by date."""
     old_edges = {(u, v, k): d for u, v, k, d in old.edges(keys=True, data=True)}
     new_edges = {(u, v, k): d for u, v, k, d in new.edges(keys=True, data=True)}
 
@@ -184,7 +194,11 @@ def diff_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> GraphDiff:
             item = _event(new, *e, b)
             item.update(fields=fields, text=f"{item['text']}: {_describe_changes(fields)}")
             events.changed.append(item)
+    return events
 
+
+def _incident_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> Section:
+    """Incidents added, removed, and changed (events joined or left, table entry changed)."""
     old_inc, new_inc = _incidents(old), _incidents(new)
     incidents = Section(
         added=[{"id": i, "events": new_inc[i]["events"], "text": _incident_text(new, i, new_inc[i])}
@@ -204,7 +218,11 @@ def diff_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> GraphDiff:
             parts += [_describe_changes(entry)] if entry else []
             incidents.changed.append({"id": i, "events_added": gained, "events_removed": lost, "fields": entry,
                                       "text": f"{_incident_text(new, i, b)}: {'; '.join(parts)}"})
+    return incidents
 
+
+def _article_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> Section:
+    """Articles added, removed, and changed in title, date or URL."""
     old_art, new_art = old.graph.get("articles", {}), new.graph.get("articles", {})
 
     def article(G_articles: dict, aid: str) -> dict[str, Any]:
@@ -222,7 +240,7 @@ def diff_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> GraphDiff:
             item = article(new_art, a)
             item.update(fields=fields, text=f"{item['text']}: {_describe_changes(fields)}")
             articles.changed.append(item)
-    return GraphDiff(entities=entities, events=events, incidents=incidents, articles=articles)
+    return articles
 
 
 def load_graph(source: str | Path | nx.MultiDiGraph) -> nx.MultiDiGraph:

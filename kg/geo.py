@@ -20,6 +20,8 @@ from typing import Any
 
 import networkx as nx
 
+from .exportset import write_atomic
+
 __all__ = ["EVENT_PROPERTIES", "coordinates", "to_geojson", "to_geojson_dict"]
 
 _CACHE_VERSION = 1
@@ -62,9 +64,7 @@ def _table() -> dict[str, dict[str, list[float]]]:
     data = _build_table()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(data, separators=(",", ":")), durable=False)
     except OSError:
         pass  # a read-only home only costs speed
     return data

@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import itertools
 import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from .errors import ConfigError
+from .html_layout import curve_ranks, layout, options, spring
 from .schema import DIRECT_MODALITIES, NODE_TYPES, PREDICATES
 
 __all__ = ["to_html", "TYPE_STYLES", "FAMILY_COLOURS", "STRUCTURE_KINDS", "LAYOUT_THRESHOLD", "DEFAULT_TOP"]
@@ -78,10 +78,10 @@ def to_html(G: nx.MultiDiGraph, *, title: str = "kg") -> str:
     app_css = (_TEMPLATES / "kg.css").read_text(encoding="utf-8")
     for name, text in (("vis-network.min.js", vis_js), ("kg.js", app_js)):
         if "</script" in text.lower():
-            raise ValueError(f"{name} contains '</script' and cannot be inlined; escape it in the asset")
+            raise ConfigError(f"{name} contains '</script' and cannot be inlined; escape it in the asset")
     for name, text in (("vis-network.css", vis_css), ("kg.css", app_css)):
         if "</style" in text.lower():
-            raise ValueError(f"{name} contains '</style' and cannot be inlined; escape it in the asset")
+            raise ConfigError(f"{name} contains '</style' and cannot be inlined; escape it in the asset")
     env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(default=True),
                       keep_trailing_newline=True)
     page = env.get_template("graph.html.jinja").render(
@@ -102,7 +102,7 @@ def _vis_assets() -> tuple[str, str]:
     folders = sorted((p for p in lib.glob("vis-*") if (p / "vis-network.min.js").is_file()),
                      key=lambda p: tuple(int(x) for x in re.findall(r"\d+", p.name)))
     if not folders:
-        raise FileNotFoundError(f"{lib}: no vis-*/vis-network.min.js; reinstall pyvis (pip install 'pyvis>=0.3.2')")
+        raise ConfigError(f"{lib}: no vis-*/vis-network.min.js; reinstall pyvis (pip install 'pyvis>=0.3.2')")
     return ((folders[-1] / "vis-network.min.js").read_text(encoding="utf-8"),
             (folders[-1] / "vis-network.css").read_text(encoding="utf-8"))
 
@@ -135,7 +135,6 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
     """
     articles = G.graph.get("articles", {})
     nodes = sorted(G.nodes, key=str)
-    links = _structure_links(G, nodes)
     groups = _edge_groups(G)
     reports: Counter[str] = Counter()
     for (u, v, _), members in groups.items():
@@ -143,11 +142,43 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         reports[v] += len(members)
     ranked = sorted(reports, key=lambda k: (-reports[k], -_mentions(G.nodes[k]), k))
     large = len(ranked) > LAYOUT_THRESHOLD
-    if large:
-        pos = _layout(nx.MultiDiGraph([(u, v) for u, v, _ in groups]), ranked)
-    else:
-        pos = {}
+    pos = layout(nx.MultiDiGraph([(u, v) for u, v, _ in groups]), ranked) if large else {}
+    vis_nodes, node_info, type_counts = _vis_nodes(G, nodes, reports, pos, articles)
+    ordered = sorted(groups.items(), key=lambda item: (item[0][0], item[0][1], item[0][2]))
+    vis_edges, edge_info = _vis_edges(G, ordered, articles)
+    structure, structure_info, kind_counts = _structure(_structure_links(G, nodes), groups, reports)
+    pred_counts: Counter[str] = Counter(str(d.get("predicate", "")) for _, _, d in G.edges(data=True))
+    used_articles = {a for info in node_info.values() for a in info["articles"]}
+    used_articles |= {r["article"] for info in edge_info.values() for r in info["reports"] if r["article"]}
+    types_order = [t for t in NODE_TYPES if t in type_counts] + sorted(set(type_counts) - set(NODE_TYPES))
+    preds_order = [p for p in PREDICATES if p in pred_counts] + sorted(set(pred_counts) - set(PREDICATES))
+    return {
+        "title": title,
+        "layout": "precomputed" if large else "physics",
+        "options": options(large, len(ranked), spring=spring(len(ordered))),
+        "nodes": vis_nodes,
+        "edges": vis_edges,
+        "nodeInfo": node_info,
+        "edgeInfo": edge_info,
+        "ranked": ranked,
+        "defaultTop": min(DEFAULT_TOP, len(ranked)),
+        "articles": {a: {f: str(articles[a].get(f, "")) for f in ("title", "date", "url")}
+                     for a in sorted(used_articles) if a in articles},
+        "types": [{"name": t, "colour": TYPE_STYLES.get(t, _OTHER_STYLE)[0], "shape": TYPE_STYLES.get(t, _OTHER_STYLE)[1],
+                   "count": type_counts[t]} for t in types_order],
+        "predicates": [_predicate_entry(p, pred_counts[p]) for p in preds_order],
+        "families": FAMILY_COLOURS,
+        "structure": structure,
+        "structureInfo": structure_info,
+        "structureKinds": [{"name": k, "label": label, "verb": verb, "count": kind_counts[k]}
+                           for k, (label, verb) in STRUCTURE_KINDS.items() if kind_counts[k]],
+        "dates": sorted({r["date"] for info in edge_info.values() for r in info["reports"] if r["date"]}),
+    }
 
+
+def _vis_nodes(G: nx.MultiDiGraph, nodes: list[Any], reports: Counter[str], pos: dict[Any, tuple[float, float]],
+               articles: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], Counter[str]]:
+    """The vis node objects (sized by reports, placed when ``pos`` has them), their panel details, and nodes per type."""
     type_counts: Counter[str] = Counter()
     node_info: dict[str, dict[str, Any]] = {}
     vis_nodes: list[dict[str, Any]] = []
@@ -164,10 +195,14 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         vis_nodes.append(node)
         node_info[str(key)] = _node_info(G, key, attrs, articles)
         node_info[str(key)]["reports"] = reports[str(key)]
+    return vis_nodes, node_info, type_counts
 
-    pred_counts: Counter[str] = Counter(str(d.get("predicate", "")) for _, _, d in G.edges(data=True))
-    ordered = sorted(groups.items(), key=lambda item: (item[0][0], item[0][1], item[0][2]))
-    ranks = _curve_ranks([(u, v) for (u, v, _), _ in ordered])
+
+def _vis_edges(G: nx.MultiDiGraph, ordered: list[tuple[tuple[str, str, str], list[dict[str, Any]]]],
+               articles: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The vis objects of the drawn event edges (``e0``, ``e1``...: label, family colour, width, curve) and their
+    panel details."""
+    ranks = curve_ranks([(u, v) for (u, v, _), _ in ordered])
     vis_edges: list[dict[str, Any]] = []
     edge_info: dict[str, dict[str, Any]] = {}
     per_pair = Counter(frozenset((u, v)) for (u, v, _), _ in ordered)
@@ -192,12 +227,17 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
                 edge["physics"] = False
             else:
                 sprung.add(pair)
-                edge["length"] = _spring(len(ordered)) + 30 * per_pair[pair]
+                edge["length"] = spring(len(ordered)) + 30 * per_pair[pair]
         if not any(r["modality"] in DIRECT_MODALITIES for r in info["reports"]):
             edge["dashes"] = True
         vis_edges.append(edge)
         edge_info[eid] = info
+    return vis_edges, edge_info
 
+
+def _structure(links: list[tuple[Any, Any, str]], groups: dict[tuple[str, str, str], Any], reports: Counter[str],
+               ) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]], Counter[str]]:
+    """The structural edges (``s0``, ``s1``...: affiliation, located in), their kinds, and edges per kind."""
     structure: list[dict[str, Any]] = []
     structure_info: dict[str, dict[str, str]] = {}
     kind_counts: Counter[str] = Counter()
@@ -215,33 +255,7 @@ def _payload(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
             edge["smooth"] = {"enabled": True, "type": "curvedCCW", "roundness": 0.22}
         structure.append(edge)
         structure_info[sid] = {"kind": kind}
-
-    used_articles = {a for info in node_info.values() for a in info["articles"]}
-    used_articles |= {r["article"] for info in edge_info.values() for r in info["reports"] if r["article"]}
-    types_order = [t for t in NODE_TYPES if t in type_counts] + sorted(set(type_counts) - set(NODE_TYPES))
-    preds_order = [p for p in PREDICATES if p in pred_counts] + sorted(set(pred_counts) - set(PREDICATES))
-    return {
-        "title": title,
-        "layout": "precomputed" if large else "physics",
-        "options": _options(large, len(ranked), spring=_spring(len(ordered))),
-        "nodes": vis_nodes,
-        "edges": vis_edges,
-        "nodeInfo": node_info,
-        "edgeInfo": edge_info,
-        "ranked": ranked,
-        "defaultTop": min(DEFAULT_TOP, len(ranked)),
-        "articles": {a: {f: str(articles[a].get(f, "")) for f in ("title", "date", "url")}
-                     for a in sorted(used_articles) if a in articles},
-        "types": [{"name": t, "colour": TYPE_STYLES.get(t, _OTHER_STYLE)[0], "shape": TYPE_STYLES.get(t, _OTHER_STYLE)[1],
-                   "count": type_counts[t]} for t in types_order],
-        "predicates": [_predicate_entry(p, pred_counts[p]) for p in preds_order],
-        "families": FAMILY_COLOURS,
-        "structure": structure,
-        "structureInfo": structure_info,
-        "structureKinds": [{"name": k, "label": label, "verb": verb, "count": kind_counts[k]}
-                           for k, (label, verb) in STRUCTURE_KINDS.items() if kind_counts[k]],
-        "dates": sorted({r["date"] for info in edge_info.values() for r in info["reports"] if r["date"]}),
-    }
+    return structure, structure_info, kind_counts
 
 
 def _mentions(attrs: dict[str, Any]) -> int:
@@ -402,132 +416,3 @@ def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         return None
     return float(value)
-
-
-def _curve_ranks(pairs: list[tuple[str, str]]) -> list[tuple[int, bool]]:
-    """(rank among same-direction edges, pair has several edges) per drawn edge, so parallel edges curve apart.
-
-    >>> _curve_ranks([("a", "b"), ("a", "b"), ("b", "a"), ("a", "c")])
-    [(0, True), (1, True), (0, True), (0, False)]
-    """
-    per_pair: Counter[frozenset[str]] = Counter(frozenset(p) for p in pairs)
-    seen: defaultdict[tuple[str, str], int] = defaultdict(int)
-    out = []
-    for u, v in pairs:
-        out.append((seen[(u, v)], per_pair[frozenset((u, v))] > 1 and u != v))
-        seen[(u, v)] += 1
-    return out
-
-
-def _spring(edges: int) -> int:
-    """Spring length: a small graph spreads over the page at zoom 1, a large one stays compact enough to read."""
-    return 90 if edges > 80 else 160
-
-
-def _options(large: bool, n: int, *, spring: int = 90) -> dict[str, Any]:
-    # Labels scale with the node (its reports); below drawThreshold screen pixels vis skips a label, so at fit
-    # zoom the busy actors are named and the rest are named as you zoom in.
-    options: dict[str, Any] = {
-        "autoResize": True,
-        "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1,
-                  "scaling": {"min": 8, "max": 30,
-                              "label": {"enabled": True, "min": 19 if spring < 160 else 10,
-                                        "max": 34 if spring < 160 else 15, "maxVisible": 22, "drawThreshold": 8}}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": False,
-                  "font": {"size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 9}},
-                  "selectionWidth": 2, "hoverWidth": 1.5},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "navigationButtons": False,
-                        "keyboard": False, "multiselect": False},
-        "layout": {"randomSeed": 7, "improvedLayout": n <= 150},
-    }
-    if large:
-        options["physics"] = {"enabled": False}
-    else:
-        options["physics"] = {
-            "enabled": True, "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.02, "springLength": spring,
-                                 "springConstant": 0.08, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50, "fit": True},
-            "minVelocity": 1.0,
-        }
-    return options
-
-
-def _layout(G: nx.MultiDiGraph, nodes: list[Any], *, links: Iterable[tuple[Any, Any]] = (), iterations: int = 80,
-            seed: int = 7) -> dict[Any, tuple[float, float]]:
-    """Fruchterman-Reingold in numpy with grid-approximated repulsion, scaled to vis-network pixels.
-
-    G's edges and the extra ``links`` (structural pairs: an official and its country) pull their ends together.
-
-    networkx's spring_layout needs scipy above 500 nodes and forceatlas2_layout takes ~25 s for 2,000. Here
-    repulsion is exact between nodes in neighbouring cells of a fine grid; beyond that the grid's cell counts
-    are convolved with the force kernel by FFT (particle-mesh), so an iteration costs O(n + cells log cells).
-    """
-    import numpy as np
-
-    n = len(nodes)
-    index = {key: i for i, key in enumerate(nodes)}
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v]))
-                    for u, v in itertools.chain(G.edges(), links) if u != v})
-    src = np.array([a for a, _ in pairs], dtype=np.int64)
-    dst = np.array([b for _, b in pairs], dtype=np.int64)
-    rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2))
-    k = math.sqrt(1.0 / n)
-    k2, eps = k * k, (0.01 * k) ** 2
-    side = max(4, min(256, int(2 * math.sqrt(n))))  # about 1 node per 4 cells
-    o = np.fft.fftfreq(2 * side, 1 / (2 * side))  # offsets 0..side-1, -side..-1 for a non-wrapping convolution
-    ox, oy = np.meshgrid(o, o, indexing="ij")
-    outside = (np.abs(ox) > 1) | (np.abs(oy) > 1)  # the 3x3 neighbourhood is the exact near field
-    offsets = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
-    temperature, cooling = 0.1, 0.1 / (iterations + 1)
-    for _ in range(iterations):
-        lo = pos.min(0)
-        span = np.maximum(pos.max(0) - lo, 1e-9)
-        cxy = np.minimum((((pos - lo) / span) * side).astype(np.int64), side - 1)
-        cell = cxy[:, 0] * side + cxy[:, 1]
-        order = np.argsort(cell, kind="stable")
-        count = np.bincount(cell, minlength=side * side)
-        first = np.concatenate(([0], np.cumsum(count)[:-1]))
-        disp = np.zeros_like(pos)
-        # Near field: every pair of nodes in the same or an adjacent cell, exactly.
-        for dx, dy in offsets:
-            nx_, ny_ = cxy[:, 0] + dx, cxy[:, 1] + dy
-            ok = (nx_ >= 0) & (nx_ < side) & (ny_ >= 0) & (ny_ < side)
-            i = np.nonzero(ok)[0]
-            c = nx_[i] * side + ny_[i]
-            reps = count[c]
-            I = np.repeat(i, reps)
-            within = np.arange(len(I)) - np.repeat(np.cumsum(reps) - reps, reps)
-            J = order[np.repeat(first[c], reps) + within]
-            keep = I != J
-            I, J = I[keep], J[keep]
-            d = pos[I] - pos[J]
-            w = k2 / np.maximum((d * d).sum(1), eps)
-            disp[:, 0] += np.bincount(I, weights=d[:, 0] * w, minlength=n)
-            disp[:, 1] += np.bincount(I, weights=d[:, 1] * w, minlength=n)
-        # Far field: cell counts convolved with k^2 r/|r|^2, cells beyond the 3x3 neighbourhood only.
-        h = span / side
-        rx, ry = ox * h[0], oy * h[1]
-        inv = np.where(outside, k2 / np.where(outside, rx * rx + ry * ry, 1.0), 0.0)
-        density = np.zeros((2 * side, 2 * side))
-        density[:side, :side] = count.reshape(side, side)
-        dens = np.fft.rfft2(density)
-        for a, r in ((0, rx), (1, ry)):
-            field = np.fft.irfft2(dens * np.fft.rfft2(r * inv), s=density.shape)[:side, :side]
-            disp[:, a] += field[cxy[:, 0], cxy[:, 1]]
-        if len(src):
-            d = pos[src] - pos[dst]
-            pull = d * (np.sqrt((d * d).sum(1)) / k)[:, None]
-            for a in (0, 1):
-                disp[:, a] += np.bincount(dst, weights=pull[:, a], minlength=n) - \
-                    np.bincount(src, weights=pull[:, a], minlength=n)
-        disp -= (pos - pos.mean(0)) * (0.05 * n * k)  # weak gravity keeps small components near
-        length = np.maximum(np.sqrt((disp * disp).sum(1)), 1e-9)
-        pos += disp * (np.minimum(length, temperature) / length)[:, None]
-        temperature -= cooling
-    pos -= pos.mean(0)
-    pos /= max(float(np.abs(pos).max()), 1e-9)
-    scale = 45.0 * math.sqrt(n)
-    return {key: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for key, (x, y) in zip(nodes, pos)}

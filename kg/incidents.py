@@ -36,13 +36,14 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from .incident_days import day, shift, when
 from .schema import PREDICATES
 
 __all__ = ["Report", "Incident", "find_incidents", "read_report", "rules"]
@@ -155,8 +156,8 @@ def read_report(G: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: dict[str, A
         other = _actor(G, v)
         actor, target, open_place = min(actor, other), max(actor, other), False
     sentence = attrs.get("sentence", "")
-    published = _day(G.graph.get("articles", {}).get(attrs.get("article", ""), {}).get("date", ""))
-    lo, hi, dated = _when(sentence, attrs.get("trigger", ""), _day(attrs.get("date", "")), published)
+    published = day(G.graph.get("articles", {}).get(attrs.get("article", ""), {}).get("date", ""))
+    lo, hi, dated = when(sentence, attrs.get("trigger", ""), day(attrs.get("date", "")), published)
     place = attrs.get("place", "") or (v if G.nodes[v].get("type") == "Place" else "")
     habitual, operation = _sentence_marks(sentence)
     once = G.nodes[v].get("type") in r["once"].get(predicate, ())
@@ -217,102 +218,6 @@ def _country(G: nx.MultiDiGraph, place: str) -> str:
     return G.nodes[place].get("located_in", "") if place in G else ""
 
 
-def _day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
-def _when(sentence: str, trigger: str, edge_day: date | None, published: date | None) -> tuple[date | None, date | None, str]:
-    """The days a report can refer to: a day it states (the expression nearest its trigger), a span, or its
-    article's date and up to ``undated_days`` before."""
-    found = _time_expressions(sentence, published)
-    if found:
-        at = sentence.find(trigger) if trigger else -1
-        at = at if at >= 0 else 0
-        _, lo, hi, dated = min(found, key=lambda f: (abs(f[0] - at), f[0]))
-        return lo, hi, dated
-    if edge_day is not None and edge_day != published:  # the extractor resolved a day this reading missed
-        return edge_day, edge_day, "stated"
-    if published is not None:
-        return _shift(published, -rules()["undated_days"]), published, "published"
-    return None, None, ""
-
-
-@lru_cache(maxsize=4096)
-def _time_expressions(sentence: str, published: date | None) -> tuple[tuple[int, date, date, str], ...]:
-    """(position, first day, last day, "stated" | "span") for each time expression of the sentence."""
-    r = rules()
-    out: list[tuple[int, date, date, str]] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(m: re.Match, lo: date | None, hi: date | None, dated: str) -> None:
-        if lo is None or hi is None or any(a < m.end() and m.start() < b for a, b in taken):
-            return
-        taken.append(m.span())
-        out.append((m.start(), lo, hi, dated))
-
-    def month_no(word: str) -> int:
-        word = word.lower().rstrip(".")
-        return r["months"].index(word) + 1 if word in r["months"] else r["month_abbreviations"].get(word, 0)
-
-    for rx, (mi, di) in ((r["month_day_re"], (1, 2)), (r["day_month_re"], (2, 1))):
-        for m in rx.finditer(sentence):
-            month, day = month_no(m.group(mi)), int(m.group(di))
-            year = int(m.group(3)) if m.group(3) else (published.year if published else 0)
-            d = _safe_date(year, month, day)
-            if d and published and not m.group(3) and d > _shift(published, 1):
-                d = _safe_date(year - 1, month, day)  # "on December 30" in a January article
-            add(m, d, d, "stated")
-    for m in r["month_year_re"].finditer(sentence):
-        part = (m.group(1) or "").lower()
-        month, year = month_no(m.group(2) or m.group(5) or ""), int(m.group(3) or m.group(6))
-        if month:
-            lo = _safe_date(year, month, 1)
-            hi = _safe_date(year + month // 12, month % 12 + 1, 1)
-            add(m, lo, _shift(hi, -1) if hi else None, "span")
-        else:
-            first, last = {"early": (1, 4), "mid": (4, 9), "late": (9, 12)}.get(part, (1, 12))
-            end = _safe_date(year + last // 12, last % 12 + 1, 1)
-            add(m, _safe_date(year, first, 1), _shift(end, -1) if end else None, "span")
-    if published is None:
-        return tuple(out)
-    for m in r["weekday_re"].finditer(sentence):
-        back = (published.weekday() - r["weekdays"].index(m.group(1).lower())) % 7
-        d = _shift(published, -back)
-        add(m, d, d, "stated")
-    for m in r["relative_re"].finditer(sentence):
-        phrase = m.group(1).lower()
-        if phrase in r["today"]:
-            add(m, published, published, "stated")
-        elif phrase in r["yesterday"]:
-            add(m, _shift(published, -1), _shift(published, -1), "stated")
-        else:
-            a, b = r["spans"][phrase]
-            add(m, _shift(published, a), _shift(published, b), "stated" if a == b else "span")
-    return tuple(out)
-
-
-def _shift(d: date, days: int) -> date:
-    """``d`` moved by ``days``, kept within the calendar (an article dated 0001-01-01 must not crash).
-
-    >>> _shift(date.min, -1), _shift(date(2031, 3, 1), -1)
-    (datetime.date(1, 1, 1), datetime.date(2031, 2, 28))
-    """
-    try:
-        return d + timedelta(days=days)
-    except OverflowError:
-        return date.min if days < 0 else date.max
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _targets_agree(a: Report, b: Report) -> bool:
     if a.target == b.target:
         return True
@@ -346,7 +251,7 @@ def _agrees(r: Report, inc: Incident) -> str:
         return "the killing of one named person"
     if r.lo is None or r.hi is None or inc.lo is None or inc.hi is None:  # undated: only within one article
         return "undated, same article" if inc.articles == {r.article} else ""
-    if r.lo > _shift(inc.hi, window) or inc.lo > _shift(r.hi, window):
+    if r.lo > shift(inc.hi, window) or inc.lo > shift(r.hi, window):
         return ""
     how = f"same operation '{r.operation}'" if r.operation in inc.operations else f"within {window} days"
     return f"{_span(r.lo, r.hi)} ({r.dated}) and {_span(inc.lo, inc.hi)}: {how}"

@@ -300,6 +300,17 @@ def _dask_executor(address: str, workers: int, stack: ExitStack) -> Executor:
     return client.get_executor(pure=False)
 
 
+def _executor(dask: str | None, workers: int, model: str | None, stack: ExitStack) -> Executor:
+    """Where batches are parsed: a dask cluster, a (lazily started) process pool, or this process."""
+    if dask:
+        return _dask_executor(dask, workers, stack)
+    if workers > 1:
+        pool = _LazyPool(lambda: _process_pool(workers, model), POOL_AFTER)
+        stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+        return pool
+    return _InlineExecutor()
+
+
 def extract_stream(articles: Iterable[Article], *, model: str | None = None, workers: int = 1,
                    cache: ArticleCache | None = None, fresh: bool = False, dask: str | None = None,
                    catch: bool = False, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, Records | Any, bool]]:
@@ -315,13 +326,7 @@ def extract_stream(articles: Iterable[Article], *, model: str | None = None, wor
         def submit(batch: list[Article]) -> Future:
             nonlocal executor
             if executor is None:  # started on the first article to parse: none when all are cached
-                if dask:
-                    executor = _dask_executor(dask, workers, stack)
-                elif workers > 1:
-                    executor = _LazyPool(lambda: _process_pool(workers, model), POOL_AFTER)
-                    stack.callback(executor.shutdown, wait=True, cancel_futures=True)
-                else:
-                    executor = _InlineExecutor()
+                executor = _executor(dask, workers, model, stack)
             return executor.submit(extract_batch, batch, model, catch)
 
         window = max(2, 2 * max(workers, 2 if dask else 1))  # batches in flight
@@ -368,7 +373,7 @@ def extract_stream(articles: Iterable[Article], *, model: str | None = None, wor
 def build_graph(paths: Iterable[Any], *, model: str | None = None,
                 progress: Callable[[Article, bool], None] | None = None, workers: int = 1,
                 cache: ArticleCache | str | Path | None = None, fresh: bool = False, dask: str | None = None,
-                on_error: Callable[[KgError], None] | None = None) -> nx.MultiDiGraph:
+                on_error: Callable[[KgError | ExtractionError], None] | None = None) -> nx.MultiDiGraph:
     """Build the knowledge graph of every article under ``paths`` (or given as text, dicts or a DataFrame: kg.inputs).
 
     ``workers`` processes parse in parallel; ``cache`` (an ``ArticleCache`` or its folder) skips

@@ -12,7 +12,8 @@ from rdflib.namespace import RDF, XSD
 
 import kg
 from kg.graph import add_incidents, new_graph
-from kg.incidents import _time_expressions, find_incidents
+from kg.incident_days import time_expressions
+from kg.incidents import find_incidents
 from kg.sparql import run_query
 from kg.rdf import KG, from_rdf, incident_iri, to_rdf, to_trig, validate
 
@@ -210,13 +211,13 @@ def test_incidents_meetings_are_symmetric():
     ("It happened on December 30.", (date(2030, 12, 30), date(2030, 12, 30), "stated")),
 ])
 def test_incidents_read_the_day_a_sentence_states(sentence, want):
-    (found,) = _time_expressions(sentence, date(2031, 3, 6))  # a Thursday
+    (found,) = time_expressions(sentence, date(2031, 3, 6))  # a Thursday
     assert found[1:] == want
 
 
 @pytest.mark.parametrize("sentence", ["They campaigned in the 2030 election.", "It was held in 2030 Freedonian style."])
 def test_incidents_a_year_before_a_name_or_noun_is_no_time(sentence):
-    assert _time_expressions(sentence, date(2031, 3, 6)) == ()
+    assert time_expressions(sentence, date(2031, 3, 6)) == ()
 
 
 def test_incidents_a_vague_time_joins_only_an_unambiguous_incident():

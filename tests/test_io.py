@@ -163,3 +163,11 @@ def test_io_one_line_is_the_only_squasher():
             continue
         text = path.read_text(encoding="utf-8")
         assert "' '.join(str(err).split())" not in text and '" ".join(str(err).split())' not in text, path.name
+
+
+def test_io_html_asset_problems_are_config_errors_not_builtins(monkeypatch):
+    import kg.html
+
+    monkeypatch.setattr(kg.html, "_vis_assets", lambda: ("var a = '</script>';", ""))
+    with pytest.raises(ConfigError, match="vis-network.min.js contains '</script'"):
+        kg.html.to_html(nx.MultiDiGraph(articles={}))

@@ -8,7 +8,7 @@ import pytest
 
 KG = Path(__file__).resolve().parent.parent / "kg"
 EXTRACTION = {"read", "inputs", "nlp", "gazetteer", "lexicon", "mentions", "resolve", "relations", "frames"}
-OUTPUT = {"rdf", "rdf_io", "namespace", "nodelink", "formats", "html", "exports", "sparql", "store", "tables", "gexf", "graphml",
+OUTPUT = {"rdf", "rdf_io", "namespace", "nodelink", "formats", "html", "html_layout", "exports", "sparql", "store", "tables", "gexf", "graphml",
           "geo", "changes", "notebook"}
 
 

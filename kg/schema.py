@@ -38,11 +38,29 @@ class Predicate:
     offered_cameo: str
     offered_name: str
     comment: str
+    attack: bool = False  # an armed attack: the relation reader remembers it for a later "the strike"
+    multi_target: bool = False  # one trigger may name several targets ("struck A and B")
+    diplomatic: bool = False  # a diplomatic act: unnamed, its party is the sentence's nearest other country
+    never_object: frozenset[str] = frozenset()  # node types never its object ("killed": no Country, no Place)
+
+
+_FLAGS = ("attack", "multi_target", "diplomatic")
 
 
 def _read_vocabulary(path: Path) -> dict[str, Predicate]:
+    """Every predicate of ``vocabulary.csv``; a flag other than "yes" or empty, or an unknown node type, is an error."""
     with path.open(newline="", encoding="utf-8") as fh:
-        return {row["name"]: Predicate(**row) for row in csv.DictReader(fh)}
+        rows = list(csv.DictReader(fh))
+    out = {}
+    for row in rows:
+        for col in _FLAGS:
+            if row[col] not in ("", "yes"):
+                raise ValueError(f"{path}: {row['name']}: {col} is {row[col]!r}; write yes or leave it empty")
+        never = frozenset(t for t in row["never_object"].split("|") if t)
+        if never - set(NODE_TYPES):
+            raise ValueError(f"{path}: {row['name']}: never_object names {sorted(never - set(NODE_TYPES))}; use {NODE_TYPES}")
+        out[row["name"]] = Predicate(**{**row, **{col: row[col] == "yes" for col in _FLAGS}, "never_object": never})
+    return out
 
 
 PREDICATES: dict[str, Predicate] = _read_vocabulary(ONTOLOGY / "vocabulary.csv")

@@ -108,3 +108,35 @@ def test_ontology_context_has_the_export_prefixes_and_the_incident_terms():
     assert {k: v for k, v in context.items() if k in PREFIXES} == PREFIXES
     terms = {k: v if isinstance(v, str) else v["@id"] for k, v in context.items() if k not in PREFIXES}
     assert terms == {t: f"kg:{t}" for t in ("Incident", "incident", "corroboration", "reportedIn", "mergeReason", "dateEnd")}
+
+
+def test_ontology_vocabulary_gives_the_reader_its_predicate_properties():
+    """Which predicates are attacks, take several targets, are diplomatic or never take a node type as object is
+    read from vocabulary.csv, as booleans and type sets."""
+    assert {n for n, p in PREDICATES.items() if p.attack} == {"struck", "killed", "retaliatedAgainst"}
+    assert {n for n, p in PREDICATES.items() if p.diplomatic} == {"summoned", "expelledDiplomat", "recalledAmbassador"}
+    assert PREDICATES["met"].multi_target and not PREDICATES["accused"].multi_target
+    assert PREDICATES["killed"].never_object == {"Country", "Place"} and PREDICATES["met"].never_object == {"Place"}
+    assert PREDICATES["struck"].never_object == frozenset()
+
+
+@pytest.mark.parametrize("column,value,message", [
+    ("attack", "Yes", "struck: attack is 'Yes'; write yes or leave it empty"),
+    ("never_object", "Place|Town", "struck: never_object names ['Town']"),
+])
+def test_ontology_vocabulary_rejects_a_bad_property_naming_the_file(tmp_path, column, value, message):
+    import csv
+    import re
+
+    from kg.schema import _read_vocabulary
+
+    with (ONTOLOGY / "vocabulary.csv").open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    rows[0][column] = value
+    bad = tmp_path / "vocabulary.csv"
+    with bad.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(ValueError, match="^" + re.escape(f"{bad}: {message}")):
+        _read_vocabulary(bad)

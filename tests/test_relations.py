@@ -246,3 +246,42 @@ def test_relations_sanctions_on_a_states_firm_or_citizens_do_not_sanction_the_st
     got = triples(relations)
     assert (CL_KEY, "sanctioned", PE) not in got, got
     assert {(CL_KEY, "sanctioned", "person/karl-brandt"), (CL_KEY, "sanctioned", "person/hans-vogel")} <= got, got
+
+
+def test_relations_reader_looks_up_only_word_lists_that_exist():
+    """Every word list the relation reader names (``t["..."]``) is a key of kg/data/triggers.json or the trigger
+    lexicon, so a misspelt name fails here rather than halfway through an article."""
+    import re
+    from pathlib import Path
+
+    import kg.relations
+    from kg.lexicon import triggers
+
+    source = "".join(p.read_text(encoding="utf-8") for p in Path(kg.relations.__file__).parent.glob("*.py"))
+    used = set(re.findall(r'\bt\["(\w+)"\]', source))
+    assert len(used) > 50
+    assert used <= set(triggers()), sorted(used - set(triggers()))
+
+
+def test_relations_reader_has_no_inline_word_list():
+    """Word lists live in kg/data/: a tuple, list or set of strings in kg/relations/ may only hold spaCy labels
+    (dependencies, parts of speech, tags), node types, modalities, predicate names, punctuation or ``__all__``."""
+    import ast
+    from pathlib import Path
+
+    from spacy.glossary import GLOSSARY
+
+    import kg.relations
+    from kg.schema import MODALITIES, NODE_TYPES, PREDICATES
+
+    allowed = set(GLOSSARY) | set(NODE_TYPES) | set(MODALITIES) | set(PREDICATES) | {"", ".", ";", "!", "?"}
+    found = []
+    for path in Path(kg.relations.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        exported = {e.value for n in tree.body if isinstance(n, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in n.targets) for e in n.value.elts}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+                words = {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+                found += [(path.name, node.lineno, w) for w in sorted(words - allowed - exported)]
+    assert not found, found

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..schema import PREDICATES
 from .discourse import event_family, instruments
 
 if TYPE_CHECKING:
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
 __all__ = ["ATTACKS", "colon_list", "coordinated", "entities_in", "event_actor", "event_author", "left_actor",
            "participle_agents", "recall_actor", "recalled_actor", "sentence_countries", "subjects", "targets"]
 
-ATTACKS = ("struck", "killed", "retaliatedAgainst")  # the attack predicates the discourse remembers
+ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
 _CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}
-_MULTI_TARGET = {"struck", "retaliatedAgainst", "sanctioned", "mediated", "met", "negotiatedCeasefire", "urgedRestraint"}
+_MULTI_TARGET = frozenset(n for n, p in PREDICATES.items() if p.multi_target)
 
 
 def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] = frozenset(),
@@ -48,7 +49,7 @@ def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] =
                     if k2 not in skip and k2 not in found and k2 not in level:
                         level.append(k2)
                 continue
-            if t.lemma_.lower() in ("border", "frontier", "boundary", "counterpart", "counterparts") and t is not tok:
+            if t.lemma_.lower() in ctx.t["not_target_nouns"] and t is not tok:
                 continue  # "near the Pakistan-Iran border" names no target; counterparts are named in apposition
             nxt += _phrase_children(ctx, t)
         if level:
@@ -64,13 +65,13 @@ def _phrase_children(ctx: Context, t: Token) -> list[Token]:
     named_appos = any(c.dep_ == "appos" and any(ctx.key(g) for g in c.subtree) for c in t.children)
     out = []
     for c in t.children:
-        if c.dep_ in _CLAUSE_STOP and not (c.dep_ == "acl" and c.lemma_.lower() in ("belong", "own", "operate", "run")):
+        if c.dep_ in _CLAUSE_STOP and not (c.dep_ == "acl" and c.lemma_.lower() in ctx.t["ownership_verbs"]):
             continue
         if named_appos and c.dep_ in ("amod", "compound", "poss"):
             continue  # "his Greek and French counterparts, A and B": the people, not their countries
         if c.dep_ == "nsubj" and t.pos_ in ("VERB", "AUX"):
             continue  # "what Iran considers X bases": the considerer is not a target
-        if c.dep_ == "poss" and t.lower_ in ("province", "region", "district", "city", "village", "state", "county", "territory"):
+        if c.dep_ == "poss" and t.lower_ in ctx.t["subdivision_nouns"]:
             continue  # "Iran's Sistan province": the province is the target
         out.append(c)
     return out
@@ -142,7 +143,7 @@ def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: 
         if keys:
             return keys, depth
         if disc.parties and cand.lemma_.lower() in t["collective_actors"] and \
-                any(g.lemma_.lower() in t["role_nouns"] | {"participant"} for g in cand.subtree):
+                any(g.lemma_.lower() in t["role_nouns"] | t["participant_nouns"] for g in cand.subtree):
             return list(disc.parties), depth + 1  # "an assembly of foreign ministers denounced ...": those who met
         if cand.lemma_.lower() in t["event_nouns"] and pred in ATTACKS and (actor := recalled_actor(ctx, disc, cand, [])):
             return actor, depth + 2  # "the operation targeted X": the attacker of that operation, as a state
@@ -161,7 +162,7 @@ def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,
     if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head and not any(c.dep_ == "pobj" for c in head.children) \
             and head.lower_ != "of":
         return subjects(ctx, disc, head.head, pred, depth + 1)  # "contributed ... by supporting X"
-    if tok.dep_ == "pobj" and head.lower_ == "in" and tok.lemma_.lower() in ("support", "retaliation", "response", "solidarity"):
+    if tok.dep_ == "pobj" and head.lower_ == "in" and tok.lemma_.lower() in t["purpose_nouns"]:
         return subjects(ctx, disc, head.head, pred, depth + 1)  # "flies fighters to Syria in support of X"
     if tok.dep_ == "acl" and head.lemma_.lower() in t["report_nouns"] and tok.lemma_.lower() not in t["speech_verbs"]:
         # "posted a message blaming Iran", "the ministry's statement condemning X": the author of the message
@@ -247,7 +248,7 @@ def left_actor(ctx: Context, tok: Token) -> str:
         if (k := ctx.key(t)) and ctx.types.get(k) != "Place":
             return k
         in_phrase = t.dep_ in ("compound", "amod", "nmod") and t.head.i <= tok.i and t.head.i > i
-        if not (in_phrase or t.pos_ in ("ADJ", "PUNCT", "PART") or t.tag_ == "POS" or t.lower_ in ("recent", "latest")):
+        if not (in_phrase or t.pos_ in ("ADJ", "PUNCT", "PART") or t.tag_ == "POS" or t.lower_ in ctx.t["recency_adjectives"]):
             return ""
         i -= 1
     return ""
@@ -266,7 +267,7 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
             if c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or c.dep_ == "xcomp" and c.pos_ == "NOUN":
                 found += entities_in(ctx, c, multi=multi, skip=skip, nationality_is_state=whole)
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps | {"targeting"}:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps | ctx.t["targeting_preps"]:
             for gc in c.children:
                 if gc.dep_ in ("pobj", "pcomp"):
                     found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole)

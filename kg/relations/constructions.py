@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..schema import PREDICATES
 from .arguments import (coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
                         sentence_countries, subjects, targets)
 from .emit import emit
@@ -25,14 +26,14 @@ if TYPE_CHECKING:
 
 __all__ = ["CLAUSES", "ENDINGS", "FALLBACKS", "WHOLE", "Reading", "read_trigger"]
 
-_DIPLOMATIC = {"summoned", "expelledDiplomat", "recalledAmbassador"}
+_DIPLOMATIC = frozenset(n for n, p in PREDICATES.items() if p.diplomatic)
 
 
 # -- clauses read before any trigger ------------------------------------------------------------------
 def claims_responsibility(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
     """"X claimed responsibility for the attacks": X struck what those attacks hit.
     Example: "The Azure Front claimed responsibility for the bombing of Ostrava." """
-    if tok.lemma_.lower() not in ("claim", "accept", "take", "admit") or \
+    if tok.lemma_.lower() not in ctx.t["responsibility_verbs"] or \
             not any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children):
         return False
     actors, depth = subjects(ctx, disc, tok, "struck")
@@ -53,14 +54,14 @@ def located_event(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool
     """"The raid happened in Chile, near the port": the raid's actor struck those places.
     Example: "Ruritania launched a raid. The raid took place in Ostrava." """
     lemma = tok.lemma_.lower()
-    if not (lemma in ("occur", "happen") or lemma == "take" and any(c.lower_ == "place" for c in tok.children)):
+    if not (lemma in ctx.t["occur_verbs"] or lemma == "take" and any(c.lower_ == "place" for c in tok.children)):
         return False
     noun = next((c for c in tok.children if c.dep_ == "nsubj" and trigger_predicate(ctx, c) == "struck"), None)
     if noun is None:
         return False
     actors = subjects(ctx, disc, noun, "struck")[0] or \
         ([disc.untargeted_actor] if disc.untargeted_actor else event_actor(ctx, disc, noun, [], "struck"))
-    places = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on")
+    places = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ctx.t["location_preps"]
               for g in c.children if g.dep_ == "pobj" for k in entities_in(ctx, g, multi=True)]
     if actors and places:
         emit(ctx, disc, actors, "struck", places, noun, sent, [tok], 2, anaphoric=True)
@@ -70,7 +71,7 @@ def located_event(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool
 def victims_named(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
     """"The victims included X and Y", "the dead include X": the attacker of the attack just read killed them.
     Example: "Ruritania shelled the town. The dead included Karl Brandt." """
-    if tok.lemma_.lower() not in ("include", "be") or not any(
+    if tok.lemma_.lower() not in ctx.t["include_verbs"] or not any(
             c.dep_ == "nsubj" and c.lemma_.lower() in ctx.t["victim_nouns"] for c in tok.children):
         return False
     victims = [k for c in tok.children if c.dep_ in ("dobj", "attr")  # the named victims, not "an X official"
@@ -147,7 +148,7 @@ def displeased(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span,
         actors = [k for c in tok.children if c.dep_ == "nsubjpass" for k in entities_in(ctx, c, multi=False)]
     judged: list[str] = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "over", "at"):
+        if c.dep_ in ("prep", "agent") and c.lower_ in ctx.t["displeasure_preps"]:
             for n in c.children:
                 judged += entities_in(ctx, n, multi=False, skip=frozenset(actors)) or \
                     (event_actor(ctx, disc, n, actors, pred) if n.lemma_.lower() in ctx.t["event_nouns"] else [])
@@ -240,7 +241,7 @@ def object_of_attack(ctx: Context, disc: Discourse, rd: Reading) -> None:
     Example: "The Ostrava depot was the target of a Ruritanian raid." """
     tok = rd.tok
     if rd.targets or rd.pred not in ("struck", "killed", "sanctioned") or tok.dep_ != "pobj" or tok.head.lower_ != "of" or \
-            tok.head.head.lemma_.lower() not in ("target", "victim", "object", "subject"):
+            tok.head.head.lemma_.lower() not in ctx.t["target_role_nouns"]:
         return
     holder = tok.head.head
     for c in holder.head.children if holder.dep_ in ("attr", "dobj") else []:
@@ -255,7 +256,7 @@ def killed_in_attack(ctx: Context, disc: Discourse, rd: Reading) -> None:
     if rd.subjects or rd.pred not in ("killed", "struck") or not any(c.dep_ == "nsubjpass" for c in tok.children):
         return
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
+        if c.dep_ == "prep" and c.lower_ in ctx.t["event_preps"]:
             for n in c.children:
                 if n.dep_ == "pobj" and trigger_predicate(ctx, n) == "struck":
                     rd.subjects = event_actor(ctx, disc, n, [], rd.pred)
@@ -299,7 +300,7 @@ def reprisal_target(ctx: Context, disc: Discourse, rd: Reading) -> None:
                 if n.dep_ == "pobj" and trigger_predicate(ctx, n) == "struck":
                     rd.targets += targets(ctx, n, "struck", rd.subjects)
     for c in rd.tok.children:
-        if c.dep_ == "advcl" and c.lemma_ in ("respond", "react"):
+        if c.dep_ == "advcl" and c.lemma_ in ctx.t["respond_verbs"]:
             for p in c.children:
                 if p.dep_ == "prep":
                     rd.targets += entities_in(ctx, p, multi=False, skip=frozenset(rd.subjects))
@@ -334,7 +335,7 @@ def appeal_addressees(ctx: Context, disc: Discourse, rd: Reading) -> None:
         for c in g.children:
             if c.dep_ in ("dobj", "dative"):
                 rd.targets += entities_in(ctx, c, multi=True, skip=frozenset(rd.subjects))
-            elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
+            elif c.dep_ == "prep" and c.lower_ in ctx.t["appeal_preps"]:
                 for gc in c.children:
                     if gc.dep_ == "pobj":
                         rd.targets += entities_in(ctx, gc, multi=True, skip=frozenset(rd.subjects))
@@ -397,5 +398,5 @@ def read_trigger(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Spa
     if pred == "killed" and rd.subjects and attack is not None and attack.lemma_.lower() in ctx.t["attack_words"] and \
             (where := place(ctx, tok, [])):
         emit(ctx, disc, rd.subjects, "struck", [where], tok, sent, chain, rd.depth + 1, read_as=pred)  # the strike that killed X at P hit P
-    if pred == "struck" and any(c.lemma_.lower() in ("retaliatory", "retaliation") for c in tok.children if c.dep_ in ("amod", "compound")):
+    if pred == "struck" and any(c.lemma_.lower() in ctx.t["reprisal_modifiers"] for c in tok.children if c.dep_ in ("amod", "compound")):
         emit(ctx, disc, rd.subjects, "retaliatedAgainst", rd.targets, tok, sent, chain, rd.depth, read_as=pred)

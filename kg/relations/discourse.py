@@ -69,9 +69,9 @@ def note_attack(ctx: Context, disc: Discourse, tok: Token, actor: str, family: s
     """Remember an asserted attack by ``actor`` under its trigger's family (or ``family``) and the attack nouns
     that frame it ("killed X in an airstrike"), so a later "the strike" finds its actor."""
     if tok.dep_ == "compound" or \
-            any(c.lemma_.lower() in ("future", "possible", "potential", "planned") for c in tok.children):
+            any(c.lemma_.lower() in ctx.t["unrealised_adjectives"] for c in tok.children):
         return  # "future attack plans" are no attack
-    words = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by", "during", "through")
+    words = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ctx.t["means_preps"]
                      for g in c.children if g.dep_ == "pobj"]
     for w in words:
         lemma = w.lemma_.lower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..schema import Evidence, Relation
+from ..schema import PREDICATES, Evidence, Relation
 from .arguments import ATTACKS
 from .discourse import note_attack
 from .facts import casualties, finer_code, place, sentence_date
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 __all__ = ["emit"]
 
-_NO_PLACE_TARGET = ("met", "supported", "mediated", "urgedRestraint", "summoned", "expelledDiplomat", "recalledAmbassador",
-                    "condemned", "accused")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +62,9 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
                    code=code or finer_code(tok, pred), sentence=text,
                    start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())))
     named = {ctx.key(t) for t in sent if t.pos_ != "PRON"}
-    if pred in _NO_PLACE_TARGET:
-        targets = [o for o in targets if ctx.types.get(o) != "Place"]
-    if pred == "killed":  # people and groups are killed; "killed seven Canadians" killed no country
-        targets = [o for o in targets if ctx.types.get(o) not in ("Country", "Place")]
+    never = PREDICATES[pred].never_object if pred in PREDICATES else frozenset()
+    if never:  # a meeting with a city is a meeting with its officials; "killed seven Canadians" killed no country
+        targets = [o for o in targets if ctx.types.get(o) not in never]
     for s in subjects:
         for o in targets:
             if s != o:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ..lexicon import calibration
+from ..lexicon import calibration, triggers
 from ..schema import CODES
 from .arguments import entities_in
 
@@ -16,20 +16,15 @@ if TYPE_CHECKING:
 
 __all__ = ["casualties", "confidence", "finer_code", "number", "place", "sentence_date"]
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_SMALL_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty".split())}
-
-
 def sentence_date(article: Article, sent: Span) -> str:
     """The date the sentence's event took place: the article's date, moved back by "Monday" or "yesterday"."""
     if not article.date:
         return ""
     base = date.fromisoformat(article.date)
+    weekdays = triggers()["weekdays"]
     for tok in sent:
-        if tok.lower_ in _WEEKDAYS and tok.ent_type_ == "DATE":
-            delta = (base.weekday() - _WEEKDAYS.index(tok.lower_)) % 7
+        if tok.lower_ in weekdays and tok.ent_type_ == "DATE":
+            delta = (base.weekday() - weekdays[tok.lower_]) % 7
         elif tok.lower_ == "yesterday" and tok.ent_type_ == "DATE":
             delta = 1
         else:
@@ -46,7 +41,7 @@ def number(text: str) -> int:
     text = text.replace(",", "").lower()
     if text.isdigit():
         return int(text)
-    return _SMALL_NUMBERS.get(text, -1)
+    return triggers()["number_words"].get(text, -1)
 
 
 def casualties(ctx: Context, sent: Span) -> int:
@@ -65,7 +60,7 @@ def casualties(ctx: Context, sent: Span) -> int:
 def place(ctx: Context, tok: Token, target_keys: list[str]) -> str:
     """The place the event happened: a place named in a locative phrase on ``tok``, else a targeted place."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "near", "at", "inside", "within"):
+        if c.dep_ == "prep" and c.lower_ in ctx.t["place_preps"]:
             for k in entities_in(ctx, c, multi=False):
                 if ctx.types.get(k) == "Place":
                     return k

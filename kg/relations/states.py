@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..keys import country_key, is_country
+
 if TYPE_CHECKING:
     from ..schema import Entity, Relation
 
@@ -36,8 +38,8 @@ def _state_of(by_key: dict[str, Entity], key: str) -> str:
     if ent.type == "Country":
         state = key  # "killed X in Pakistan"
     elif ent.type == "Place":
-        state = ent.located_in or (f"country/{ent.iso}" if ent.iso else "")
-    elif ent.type in ("Organization", "Group") and ent.affiliation.startswith("country/"):
+        state = ent.located_in or (country_key(ent.iso) if ent.iso else "")
+    elif ent.type in ("Organization", "Group") and is_country(ent.affiliation):
         state = ent.affiliation if ent.type == "Organization" else ""
     else:
         state = ""

@@ -23,7 +23,7 @@ def trigger_predicate(ctx: Context, tok: Token) -> str:
     if tok.lower_ in t["blame_nouns"] and tok.dep_ in ("attr", "ccomp", "xcomp", "oprd") and any(c.dep_ == "poss" and ctx.key(c) for c in tok.children):
         return "blamed"  # "said the crash was Iran's doing" (spaCy tags "doing" a verb or a noun)
     if tok.pos_ in ("ADJ", "VERB") and tok.lower_ in t["displeasure_words"] and any(
-            c.dep_ in ("prep", "agent") and c.lower_ in ("by", "with", "over", "at") for c in tok.children):
+            c.dep_ in ("prep", "agent") and c.lower_ in t["displeasure_preps"] for c in tok.children):
         return "condemned"  # "was disappointed by the decision"
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         return _verb_predicate(ctx, tok, lemma)
@@ -61,8 +61,8 @@ def _verb_by_object(ctx: Context, tok: Token, lemma: str, pred: str) -> str | No
     """The predicate a verb takes from its object ("cut ties", "revoked the permit", "attacked the decision",
     "described X as terrorists"), or None when its object changes nothing."""
     t = ctx.t
-    if lemma in ("reduce", "cut", "sever", "downgrade", "suspend", "break") and \
-            any(c.lemma_.lower() in ("tie", "ties", "relation", "relations") for c in tok.children if c.dep_ == "dobj"):
+    if lemma in t["cut_verbs"] and \
+            any(c.lemma_.lower() in t["tie_nouns"] for c in tok.children if c.dep_ == "dobj"):
         return "recalledAmbassador"
     if lemma in t["designating_verbs"] and any(
             c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in t["condemning_nouns"] for g in c.subtree)
@@ -72,14 +72,14 @@ def _verb_by_object(ctx: Context, tok: Token, lemma: str, pred: str) -> str | No
             c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in t["accusing_nouns"] for g in c.subtree)
             or c.dep_ == "oprd" and c.lemma_.lower() in t["accusing_nouns"] for c in tok.children):
         return "accused"  # "named X and Y as terrorists"
-    if lemma in ("suspend", "revoke", "cancel", "freeze", "withdraw") and any(
+    if lemma in t["revoke_verbs"] and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in t["permit_nouns"] for c in tok.children):
         return "sanctioned"  # "revoked the airline's landing permit"
     if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
         return "struck"  # "the group took over a third of the country"
     if pred == "struck" and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.criticised_things for c in tok.children):
         return "condemned"  # "attacked the proclamation", "slammed the decision": words, aimed at its author
-    if lemma in ("fight", "combat") and any(c.dep_ == "dobj" and ctx.key(c) for c in tok.children):
+    if lemma in t["combat_verbs"] and any(c.dep_ == "dobj" and ctx.key(c) for c in tok.children):
         return "struck"
     return None
 
@@ -87,19 +87,20 @@ def _verb_by_object(ctx: Context, tok: Token, lemma: str, pred: str) -> str | No
 def _verb_by_particle(ctx: Context, tok: Token, lemma: str) -> str | None:
     """The predicate a verb takes from its particle or preposition ("spoke out against", "spoke with", "joined
     the talks", "fired at"), "" when it then names no event ("engaged in", "fired" alone), None otherwise."""
-    if lemma in ("speak", "rail", "protest", "lash") and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or \
+    t = ctx.t
+    if lemma in t["protest_verbs"] and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or \
             lemma == "speak" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return "condemned"  # "spoke out against the attack"
     if lemma in ctx.t["backing_words"] and tok.dep_ in ("amod", "acl") and any(ctx.key(c) for c in tok.children):
         return "backedBy"
-    if lemma in ("join", "attend") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("talk", "meeting", "summit", "negotiation")
+    if lemma in t["join_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in t["meeting_nouns"]
                                            for c in tok.children):
         return "joinedMeeting"
-    if lemma in ("speak", "talk") and any(c.dep_ == "prep" and (c.lower_ == "with" or any(g.lower_ in ("phone", "telephone") for g in c.subtree)) for c in tok.children):
+    if lemma in t["talk_verbs"] and any(c.dep_ == "prep" and (c.lower_ == "with" or any(g.lower_ in t["phone_nouns"] for g in c.subtree)) for c in tok.children):
         return "met"
     if lemma == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
         return ""
-    if lemma in ("fire", "fight") and not any(c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "upon") for c in tok.children):
+    if lemma in t["fire_verbs"] and not any(c.dep_ == "prep" and c.lower_ in t["fire_preps"] for c in tok.children):
         return ""
     return None
 
@@ -121,7 +122,7 @@ def hostile_cause(ctx: Context, tok: Token) -> bool:
     """Whether a reprisal noun answers a hostile act: "in response to the strikes", "in retaliation for X's
     expulsion of ...", or a party named as its cause ("in response to Peru"), not a disease or a death."""
     t = ctx.t
-    causes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")
+    causes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in t["cause_preps"]
               for g in c.children if g.dep_ == "pobj"]
     if not causes:
         return True  # "X struck in retaliation": the cause is told elsewhere

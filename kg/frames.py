@@ -160,11 +160,8 @@ def _candidate_sentences(doc: Doc) -> list[Any]:
 
 
 def match_frames(doc: Doc) -> list[tuple[Frame, dict[str, Token]]]:
-    """Each frame match in ``doc`` as (frame, role name -> token), in text order of the trigger.
-
-    The matcher runs over the sentences that hold a cue word only (joined into one Doc), which gives the
-    same matches as the whole article in a fraction of the time.
-    """
+    """Each frame match in ``doc`` as (frame, role name -> token), in text order of the trigger; the matcher runs
+    only over the sentences holding a cue word (same matches as the whole article, in a fraction of the time)."""
     from spacy.tokens import Doc as _Doc
 
     sentences = _candidate_sentences(doc)

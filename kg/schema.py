@@ -79,6 +79,7 @@ class Code:
 
 
 def _read_codes(path: Path) -> tuple[Code, ...]:
+    """Every finer code of ``codes.csv``, its trigger words split on "|"."""
     with path.open(newline="", encoding="utf-8") as fh:
         return tuple(Code(**{**row, "words": frozenset(row["words"].split("|"))}) for row in csv.DictReader(fh))
 

@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.relations import extract_relations
-from kg.schema import Article, Entity
+from kg.schema import Article, Entity, Relation
 
 RR, FR, BV = "country/RR", "country/FR", "country/BV"  # Ruritania, Freedonia, Borovia
 OSTRAVA, BRANDT, VOGEL, KRANZ, FRONT = "place/ostrava", "person/karl-brandt", "person/ilse-vogel", "person/otto-kranz", "group/azure-front"
@@ -21,16 +21,19 @@ def vocab():
     return spacy.blank("en").vocab
 
 
-def read(vocab, rows: str) -> set[tuple[str, str, str, str]]:
-    """(subject, predicate, object, modality) of every relation read from rows of
-    ``word lemma POS TAG dep head-index [entity-key]``, one token per row."""
+def relations(vocab, rows: str) -> list[Relation]:
+    """The relations read from rows of ``word lemma POS TAG dep head-index [entity-key]``, one token per row."""
     toks = [r.split() for r in rows.strip().splitlines()]
     doc = Doc(vocab, words=[t[0] for t in toks], lemmas=[t[1] for t in toks], pos=[t[2] for t in toks],
               tags=[t[3] for t in toks], deps=[t[4] for t in toks], heads=[int(t[5]) for t in toks])
     token_key = {i: t[6] for i, t in enumerate(toks) if len(t) > 6}
     entities = [Entity(key=k, type=TYPES[k], label=k) for k in dict.fromkeys(token_key.values())]
-    article = Article(id="a", path="a.txt", text=doc.text)
-    return {(r.subject, r.predicate, r.object, r.modality) for r in extract_relations(doc, article, entities, token_key)}
+    return extract_relations(doc, Article(id="a", path="a.txt", text=doc.text), entities, token_key)
+
+
+def read(vocab, rows: str) -> set[tuple[str, str, str, str]]:
+    """(subject, predicate, object, modality) of every relation read from ``rows``."""
+    return {(r.subject, r.predicate, r.object, r.modality) for r in relations(vocab, rows)}
 
 
 # Each case: the construction (the function of kg/relations/ that reads it), its parse, one relation it must give.
@@ -246,3 +249,76 @@ CASES = {
 def test_relations_rule_reads_its_construction(vocab, construction):
     rows, expected = CASES[construction]
     assert expected in read(vocab, rows)
+
+
+# Modality and the actor found through the parse: one relation each reading must give.
+READINGS = {
+    "negation": ("""
+        Ruritania Ruritania PROPN NNP nsubj 3 country/RR
+        did do AUX VBD aux 3
+        not not PART RB neg 3
+        strike strike VERB VB ROOT 3
+        Freedonia Freedonia PROPN NNP dobj 3 country/FR
+        . . PUNCT . punct 3""", [(RR, "struck", FR, "negated")]),
+    "threat-makes-the-act-a-threat": ("""
+        Ruritania Ruritania PROPN NNP nsubj 1 country/RR
+        threatened threaten VERB VBD ROOT 1
+        to to PART TO aux 3
+        strike strike VERB VB xcomp 1
+        Freedonia Freedonia PROPN NNP dobj 3 country/FR
+        . . PUNCT . punct 1""", [(RR, "struck", FR, "threatened"), (RR, "threatened", FR, "asserted")]),
+    "would-is-hypothetical": ("""
+        Ruritania Ruritania PROPN NNP nsubj 2 country/RR
+        would would AUX MD aux 2
+        strike strike VERB VB ROOT 2
+        Freedonia Freedonia PROPN NNP dobj 2 country/FR
+        if if SCONJ IN mark 6
+        talks talk NOUN NNS nsubj 6
+        failed fail VERB VBD advcl 2
+        . . PUNCT . punct 2""", [(RR, "struck", FR, "hypothetical")]),
+    "object-control-and-request": ("""
+        Freedonia Freedonia PROPN NNP nsubj 1 country/FR
+        urged urge VERB VBD ROOT 1
+        Ruritania Ruritania PROPN NNP dobj 1 country/RR
+        to to PART TO aux 4
+        strike strike VERB VB xcomp 1
+        Borovia Borovia PROPN NNP dobj 4 country/BV
+        . . PUNCT . punct 1""", [(RR, "struck", BV, "requested")]),
+    "actor-left-of-an-event-noun": ("""
+        Ruritanian Ruritanian ADJ JJ amod 1 country/RR
+        strikes strike NOUN NNS nsubj 4
+        on on ADP IN prep 1
+        Ostrava Ostrava PROPN NNP pobj 2 place/ostrava
+        continued continue VERB VBD ROOT 4
+        . . PUNCT . punct 4""", [(RR, "struck", OSTRAVA, "asserted")]),
+}
+
+
+@pytest.mark.parametrize("reading", sorted(READINGS))
+def test_relations_rule_reads_modality_and_actor(vocab, reading):
+    rows, expected = READINGS[reading]
+    assert set(expected) <= read(vocab, rows)
+
+
+def test_relations_rule_attributes_a_reported_attack_to_its_speaker(vocab):
+    rows = """
+        Freedonia Freedonia PROPN NNP nsubj 1 country/FR
+        said say VERB VBD ROOT 1
+        Ruritania Ruritania PROPN NNP nsubj 3 country/RR
+        struck strike VERB VBD ccomp 1
+        Borovia Borovia PROPN NNP dobj 3 country/BV
+        . . PUNCT . punct 1"""
+    assert [(r.subject, r.object, r.source) for r in relations(vocab, rows) if r.predicate == "struck"] == [(RR, BV, FR)]
+
+
+def test_relations_rule_counts_the_casualties_of_the_sentence(vocab):
+    rows = """
+        Ruritania Ruritania PROPN NNP nsubj 1 country/RR
+        shelled shell VERB VBD ROOT 1
+        Ostrava Ostrava PROPN NNP dobj 1 place/ostrava
+        , , PUNCT , punct 1
+        killing kill VERB VBG advcl 1
+        seven seven NUM CD nummod 6
+        soldiers soldier NOUN NNS dobj 4
+        . . PUNCT . punct 1"""
+    assert [(r.object, r.casualties) for r in relations(vocab, rows) if r.predicate == "struck"] == [(OSTRAVA, 7)]

@@ -26,10 +26,8 @@ _MULTI_TARGET = frozenset(n for n, p in PREDICATES.items() if p.multi_target)
 
 def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] = frozenset(),
                 nationality_is_state: bool = True) -> list[str]:
-    """Entity keys named in the phrase headed by ``tok``, shallowest first. Without ``nationality_is_state``
-    a country named only as the nationality of an unnamed person or body ("the Syrian central bank", "three
-    Russian businessmen": ``holder_nouns`` in kg/data/frames.json) is skipped: sanctions on a state's firm or
-    citizens are not sanctions on the state."""
+    """Entity keys named in the phrase headed by ``tok``, shallowest first; without ``nationality_is_state``, not a
+    country named only as an unnamed holder's nationality ("the Ruritanian central bank": ``holder_nouns``)."""
     found: list[str] = []
     frontier = [tok]
     seen: set[int] = set()
@@ -207,9 +205,8 @@ def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, de
 
 
 def participle_agents(noun: Token) -> list[Token]:
-    """The by-agents of a participle or passive relative clause on an event noun: "an attack carried out by X",
-    "rockets that were fired by X", "a raid, believed to be
-    the work of ... / thought to have been staged by X" (the participle's own agent, or that of the verb it governs)."""
+    """The by-agents of a participle or passive relative clause on an event noun ("an attack carried out by X",
+    "rockets that were fired by X", "a raid thought to have been staged by X"), or of the verb it governs."""
     out = []
     passive_relative = [c for c in noun.children if c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" for g in c.children)]
     for acl in (c for c in noun.children if c.dep_ == "acl" or c in passive_relative):  # "rockets that were fired by X"

@@ -13,10 +13,8 @@ __all__ = ["struck_states"]
 
 
 def struck_states(rels: list[Relation], entities: list[Entity]) -> list[Relation]:
-    """An attack on a place or on a state's forces is an attack on that state: "struck Kherson" with Kherson in
-    Ukraine, "shelled Indian army posts", "killed X in Pakistan": the attacking state (a country, or the state
-    whose forces attacked) also struck Ukraine, India, Pakistan, when the article names both states.
-    Armed groups are left out: an insurgent attack inside a country is not an attack by one state on another."""
+    """``rels`` and, for each attack by a state (or its forces) on another named state's place or forces, that the
+    attacking state struck that state ("shelled Ruritanian army posts"); armed groups' attacks are theirs alone."""
     by_key = {e.key: e for e in entities}
     out = []
     for r in rels:

@@ -15,12 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from .keys import fold  # re-exported: fold was born here
+from .lexicon import cues
 
 __all__ = ["Gazetteer", "gazetteer", "fold"]
 
 _CACHE_VERSION = "6"
 _ADDITIONS = Path(__file__).parent / "data" / "country_names.json"
-_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Gazetteer:
         if iso := self.demonyms.get(key) or (key.endswith("s") and self.demonyms.get(key[:-1])):
             return iso
         for stem in (key, key[:-1]) if key.endswith("s") else (key,):  # "Saudi", "Saudis"
-            if len(stem) >= 5 and " " not in stem and stem not in _DIRECTIONS:
+            if len(stem) >= 5 and " " not in stem and stem not in cues().compass_words:
                 # "Saudi" of "Saudi Arabia"; "Kazakh", "Afghan" of the -stan or -istan names; short names only,
                 # not "Socialist Republic of ...", and no compass word ("Western" is no Sahrawi)
                 hits = {iso for iso, c in self.countries.items() for name in (fold(c["name"]),)
@@ -58,7 +58,7 @@ class Gazetteer:
                     return hits.pop()
         # a spelling the tables lack ("Ecuadorian" for "Ecuadorean"): a nationality suffix on a one-word name,
         # less at most its last two letters ("Kenyan", "Nigerian", "Lebanese")
-        for suffix in ("ian", "ean", "ien", "ese", "ish", "an", "i"):
+        for suffix in cues().demonym_suffixes:
             stem = key[: -len(suffix)] if key.endswith(suffix) else ""
             if len(stem) >= 4:
                 hits = {iso for name, iso in self.country_names.items()

@@ -2,25 +2,88 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from .keys import fold
 
-__all__ = ["actor_key", "actors", "calibration", "cameo_codes", "cues", "lexicon", "triggers"]
+__all__ = ["Cues", "actor_key", "actors", "calibration", "cameo_codes", "cues", "lexicon", "triggers"]
 
 _DATA = Path(__file__).parent / "data"
 
 
+@dataclass(frozen=True)
+class Cues:
+    """The entity vocabulary of ``kg/data/cues.json``, one attribute per list: a list the file lacks or an
+    attribute the code misspells fails when the file is read or the name is used, not halfway through an article."""
+
+    group_words: frozenset[str]  # head words of non-state groups, and one-word group names of actors.json
+    group_phrases: frozenset[str]
+    org_words: frozenset[str]  # head words of organisations, and one-word organisation names of actors.json
+    place_words: frozenset[str]
+    role_words: frozenset[str]
+    force_heads: frozenset[str]
+    force_members: frozenset[str]
+    state_force_words: frozenset[str]
+    honorifics: frozenset[str]
+    religion_words: frozenset[str]
+    platform_preps: frozenset[str]
+    topic_nouns: frozenset[str]
+    platform_heads: frozenset[str]
+    product_nouns: frozenset[str]
+    dealings_nouns: frozenset[str]
+    envoy_nouns: frozenset[str]
+    government_words: frozenset[str]
+    common_org_nouns: frozenset[str]
+    compass_words: frozenset[str]
+    name_particles: frozenset[str]
+    surname_particles: frozenset[str]
+    glue_words: frozenset[str]
+    name_joiners: frozenset[str]
+    conjunctions: frozenset[str]
+    articles: frozenset[str]
+    indefinite_articles: frozenset[str]
+    demonstratives: frozenset[str]
+    definite_determiners: frozenset[str]
+    possessive_endings: frozenset[str]
+    government_fillers: frozenset[str]
+    time_words: frozenset[str]
+    locative_preps: frozenset[str]
+    located_preps: frozenset[str]
+    actor_preps: frozenset[str]
+    region_words: frozenset[str]
+    militia_name_ends: frozenset[str]
+    army_name_ends: frozenset[str]
+    body_name_ends: frozenset[str]
+    camp_nouns: frozenset[str]
+    demonym_suffixes: tuple[str, ...]  # tried in this order
+    relative_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    pronoun_types: Mapping[str, tuple[str, ...]]  # pronoun -> the entity types it can stand for
+    description_types: Mapping[str, tuple[str, ...]]  # "the group" -> the entity types it can stand for
+    expansion_skip_words: frozenset[str]  # words an acronym's expansion in parentheses skips
+    initials_skip_words: frozenset[str]  # words skipped when a long name's initials are compared with an acronym
+
+
 @lru_cache(maxsize=1)
-def cues() -> dict[str, frozenset[str]]:
+def cues() -> Cues:
     """Typing cue words from ``kg/data/cues.json``; one-word actor names count as group or organisation words."""
     raw = json.loads((_DATA / "cues.json").read_text(encoding="utf-8"))
-    out = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    fields: dict = {}
+    for name, value in raw.items():
+        if name.startswith("_"):
+            continue
+        if isinstance(value, dict):
+            fields[name] = MappingProxyType({k: tuple(v) for k, v in value.items()})
+        else:
+            fields[name] = tuple(value) if name == "demonym_suffixes" else frozenset(value)
     one_word = {typ: {k for k, (t, _) in actors().items() if t == typ and " " not in k} for typ in ("Group", "Organization")}
-    out["group_words"] |= one_word["Group"]
-    out["org_words"] |= one_word["Organization"]
-    return out
+    fields["group_words"] |= one_word["Group"]
+    fields["org_words"] |= one_word["Organization"]
+    return Cues(**fields)
 
 
 def actor_key(name: str) -> str:

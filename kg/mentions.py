@@ -14,9 +14,6 @@ from .schema import Mention
 __all__ = ["find_mentions"]
 
 _ENT_LABELS = {"GPE", "LOC", "NORP", "PERSON", "ORG", "FAC"}
-_DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
-_NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den",
-                   "del", "della", "dos", "das", "y", "ould"}
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -66,7 +63,7 @@ def _shared_surnames(doc: Doc, mentions: list[Mention], sent_of: dict[int, int])
         if not (first.is_alpha and first.text[:1].isupper() and first.pos_ == "PROPN") or \
                 before is not None and before.text[:1].isupper() and (not before.is_sent_start or before.pos_ == "PROPN") or \
                 gaz.country(first.text) or fold(first.text) in gaz.capitals or gaz.demonym(first.text) or \
-                fold(first.text) in cues()["honorifics"]:
+                fold(first.text) in cues().honorifics:
             continue
         other = at.get(s - 1)  # the NER's span over the first name ("Sisters Lena" at a sentence start)
         if other is not None and mentions[other].key:
@@ -87,7 +84,7 @@ def _common_acronyms(doc: Doc) -> set[str]:
     for tok in doc[1:-1]:
         if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not re.fullmatch(r"[A-Z]{2,8}", tok.text):
             continue
-        words = [t for t in doc[max(0, tok.i - 1 - 2 * len(tok.text)) : tok.i - 1] if t.is_alpha and t.lower_ not in _STOP_WORDS]
+        words = [t for t in doc[max(0, tok.i - 1 - 2 * len(tok.text)) : tok.i - 1] if t.is_alpha and t.lower_ not in cues().glue_words]
         words = words[-len(tok.text):]
         if len(words) == len(tok.text) and "".join(t.text[0] for t in words).upper() == tok.text and \
                 all(t.text.islower() for t in words):
@@ -104,13 +101,12 @@ def _interviewer_tag(span: Span) -> bool:
 
 
 _FUNCTION_POS = {"AUX", "PART", "PRON", "SCONJ", "CCONJ", "DET", "ADP"}
-_STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "a", "an", "to"})
 
 
 def _anaphoric_org_word(span: Span) -> bool:
     """ "the Embassy", "the Ministry": one capitalised common noun of an organisation after "the"."""
-    return len(span) == 1 and span[0].lower_ in cues()["common_org_nouns"] and span.start > 0 and \
-        span.doc[span.start - 1].lower_ in ("the", "this", "that")
+    return len(span) == 1 and span[0].lower_ in cues().common_org_nouns and span.start > 0 and \
+        span.doc[span.start - 1].lower_ in cues().demonstratives
 
 
 def _earlier_org_with_word(mentions: list[Mention], word: str) -> bool:
@@ -133,7 +129,7 @@ def _merge_expansions(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]
         if close is None:
             continue
         inner = doc[e + 1 : close]
-        words = [w for w in re.split(r"[\s-]+", inner.text) if w and w.lower() not in ("of", "the", "and", "for", "al")]
+        words = [w for w in re.split(r"[\s-]+", inner.text) if w and w.lower() not in cues().expansion_skip_words]
         if "".join(w[0] for w in words).upper() == m.text:
             out.append(_mention(inner, sent_of[e + 1], m.type, key=m.key))
             skip_until = close
@@ -176,17 +172,17 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
         return []
     doc = ent.doc
     gaz = gazetteer()
-    conj = next((t.i for t in span[1:-1] if t.lower_ in ("and", "&")), None)
+    conj = next((t.i for t in span[1:-1] if t.lower_ in cues().conjunctions), None)
     if conj is not None and not gaz.country(span.text):
         left, right = doc[span.start : conj], doc[conj + 1 : span.end]
         if any(gaz.country(side.text) for side in (left, right)):
             # "between Xanthos and Peru": two names the NER ran together
             # the other side is a place too, unless its words make it a group or an organisation
-            cue = cues()["group_words"] | cues()["org_words"]
+            cue = cues().group_words | cues().org_words
             return [(side, ent.label_ if any(fold(t.text) in cue for t in side) else "GPE") for side in (left, right)]
     if len(span) > 1 and ent.label_ in ("ORG", "PERSON") and gaz.country(span[0].text) and span[1].text[:1].isupper() and \
-            not gaz.country(span[1:].text) and not _has_cue([fold(t.text) for t in span[1:]], "org_words") and \
-            not _has_cue([fold(t.text) for t in span[1:]], "group_words"):
+            not gaz.country(span[1:].text) and not _has_cue([fold(t.text) for t in span[1:]], cues().org_words) and \
+            not _has_cue([fold(t.text) for t in span[1:]], cues().group_words):
         return [(span[:1], "GPE"), (span[1:], "PERSON")]  # "Ukraine Volodymyr Zelenskyy": a headline run-on
     return [(span, ent.label_)]
 
@@ -195,9 +191,9 @@ def _clean(ent: Span) -> Span | None:
     """Drop a leading article, a trailing possessive and edge punctuation."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in cues().articles or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in cues().possessive_endings):
         end -= 1
     if start >= end:
         return None
@@ -223,7 +219,7 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         return _mention(span, sent, "Official", role=role, affiliation=aff)
     if (iso := gaz.country(span.text)) and (region := _region_of_preceding_place(span, key)):
         return _place_mention(span, sent, key) if key in gaz.regions and gaz.regions[key][0] == region else None
-    if iso and _followed_by(span, ("state", "province", "county")):
+    if iso and _followed_by(span, cues().region_words):
         return None  # "Washington state": the region, named with the word that makes it one
     if iso:
         return _country_mention(span, sent, iso)
@@ -231,7 +227,7 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         name, typ, entry = actor  # "the Houthis", "Abu Sayyaf Group"; "Shiite Hezbollah" is Hezbollah
         return _mention(name, sent, "Group", key=group_key(entry)) if typ == "Group" else \
             _org_mention(name, sent, [fold(t.text) for t in name])
-    if all(w in cues()["religion_words"] for w in words):
+    if all(w in cues().religion_words for w in words):
         return None  # "nurtured in Islam", "Islamic" of a split "Islamic State": a faith, not a place
     if iso := _government_of([t.text for t in span]):
         return _country_mention(span, sent, iso)  # "the Government of Ruritania" acts as the state
@@ -241,17 +237,17 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         return None
     if iso := gaz.demonyms.get(key) or (label == "NORP" and gaz.demonym(span.text)):
         return _country_mention(span, sent, iso)
-    if key in _TIME_WORDS or not any(t.text[:1].isupper() for t in span):
+    if key in cues().time_words or not any(t.text[:1].isupper() for t in span):
         return None
     if label not in ("GPE", "LOC") and _indefinite(span):
         return None  # "a Foreign Terrorist Organization": a kind of thing, not its name
     if label in ("ORG", "PERSON", "FAC", "GPE") and key not in gaz.places and key not in gaz.regions and \
-            _names_a_product(span) and not _has_cue(words, "org_words") and not _has_cue(words, "group_words"):
+            _names_a_product(span) and not _has_cue(words, cues().org_words) and not _has_cue(words, cues().group_words):
         return None  # "the Eastway gas pipeline", "a Skyward jet": a project or a product, not an actor
-    if label == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in cues()["honorifics"] and \
+    if label == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in cues().honorifics and \
             span[1].text[:1].isupper():
         n = 0
-        while n < len(span) - 1 and span[n].lower_.rstrip(".") in cues()["honorifics"]:
+        while n < len(span) - 1 and span[n].lower_.rstrip(".") in cues().honorifics:
             n += 1
         return _classify(span[n:], label, sent, lower_words)  # "Imam X", "Shahid X": the name is X
     if len(span) == 1 and span.text.lower() in lower_words and key not in gaz.places and key not in gaz.regions:
@@ -260,26 +256,26 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
             span.root.head.i == span.end and key not in gaz.places and key not in gaz.regions:
         return None  # a piece of a longer name the NER split ("Islamic" of "Islamic State")
     if len(span) == 1 and span.start >= 2 and span.doc[span.start - 1].lower_ == "of" and \
-            span.doc[span.start - 2].lower_ in cues()["role_words"]:
+            span.doc[span.start - 2].lower_ in cues().role_words:
         return None  # "Secretary of State": part of a title
     if len(span) > 1 and (iso := gaz.country(span[0].text)) and label in ("ORG", "PERSON") \
             and span[1].text[:1].isupper() and not gaz.country(span[1:].text):
         rest = [fold(t.text) for t in span[1:]]
-        if not _has_cue(rest, "org_words") and not _has_cue(rest, "group_words"):
+        if not _has_cue(rest, cues().org_words) and not _has_cue(rest, cues().group_words):
             label = "PERSON"
         return _classify(span[1:], label, sent, lower_words)  # "Ukraine Volodymyr Zelenskyy": a headline run-on
-    if label == "ORG" and (span.root.dep_ == "appos" and span.root.head.lower_ in cues()["role_words"] or _after_role_noun(span)) and \
-            not _has_cue(words, "org_words") and not _has_cue(words, "group_words"):
+    if label == "ORG" and (span.root.dep_ == "appos" and span.root.head.lower_ in cues().role_words or _after_role_noun(span)) and \
+            not _has_cue(words, cues().org_words) and not _has_cue(words, cues().group_words):
         label = "PERSON"  # "a spokesperson, Morgan Ortagus", "military spokesperson Morgan Ortagus"
-    if label in ("ORG", "PERSON") and span.start > 0 and span.doc[span.start - 1].lemma_.lower() in cues()["place_words"] and \
-            span.doc[span.start - 1].text.islower() and not _has_cue(words, "org_words") and not _has_cue(words, "role_words"):
+    if label in ("ORG", "PERSON") and span.start > 0 and span.doc[span.start - 1].lemma_.lower() in cues().place_words and \
+            span.doc[span.start - 1].text.islower() and not _has_cue(words, cues().org_words) and not _has_cue(words, cues().role_words):
         return _place_mention(span, sent, key)  # "the island Xanthos", "the town Ober Tal"
     if label in ("ORG", "PERSON") and len(span) == 1 and span.root.dep_ in ("compound", "amod") and \
-            span.root.head.lemma_.lower() in cues()["place_words"] and not _has_cue(words, "org_words"):
+            span.root.head.lemma_.lower() in cues().place_words and not _has_cue(words, cues().org_words):
         return _place_mention(span, sent, key)  # "the Khurais oil field"
-    if label in ("ORG", "PERSON") and _locative(span) and not _has_cue(words, "org_words") and not _has_cue(words, "role_words"):
+    if label in ("ORG", "PERSON") and _locative(span) and not _has_cue(words, cues().org_words) and not _has_cue(words, cues().role_words):
         return _place_mention(span, sent, key)
-    if label == "NORP" and _has_cue(words, "group_words"):
+    if label == "NORP" and _has_cue(words, cues().group_words):
         return _mention(span, sent, "Group", key=group_key(span.text))  # "a Saraya Hezbollah official"
     if label == "NORP":
         place = gaz.places.get(key)
@@ -291,7 +287,7 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
     if label == "PERSON":
         return _person_mention(span, sent, words, lower_words)
     # GPE, LOC, FAC
-    if _followed_by(span, ("state", "province", "county")) and key in gaz.regions:
+    if _followed_by(span, cues().region_words) and key in gaz.regions:
         return _place_mention(span, sent, key)
     if iso := gaz.capitals.get(key):
         # A capital: Country alias or Place, decided over the whole article in resolve.
@@ -299,13 +295,13 @@ def _classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Menti
         place = gaz.places.get(key)
         return _mention(span, sent, "Place", key=capital_key(iso), located_in=country_key(iso),
                         geonames=place[0] if place else 0, canonical=c["name"])
-    if len(span) == 1 and key in _DIRECTIONS:
+    if len(span) == 1 and key in cues().compass_words:
         return None
     if key in gaz.places or key in gaz.regions:
         return _place_mention(span, sent, key)
-    if label == "GPE" and span.root.dep_ in ("compound", "amod") and span.root.head.lower_ not in cues()["place_words"]:
+    if label == "GPE" and span.root.dep_ in ("compound", "amod") and span.root.head.lower_ not in cues().place_words:
         return None  # "Baloch separatist sites": an adjective of region, not a place
-    if any(w in cues()["org_words"] or w in cues()["group_words"] for w in words[-1:]):
+    if any(w in cues().org_words or w in cues().group_words for w in words[-1:]):
         return _org_mention(span, sent, words)  # "Free Ostland Party", "Karsk Guerrilla Front": a body, not a place
     return _place_mention(span, sent, key)
 
@@ -316,7 +312,7 @@ def _indefinite(span: Span) -> bool:
     if root.i != span.end - 1 or root.dep_ in ("compound", "nmod", "amod", "poss"):
         return False
     det = next((c for c in root.children if c.dep_ == "det" and c.i < span.start), None)
-    return det is not None and det.lower_ in ("a", "an") and \
+    return det is not None and det.lower_ in cues().indefinite_articles and \
         not any(t.pos_ == "NOUN" for t in span.doc[det.i + 1 : span.start])
 
 
@@ -331,10 +327,10 @@ def _named_actor(span: Span) -> tuple[Span, str, str] | None:
     gaz = gazetteer()
     for i in range(len(span)):
         lead = span[:i]
-        if i and not all(fold(t.text) in cues()["religion_words"] or gaz.demonym(t.text) or t.is_punct for t in lead):
+        if i and not all(fold(t.text) in cues().religion_words or gaz.demonym(t.text) or t.is_punct for t in lead):
             break
         typ, entry = table.get(actor_key(span[i:].text), ("", ""))
-        if typ and (span[i].text[:1].isupper() or span[i].lower_ in _NAME_PARTICLES):
+        if typ and (span[i].text[:1].isupper() or span[i].lower_ in cues().name_particles):
             return span[i:], typ, entry
     return None
 
@@ -344,16 +340,16 @@ def _after_title(span: Span) -> bool:
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    return prev.text[:1].isupper() and prev.lower_.rstrip(".") in cues()["honorifics"] and \
+    return prev.text[:1].isupper() and prev.lower_.rstrip(".") in cues().honorifics and \
         (span.start < 2 or not span.doc[span.start - 2].text[:1].isupper() or span.doc[span.start - 2].is_sent_start)
 
 
 def _after_role_noun(span: Span) -> bool:
     """ "spokesperson Yuri Vale": a name directly after a lower-case role noun that modifies it."""
-    if span.start == 0 or not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in span):
+    if span.start == 0 or not all(t.text[:1].isupper() or t.lower_ in cues().name_particles for t in span):
         return False
     prev = span.doc[span.start - 1]
-    return prev.text.islower() and prev.lower_ in cues()["role_words"] and prev.pos_ in ("NOUN", "PROPN") and \
+    return prev.text.islower() and prev.lower_ in cues().role_words and prev.pos_ in ("NOUN", "PROPN") and \
         (prev.head.i in range(span.start, span.end) or prev.head == span.root.head)
 
 
@@ -364,7 +360,7 @@ def _names_a_product(span: Span) -> bool:
         if tok.dep_ not in ("compound", "nummod", "amod", "npadvmod", "nmod") or tok.head is tok:
             break
         tok = tok.head
-        if tok.lower_ in cues()["product_nouns"]:
+        if tok.lower_ in cues().product_nouns:
             return True
         if tok.text[:1].isupper() and tok.i >= span.end and tok.pos_ == "PROPN":
             return False  # part of a longer name
@@ -374,15 +370,16 @@ def _names_a_product(span: Span) -> bool:
 def _government_of(texts: list[str]) -> str:
     """ISO code for "government of X", "X government", "X's regime" with X a country or its demonym."""
     gaz = gazetteer()
-    gov = cues()["government_words"]
+    gov = cues().government_words
     if not any(fold(w) in gov for w in texts):
         return ""
-    rest = [w for w in texts if fold(w) not in gov and fold(w) not in ("of", "the", "s", "'s")]
+    rest = [w for w in texts if fold(w) not in gov and fold(w) not in cues().government_fillers]
     name = " ".join(rest)
     return (gaz.country(name) or gaz.demonyms.get(fold(name)) or "") if rest else ""
 
 
-def _followed_by(span: Span, words: tuple[str, ...]) -> bool:
+def _followed_by(span: Span, words: frozenset[str]) -> bool:
+    """True when the word after the span is one of ``words``."""
     return span.end < len(span.doc) and span.doc[span.end].lower_ in words
 
 
@@ -400,10 +397,6 @@ def _region_of_preceding_place(span: Span, key: str) -> str:
     return region_cc if place and place[1] == region_cc and region_cc != gaz.country_names.get(key) else ""
 
 
-_TIME_WORDS = frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday am pm utc gmt".split())
-_LOCATIVE = frozenset({"in", "at", "near", "into", "outside", "inside", "across", "around", "towards", "toward"})
 
 
 def _locative(span: Span) -> bool:
@@ -415,11 +408,12 @@ def _locative(span: Span) -> bool:
     if root.dep_ != "pobj":
         return False
     prep = root.head
-    return prep.lower_ in _LOCATIVE or prep.lower_ == "of" and prep.head.lemma_.lower() in cues()["place_words"]
+    return prep.lower_ in cues().locative_preps or prep.lower_ == "of" and prep.head.lemma_.lower() in cues().place_words
 
 
-def _has_cue(words: list[str], kind: str) -> bool:
-    return any(w in cues()[kind] for w in words)
+def _has_cue(words: list[str], cue: frozenset[str]) -> bool:
+    """True when one of ``words`` is in the cue list."""
+    return any(w in cue for w in words)
 
 
 def _place_mention(span: Span, sent: int, key: str) -> Mention:
@@ -467,19 +461,19 @@ def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
     joined = " ".join(words)
     iso = _owner_country(span)
     name_words = words[_country_prefix([t.text for t in span])[1]:]
-    if iso and " ".join(name_words) in c["force_heads"]:
+    if iso and " ".join(name_words) in c.force_heads:
         return _mention(span, sent, "Organization", key=armed_forces_key(iso), affiliation=country_key(iso))
     group = _mention(span, sent, "Group", key=group_key(span.text))
-    if any(p in joined for p in c["group_phrases"]):
+    if any(p in joined for p in c.group_phrases):
         return group
-    if name_words and name_words[-1] in ("forces", "units", "force") and len(name_words) > 1 and \
-            not any(w in c["state_force_words"] for w in name_words[:-1]):
+    if name_words and name_words[-1] in cues().militia_name_ends and len(name_words) > 1 and \
+            not any(w in c.state_force_words for w in name_words[:-1]):
         return group  # "Democratic Forces", "Protection Units": a militia's name, not a state's army
-    if name_words and name_words[-1] in ("forces", "force", "army") and len(name_words) > 1 and not iso and \
+    if name_words and name_words[-1] in cues().army_name_ends and len(name_words) > 1 and not iso and \
             _names_no_state(span[len(span) - len(name_words) : -1]):
         return group  # "Ostland Defence Forces", "Karsk Freedom Army": an army that names a people or a region, no state
-    first_group = next((i for i, w in enumerate(words) if w in c["group_words"]), None)
-    first_org = next((i for i, w in enumerate(words) if w in c["org_words"]), None)
+    first_group = next((i for i, w in enumerate(words) if w in c.group_words), None)
+    first_org = next((i for i, w in enumerate(words) if w in c.org_words), None)
     if first_group is not None and (first_org is None or first_group < first_org):
         return group  # "Liberation Army" is a group; "Coalition to Defeat ISIS" an organisation
     aff = country_key(iso) if iso else ""
@@ -493,17 +487,17 @@ def _names_no_state(tokens: Span) -> bool:
     gaz = gazetteer()
     c = cues()
     words = [w for t in tokens for w in fold(t.text).split("-")]
-    if any(w in c["org_words"] for w in words):
+    if any(w in c.org_words for w in words):
         return False
-    return any(t.text[:1].isupper() and fold(t.text) not in c["state_force_words"] and not gaz.country(t.text) and
-               fold(t.text) not in gaz.capitals and not gaz.demonym(t.text) and t.lower_ not in _STOP_WORDS and
-               fold(t.text) not in c["religion_words"] for t in tokens)
+    return any(t.text[:1].isupper() and fold(t.text) not in c.state_force_words and not gaz.country(t.text) and
+               fold(t.text) not in gaz.capitals and not gaz.demonym(t.text) and t.lower_ not in cues().glue_words and
+               fold(t.text) not in c.religion_words for t in tokens)
 
 
 def _person_mention(span: Span, sent: int, words: list[str], lower_words: set[str]) -> Mention | None:
     c = cues()
     gaz = gazetteer()
-    content = [t for t in span if t.lower_ not in _NAME_PARTICLES]
+    content = [t for t in span if t.lower_ not in cues().name_particles]
     # A title-case phrase whose words the article also uses in lower case is a headline, not a name.
     if any(t.is_alpha and t.text.islower() for t in content):
         return None  # names carry lower-case words only as particles ("al", "bin", "van")
@@ -512,14 +506,14 @@ def _person_mention(span: Span, sent: int, words: list[str], lower_words: set[st
             return None
     if any(ch.isdigit() for ch in span.text):
         return None
-    if any(t.is_stop and t.pos_ in _FUNCTION_POS and t.lower_ not in _NAME_PARTICLES and t.lower_ not in _STOP_WORDS
+    if any(t.is_stop and t.pos_ in _FUNCTION_POS and t.lower_ not in cues().name_particles and t.lower_ not in cues().glue_words
            for t in span):
         return None  # "Are Ready To Talk": a title-case headline's verbs and particles, not a name
-    if any(w in c["group_words"] for w in words) or any(w.split("-")[0] in c["group_words"] for w in words):
+    if any(w in c.group_words for w in words) or any(w.split("-")[0] in c.group_words for w in words):
         return _mention(span, sent, "Group", key=group_key(span.text))
-    if len(span) > 1 and words[-1] in ("forces", "force", "army", "ministry", "council", "committee", "agency"):
+    if len(span) > 1 and words[-1] in cues().body_name_ends:
         return _org_mention(span, sent, words)  # "Desert Shield Forces": a name ending in a body's word is no person
-    if span.root.dep_ == "compound" and span.root.head.lower_ in {"bases", "base", "camps", "militants", "fighters", "members", "hideouts", "positions", "cells"}:
+    if span.root.dep_ == "compound" and span.root.head.lower_ in cues().camp_nouns:
         return _mention(span, sent, "Group", key=group_key(span.text))
     key = fold(span.text)
     if key in gaz.places and len(span) == 1:
@@ -532,7 +526,7 @@ def _role(span: Span) -> tuple[str, str]:
     """Role title and affiliation key from the words before a name or an apposition."""
     doc = span.doc
     gaz = gazetteer()
-    role_words = cues()["role_words"]
+    role_words = cues().role_words
     parts: list[Token] = []
     aff = ""
     i = span.start - 1
@@ -559,7 +553,7 @@ def _role(span: Span) -> tuple[str, str]:
     role = " ".join(t.text for t in parts) if any(t.lower_ in role_words for t in parts) else ""
     if not role:
         for child in span.root.children:
-            if child.dep_ == "appos" and child.lower_ in role_words | {t + "s" for t in ()}:
+            if child.dep_ == "appos" and child.lower_ in role_words:
                 words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.tag_ != "POS"]
                 role = " ".join(t.text for t in words if not (gaz.country(t.text) or gaz.demonyms.get(fold(t.text))))
                 for t in child.subtree:
@@ -572,11 +566,11 @@ def _role(span: Span) -> tuple[str, str]:
 def _force_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[Mention]:
     """Armed forces named by their country: "Pakistani forces", "Iran's armed forces", "the Turkish military"."""
     gaz = gazetteer()
-    heads = {h.split()[-1] for h in cues()["force_heads"]}
+    heads = {h.split()[-1] for h in cues().force_heads}
     out = []
     for tok in doc:
         if tok.lower_ not in heads or tok.i in used or tok.pos_ not in ("NOUN", "PROPN") and not \
-                (tok.pos_ == "ADJ" and tok.head.lower_ in cues()["force_members"]):
+                (tok.pos_ == "ADJ" and tok.head.lower_ in cues().force_members):
             continue  # "Pakistani forces"; "the Ruritanian military personnel": the military, as the NER misses it
         candidates = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i]
         if tok.i > 0 and doc[tok.i - 1] not in candidates and doc[tok.i - 1].pos_ in ("ADJ", "PROPN"):
@@ -595,7 +589,7 @@ def _force_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[M
 
 def _place_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[Mention]:
     """Proper names the NER missed before a place word: "Sistan-o-Baluchistan province", "Kurram district"."""
-    words = cues()["place_words"]
+    words = cues().place_words
     out = []
     for tok in doc:
         if tok.lower_ not in words or tok.i == 0:
@@ -617,8 +611,8 @@ def _place_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
         span = doc[start:end]
         key = fold(span.text)
         gaz = gazetteer()
-        if key in _TIME_WORDS or any(gaz.country(t.text) or fold(t.text) in gaz.demonyms or
-                                     fold(t.text) in cues()["religion_words"] for t in span):
+        if key in cues().time_words or any(gaz.country(t.text) or fold(t.text) in gaz.demonyms or
+                                     fold(t.text) in cues().religion_words for t in span):
             continue
         m = _place_mention(span, sent_of[start], key)
         out.append(m)
@@ -629,7 +623,7 @@ def _place_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
 def _org_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_words: set[str]) -> list[Mention]:
     """Title-case names the NER missed that end in an organisation word: "Zendavi International", "Kessel News"."""
     gaz = gazetteer()
-    words = cues()["org_words"]
+    words = cues().org_words
     out = []
     for tok in doc:
         if tok.i in used or tok.lower_ not in words or not tok.text[:1].isupper() or tok.pos_ != "PROPN" or \
@@ -641,18 +635,18 @@ def _org_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_
             if start - 1 not in used and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha and \
                     not prev.is_stop and prev.whitespace_:
                 start -= 1
-            elif prev.lower_ in ("and", "for", "of", "&") and start >= 2 and doc[start - 2].text[:1].isupper() and \
+            elif prev.lower_ in cues().name_joiners and start >= 2 and doc[start - 2].text[:1].isupper() and \
                     doc[start - 2].pos_ == "PROPN" and start - 2 not in used:
                 start -= 1  # "Fire and Rescue Service", "Cinema for Peace Foundation"
             else:
                 break
         span = doc[start : tok.i + 1]
         before = doc[start - 1] if start > 0 else None
-        if len(span) < 2 or span[0].lower_ in ("and", "for", "of", "&") or \
+        if len(span) < 2 or span[0].lower_ in cues().name_joiners or \
                 before is not None and not before.is_space and (before.text[:1].isupper() and not before.is_sent_start or
                                                                 not before.whitespace_) or \
-                any(gaz.country(t.text) or gaz.demonym(t.text) or t.lower_ in cues()["role_words"] or
-                    t.lower_ in lower_words and t.i != tok.i and t.lower_ not in ("and", "for", "of") for t in span):
+                any(gaz.country(t.text) or gaz.demonym(t.text) or t.lower_ in cues().role_words or
+                    t.lower_ in lower_words and t.i != tok.i and t.lower_ not in cues().name_joiners for t in span):
             continue  # part of a longer name, or words the article also writes in lower case (a headline)
         out.append(_mention(span, sent_of[start], "Organization"))
         used.update(range(span.start, span.end))

@@ -58,7 +58,7 @@ def kg_gazetteer(doc: Doc) -> Doc:
                 continue
             key = fold(span.text)
             label = ""
-            if key in cues()["religion_words"]:
+            if key in cues().religion_words:
                 continue  # "Islam" is also a town's name; in the news it is the faith
             if gaz.country(span.text) or key in gaz.capitals:
                 label = "GPE"

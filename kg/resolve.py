@@ -22,7 +22,6 @@ from .schema import Entity, Mention
 __all__ = ["resolve"]
 
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-_STOP = {"of", "the", "and", "for", "on", "in", "de", "al", "&"}
 
 
 def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, str]]:
@@ -60,7 +59,7 @@ def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, lis
             iso = gaz.country(doc[tok.i - 1].text)
             words = []
             j = tok.i + 1
-            while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].lower_ in cues()["role_words"]:
+            while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].lower_ in cues().role_words:
                 words.append(doc[j].text)
                 j += 1
             if iso and words:
@@ -97,31 +96,13 @@ def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, lis
     return out
 
 
-_PRONOUN_TYPES = {
-    "he": ("Official",), "him": ("Official",), "his": ("Official",), "she": ("Official",), "her": ("Official",),
-    "it": ("Country", "Organization", "Group"), "its": ("Country", "Organization", "Group"),
-    "they": ("Group", "Organization", "Country"), "them": ("Group", "Organization", "Country"),
-    "their": ("Group", "Organization", "Country"),
-}
-_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
-_DESCRIPTION_TYPES = {
-    "group": ("Group",), "militants": ("Group",), "rebels": ("Group",), "militia": ("Group",), "insurgents": ("Group",),
-    "movement": ("Group",), "organisation": ("Group", "Organization"), "organization": ("Group", "Organization"),
-    "country": ("Country",), "nation": ("Country",), "state": ("Country",), "kingdom": ("Country",), "republic": ("Country",),
-    "government": ("Country",), "regime": ("Country",),
-    "ministry": ("Organization",), "army": ("Organization",), "military": ("Organization",), "agency": ("Organization",),
-    "council": ("Organization",), "coalition": ("Organization",), "alliance": ("Organization",),
-    "airline": ("Organization",), "company": ("Organization",), "parliament": ("Organization",),
-}
-
-
 def _references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> dict[int, str]:
     """Pronouns and definite descriptions ("it", "the group", "the minister") to the entity they refer to.
 
     The antecedent is the nearest earlier mention of a fitting type within the last three sentences;
     "I" and "we" in a quotation are its speaker.
     """
-    role_words = cues()["role_words"]
+    role_words = cues().role_words
     sent_start = {}
     for n, sent in enumerate(doc.sents):
         for tok in sent:
@@ -140,21 +121,21 @@ def _references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> d
                 continue
             low = tok.lower_
             wanted: tuple[str, ...] = ()
-            if tok.pos_ == "PRON" and low in _FIRST_PERSON and speaker:
+            if tok.pos_ == "PRON" and low in cues().first_person and speaker:
                 out[tok.i] = speaker
                 continue
-            if low in ("who", "which", "that", "whom") and tok.head.dep_ == "relcl":
+            if low in cues().relative_pronouns and tok.head.dep_ == "relcl":
                 head = tok.head.head  # "the envoy Karl Brandt, who later resigned": who = the noun it relates to
                 if (k := token_key.get(head.i) or out.get(head.i)):
                     out[tok.i] = k
                 continue
-            if tok.pos_ == "PRON" and low in _PRONOUN_TYPES:
-                wanted = _PRONOUN_TYPES[low]
-            elif tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in tok.children if c.dep_ == "det") \
+            if tok.pos_ == "PRON" and low in cues().pronoun_types:
+                wanted = cues().pronoun_types[low]
+            elif tok.pos_ == "NOUN" and any(c.lower_ in cues().definite_determiners for c in tok.children if c.dep_ == "det") \
                     and not any(c.dep_ in ("amod", "compound", "poss") and c.i in token_key for c in tok.children) \
                     and not any(c.dep_ == "prep" for c in tok.children):
-                if low in _DESCRIPTION_TYPES:
-                    wanted = _DESCRIPTION_TYPES[low]
+                if low in cues().description_types:
+                    wanted = cues().description_types[low]
                 elif low in role_words:
                     wanted = ("Official",)
             if not wanted:
@@ -278,7 +259,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                 break
     # Surnames and partial names of officials seen in full in the same article.
     full = [(m.text.split(), k) for m, k in zip(mentions, keys) if m.type == "Official" and len(m.text.split()) > 1]
-    cue_words = cues()["org_words"] | cues()["group_words"]
+    cue_words = cues().org_words | cues().group_words
     for idx, m in enumerate(mentions):
         parts = m.text.split()
         root = doc[m.tokens[0] : m.tokens[1]].root
@@ -287,7 +268,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
         generic = m.key in ("", place_key(m.text)) or is_geonames_place(m.key) and not located
         bare = generic and not any(fold(p) in cue_words for p in parts)
         if m.type in ("Organization", "Group", "Place") and bare and len(parts) == 1 or \
-                m.type == "Official" and len(parts) == 1 or m.type == "Official" and parts[0].lower() in ("al", "el"):
+                m.type == "Official" and len(parts) == 1 or m.type == "Official" and parts[0].lower() in cues().surname_particles:
             for names, k in full:
                 # folded: "Erdogan" is "Erdoğan"
                 # or the first word of one full name only: "Kim" of "Kim Jong Un", "Xi" of "Xi Jinping"
@@ -344,7 +325,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     of_names = {}
     for m, k in zip(mentions, keys):
         words = m.text.split()
-        if m.type == "Organization" and len(words) >= 3 and fold(words[0]) in cues()["common_org_nouns"] and \
+        if m.type == "Organization" and len(words) >= 3 and fold(words[0]) in cues().common_org_nouns and \
                 words[1].lower() == "of":
             of_names.setdefault(fold(" ".join(w for w in words[2:] if w.lower() != "the")), set()).add(k)
     for idx, m in enumerate(mentions):
@@ -353,8 +334,8 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     # "the Embassy" after "the Ruritanian Embassy in Zenda": the nearest organisation named with that word.
     for idx, m in enumerate(mentions):
         s = m.tokens[0]
-        if len(m.text.split()) == 1 and fold(m.text) in cues()["common_org_nouns"] and s > 0 and \
-                doc[s - 1].lower_ in ("the", "this", "that"):
+        if len(m.text.split()) == 1 and fold(m.text) in cues().common_org_nouns and s > 0 and \
+                doc[s - 1].lower_ in cues().demonstratives:
             k = next((keys[j] for j in range(idx - 1, -1, -1) if mentions[j].type in ("Organization", "Group") and
                       len(mentions[j].text.split()) > 1 and fold(m.text) in fold(mentions[j].text).split()), "")
             if k:
@@ -370,7 +351,7 @@ def _surname(names: list[str]) -> str:
 def _located(doc: Doc, m: Mention) -> bool:
     """ "in X", "to X", "near X": the name is governed by a preposition of place."""
     root = doc[m.tokens[0] : m.tokens[1]].root
-    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "from", "to", "into", "outside")
+    return root.dep_ == "pobj" and root.head.lower_ in cues().located_preps
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -410,15 +391,15 @@ def _on_platform(doc: Doc, m: Mention) -> bool:
     s, e = m.tokens
     if s > 0 and doc[s - 1].like_num or e < len(doc) and doc[e].like_num:
         return False  # "the 737 Max", "Route 2": a model or a road
-    if root.dep_ != "pobj" or root.head.lower_ not in cues()["platform_preps"]:
+    if root.dep_ != "pobj" or root.head.lower_ not in cues().platform_preps:
         return False
     head = root.head.head
-    if head.pos_ == "VERB" or head.lemma_.lower() in cues()["platform_heads"]:
+    if head.pos_ == "VERB" or head.lemma_.lower() in cues().platform_heads:
         return True  # "said on X", "a message on X"
     # "posted footage on X", "hailed the report on X": the preposition hangs on the verb's object;
     # not a topic or a target ("a say on X", "sanctions on X")
     return head.pos_ == "NOUN" and head.dep_ == "dobj" and head.lemma_.lower() not in triggers()["noun_of"] and \
-        head.lower_ not in triggers()["event_nouns"] and head.lemma_.lower() not in cues()["topic_nouns"]
+        head.lower_ not in triggers()["event_nouns"] and head.lemma_.lower() not in cues().topic_nouns
 
 
 def _reports(doc: Doc, m: Mention) -> bool:
@@ -450,7 +431,7 @@ def _acronym_tokens(doc: Doc, mentions: list[Mention], keys: list[str], token_ke
 
 
 def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP]
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in cues().initials_skip_words]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
@@ -463,9 +444,9 @@ def _acts(doc: Doc, m: Mention) -> bool:
         return False
     prep, head = root.head.lower_, root.head.head
     # "protested to Lima", "sanctions against Minsk", "talks with Lima", "ambassador to Lima"
-    return prep in ("by", "with") and head.pos_ == "VERB" or prep == "against" or \
-        prep == "with" and head.lemma_.lower() in cues()["dealings_nouns"] or \
-        prep == "to" and head.lemma_.lower() in cues()["envoy_nouns"]
+    return prep in cues().actor_preps and head.pos_ == "VERB" or prep == "against" or \
+        prep == "with" and head.lemma_.lower() in cues().dealings_nouns or \
+        prep == "to" and head.lemma_.lower() in cues().envoy_nouns
 
 
 def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:

@@ -159,3 +159,38 @@ def test_lexicon_generator_rules_on_an_invented_dictionary(tmp_path):
     assert lex["phrasal"] == {"met": {"ring back": "041"}}
     # "raid" is carried by two light verbs; "parade" and the &TRUCE set's members by one only.
     assert lex["nouns"] == {"struck": {"raid": "190"}}
+
+
+def test_lexicon_cues_file_fills_every_field_of_the_typed_cues():
+    from dataclasses import fields
+
+    from kg.lexicon import Cues, cues
+
+    raw = {k for k in json.loads((DATA / "cues.json").read_text(encoding="utf-8")) if not k.startswith("_")}
+    assert raw == {f.name for f in fields(Cues)}
+    assert cues().demonym_suffixes[0] == "ian" and "he" in cues().pronoun_types
+
+
+def test_lexicon_cues_every_cue_the_code_reads_is_a_field():
+    import ast
+    from dataclasses import fields
+
+    from kg.lexicon import Cues
+
+    names = {f.name for f in fields(Cues)}
+    used = set()
+    for path in (ROOT / "kg").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Call) and \
+                    getattr(node.value.func, "id", "") == "cues":
+                used.add((path.name, node.attr))
+    assert used and not {(p, a) for p, a in used if a not in names}
+
+
+def test_lexicon_cues_are_frozen():
+    from dataclasses import FrozenInstanceError
+
+    from kg.lexicon import cues
+
+    with pytest.raises(FrozenInstanceError):
+        cues().role_words = frozenset()

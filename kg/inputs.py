@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .metadata import clean_id, header, parse_date
 from .read import ARTICLE_SUFFIXES, read_articles
 from .schema import Article
 
@@ -80,8 +81,6 @@ def _date(value: Any, where: str) -> str:
         return value.isoformat()
     if not isinstance(value, str):
         raise InputError(f"{where}: date is a {type(value).__name__}, not a date; use YYYY-MM-DD")
-    from .read import parse_date
-
     text = value.strip()
     if m := _ISO_PREFIX.match(text):
         try:
@@ -105,8 +104,6 @@ def to_article(item: str | dict[str, Any], where: str) -> Article:
     >>> a.id, a.title, a.date, to_article("Peru struck Chile.", "x").id == to_article("Peru struck Chile.", "y").id
     ('7', 'T', '2031-03-04', True)
     """
-    from .read import _clean_id, _header
-
     fields = {"text": item} if isinstance(item, str) else {k: _clean(item.get(k)) for k in _FIELDS}
     if not isinstance(item, str) and "text" not in item:
         keys = ", ".join(sorted(map(str, item))) or "none"
@@ -121,12 +118,12 @@ def to_article(item: str | dict[str, Any], where: str) -> Article:
     for name in ("title", "url"):
         if fields.get(name) is not None and not isinstance(fields[name], str):
             raise InputError(f"{where}: {name} is a {type(fields[name]).__name__}, not a string; quote it")
-    head_title, head_date = _header(text)
+    head_title, head_date = header(text)
     title = " ".join((fields.get("title") or "").split())[:300] or head_title
     date = _date(fields["date"], where) if fields.get("date") is not None else head_date
     url = (fields.get("url") or "").strip()
     raw_id = fields.get("id")
-    aid = _clean_id(str(raw_id)[:200]) if raw_id is not None and str(raw_id).strip() else _content_id(text, title, date, url)
+    aid = clean_id(str(raw_id)[:200]) if raw_id is not None and str(raw_id).strip() else _content_id(text, title, date, url)
     return Article(id=aid, path="", text=text, title=title, date=date, url=url)
 
 
@@ -141,19 +138,7 @@ def read_inputs(items: Iterable[Any], *, on_error: OnError | None = None) -> Ite
             raise err
         on_error(err)
 
-    seen: set[str] = set()
-
-    def unique(article: Article) -> Article:
-        if article.id in seen:
-            suffix = hashlib.sha1(f"{article.path}\x00{article.text}".encode("utf-8", "surrogatepass")).hexdigest()[:6]
-            new_id, n = f"{article.id}-{suffix}", 2
-            while new_id in seen:
-                new_id, n = f"{article.id}-{suffix}-{n}", n + 1
-            article = Article(id=new_id, path=article.path, text=article.text, title=article.title,
-                              date=article.date, url=article.url)
-        seen.add(article.id)
-        return article
-
+    unique = _UniqueIds()
     paths: list[str | Path] = []
     position = 0
     for item in as_items(items):
@@ -166,29 +151,52 @@ def read_inputs(items: Iterable[Any], *, on_error: OnError | None = None) -> Ite
         if isinstance(item, Article):
             position += 1
             yield unique(item)
-        elif _is_frame(item):
-            if "text" not in item.columns:
-                report(InputError(f"DataFrame has no \"text\" column (columns: {', '.join(map(str, item.columns))}); "
-                                  "name the column holding the articles' text \"text\""))
-                continue
-            columns = [c for c in _FIELDS if c in item.columns]
-            rows = item[columns].itertuples(index=False, name=None)  # row by row, not a copy of the frame
-            for index, values in zip(item.index, rows, strict=True):
-                row = dict(zip(columns, values, strict=True))
-                position += 1
-                try:
-                    yield unique(to_article(row, f"DataFrame row {index!r}"))
-                except InputError as err:
-                    report(err)
+            continue
+        if _is_frame(item):
+            rows = _frame_rows(item, report)
         elif isinstance(item, (str, dict)):
-            position += 1
-            try:
-                yield unique(to_article(item, f"article {position}"))
-            except InputError as err:
-                report(err)
+            rows = [(item, f"article {position + 1}")]
         else:
             position += 1
             report(InputError(f"article {position}: a {type(item).__name__}, not a path, text, dict or DataFrame; "
                               'give each article as its text or as {"text": ...}'))
+            continue
+        for row, where in rows:
+            position += 1
+            try:
+                yield unique(to_article(row, where))
+            except InputError as err:
+                report(err)
     if paths:
         yield from map(unique, read_articles(paths, on_error=on_error))
+
+
+def _frame_rows(frame: Any, report: OnError) -> Iterator[tuple[dict[str, Any], str]]:
+    """A DataFrame's rows as article dicts with where each is; a frame without a "text" column is reported."""
+    if "text" not in frame.columns:
+        report(InputError(f"DataFrame has no \"text\" column (columns: {', '.join(map(str, frame.columns))}); "
+                          "name the column holding the articles' text \"text\""))
+        return
+    columns = [c for c in _FIELDS if c in frame.columns]
+    rows = frame[columns].itertuples(index=False, name=None)  # row by row, not a copy of the frame
+    for index, values in zip(frame.index, rows, strict=True):
+        yield dict(zip(columns, values, strict=True)), f"DataFrame row {index!r}"
+
+
+class _UniqueIds:
+    """Gives an article whose id an earlier article of the stream took a new id, suffixed with a hash."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def __call__(self, article: Article) -> Article:
+        """``article``, renamed if its id is taken."""
+        if article.id in self.seen:
+            suffix = hashlib.sha1(f"{article.path}\x00{article.text}".encode("utf-8", "surrogatepass")).hexdigest()[:6]
+            new_id, n = f"{article.id}-{suffix}", 2
+            while new_id in self.seen:
+                new_id, n = f"{article.id}-{suffix}-{n}", n + 1
+            article = Article(id=new_id, path=article.path, text=article.text, title=article.title,
+                              date=article.date, url=article.url)
+        self.seen.add(article.id)
+        return article

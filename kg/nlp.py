@@ -62,7 +62,7 @@ def kg_gazetteer(doc: Doc) -> Doc:
                 continue  # "Islam" is also a town's name; in the news it is the faith
             if gaz.country(span.text) or key in gaz.capitals:
                 label = "GPE"
-            elif key in gaz.demonyms or key.endswith("s") and key[:-1] in gaz.demonyms:  # "the Saudis"
+            elif gaz.listed_demonym(key):  # "the Saudis"
                 label = "NORP"
             elif (key in gaz.regions or key in gaz.places and len(key) > 3) and _standalone(span):
                 label = "GPE"

@@ -6,19 +6,18 @@ caller passes ``on_error``, the error goes there instead and the other articles 
 """
 from __future__ import annotations
 
-import codecs
 import errno
 import fnmatch
 import hashlib
 import json
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
 from pathlib import Path
 
 from .errors import InputError
+from .htmltext import MAX_HTML_DEPTH, MAX_HTML_TAGS, check_html_size, declared_encoding, html_text
+from .metadata import clean_id, header, iso_date, parse_date
 from .schema import Article
 
 __all__ = [
@@ -28,47 +27,12 @@ __all__ = [
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 MAX_BYTES = 20_000_000  # a news article is kilobytes; past this it is a dump, not an article
-_DATE_FORMATS = ("%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%A %B %d %Y", "%B %Y")
-_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 
 OnError = Callable[[InputError], None]
 
 
 def _raise(err: InputError) -> None:
     raise err
-
-
-def parse_date(line: str) -> str:
-    """Return ``line`` as an ISO date if the whole line is a date, else "".
-
-    >>> parse_date("February, 23, 2024"), parse_date("2020-01-05"), parse_date("Iran strikes")
-    ('2024-02-23', '2020-01-05', '')
-    """
-    cleaned = re.sub(r"[,.]", " ", line).split()
-    if not cleaned or len(cleaned) > 5:
-        return ""
-    text = " ".join(cleaned)
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return ""
-
-
-def _iso_date(value: str) -> str:
-    """An ISO date from a timestamp or date string ("2024-03-14T10:00Z" -> "2024-03-14"), else "".
-
-    >>> _iso_date("2024-03-14T10:00:00+01:00"), _iso_date("March 14, 2024"), _iso_date("soon")
-    ('2024-03-14', '2024-03-14', '')
-    """
-    value = value.strip()
-    if m := _ISO_DATE.match(value):
-        try:
-            return datetime.strptime(m.group(1), "%Y-%m-%d").date().isoformat()
-        except ValueError:
-            return ""
-    return parse_date(value)
 
 
 def find_articles(paths: Iterable[str | Path], *, on_error: OnError | None = None,
@@ -261,7 +225,7 @@ def read_article(path: str | Path, *, article_id: str | None = None) -> Article:
             raise InputError(f"{path}: holds {len(articles)} articles, not one; read it with read_articles")
         return articles[0]
     text = _decode(path, _read_bytes(path))
-    title, date = _header(text)
+    title, date = header(text)
     return Article(id=article_id or _article_id(path), path=str(path), text=text, title=title, date=date)
 
 
@@ -363,13 +327,13 @@ def _jsonl_article(path: Path, number: int, raw: bytes, stem: str) -> Article:
         raise InputError(f'{where}: no "text" (or it is empty); give every line the article\'s text')
     if "\x00" in text:
         raise InputError(f"{where}: text holds NUL characters; give kg plain text")
-    head_title, head_date = _header(text)
+    head_title, head_date = header(text)
     date = head_date
     if item.get("date"):
-        date = _iso_date(item["date"])
+        date = iso_date(item["date"])
         if not date:
             raise InputError(f"{where}: date {item['date'][:40]!r} is not a date; use YYYY-MM-DD")
-    aid = _clean_id(item["id"][:200]) if item.get("id") else f"{stem}-{number}"
+    aid = clean_id(item["id"][:200]) if item.get("id") else f"{stem}-{number}"
     title = " ".join((item.get("title") or "").split())[:300] or head_title
     return Article(id=aid, path=f"{path}:{number}", text=text, title=title, date=date, url=(item.get("url") or "").strip())
 
@@ -384,8 +348,8 @@ def read_html(path: str | Path, *, article_id: str | None = None) -> Article:
 
     path = Path(path)
     data = _read_bytes(path)
-    text = _decode(path, data, _declared_encoding(data))
-    _check_html_size(path, text)
+    text = _decode(path, data, declared_encoding(data))
+    check_html_size(path, text)
     tree = LexborHTMLParser(text)
     for node in tree.css("script, style, noscript, template, svg, iframe, object, canvas"):
         node.decompose()
@@ -393,7 +357,7 @@ def read_html(path: str | Path, *, article_id: str | None = None) -> Article:
     if root is tree.body and root is not None:
         for node in root.css("nav, footer, aside, form, button, header nav"):
             node.decompose()
-    body = _html_text(root) if root is not None else ""
+    body = html_text(root) if root is not None else ""
     if not body.strip():
         raise InputError(f"{path}: HTML page has no visible text; give kg the article page")
     title = ""
@@ -408,7 +372,7 @@ def read_html(path: str | Path, *, article_id: str | None = None) -> Article:
                            ('meta[name="article:published_time"]', "content"),
                            ("time[datetime]", "datetime"), ('meta[name="date"]', "content")):
         node = tree.css_first(selector)
-        if node is not None and (date := _iso_date(node.attributes.get(attr) or "")):
+        if node is not None and (date := iso_date(node.attributes.get(attr) or "")):
             break
     url = ""
     for selector, attr in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
@@ -416,87 +380,12 @@ def read_html(path: str | Path, *, article_id: str | None = None) -> Article:
         if node is not None and (url := (node.attributes.get(attr) or "").strip()):
             break
     if not date:
-        date = _header(body)[1]
+        date = header(body)[1]
     return Article(id=article_id or _article_id(path), path=str(path), text=body, title=title[:300],
                    date=date, url=url)
 
 
-MAX_HTML_DEPTH = 1_000  # news pages nest a few dozen deep; parsing grows with depth squared (200,000 deep: minutes)
-MAX_HTML_TAGS = 500_000  # a long news page has a few thousand elements
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
 # Void elements never open a level; these close themselves when a sibling starts, so they do not nest.
-_FLAT = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd option optgroup "
-                  "tr td th thead tbody tfoot rt rp rb rtc colgroup caption".split())
-
-
-def _check_html_size(path: Path, text: str) -> None:
-    """Refuse a page nested or sized far past any article before the HTML parser sees it.
-
-    Counts tags with a regular expression (linear); open tags that need a closing tag add a level,
-    closing tags remove one, so the count bounds the depth the parser would build.
-    """
-    depth = tags = 0
-    for m in _TAG.finditer(text):
-        tags += 1
-        if tags > MAX_HTML_TAGS:
-            raise InputError(f"{path}: HTML page has over {MAX_HTML_TAGS:,} tags, far more than an article; "
-                             "give kg the article's own page")
-        name = m.group(2).lower()
-        if m.group(1):
-            depth = max(depth - 1, 0)
-        elif not m.group(3) and name not in _FLAT:
-            depth += 1
-            if depth > MAX_HTML_DEPTH:
-                raise InputError(f"{path}: HTML nested over {MAX_HTML_DEPTH:,} elements deep, far past any article; "
-                                 "give kg the article's own page")
-
-
-_BLOCK = frozenset(
-    "address article aside blockquote body br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header "
-    "hr li main nav ol p pre section table tbody td th thead tr ul caption details summary".split()
-)
-
-
-def _html_text(root) -> str:
-    """Visible text with a line break around every block element; inline markup joins its text.
-
-    Iterative, so a hostile page nested a million deep cannot exhaust the stack.
-    """
-    parts: list[str] = []
-    stack = [(root, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag
-        if closing:
-            parts.append("\n")
-            continue
-        if tag == "-text":
-            parts.append(node.text_content or "")
-            continue
-        if tag in ("-comment", "!doctype"):
-            continue
-        block = tag in _BLOCK
-        if block:
-            parts.append("\n")
-            stack.append((node, True))
-        children = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend((c, False) for c in reversed(children))
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return "\n\n".join(line for line in lines if line) + "\n"
-
-
-def _declared_encoding(data: bytes) -> str:
-    """The charset an HTML page declares in its first bytes when Python knows it, else UTF-8."""
-    if m := re.search(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", data[:4096], re.I):
-        try:
-            return codecs.lookup(m.group(1).decode("ascii")).name
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return "utf-8-sig"
 
 
 def _has_surrogate(text: str) -> bool:
@@ -515,20 +404,7 @@ def _with_id(article: Article, new_id: str) -> Article:
     return Article(id=new_id, path=article.path, text=article.text, title=article.title, date=article.date, url=article.url)
 
 
-def _clean_id(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-") or "article"
-
-
 def _article_id(path: Path) -> str:
-    return _clean_id(path.stem)
+    return clean_id(path.stem)
 
 
-def _header(text: str) -> tuple[str, str]:
-    """Title and date from the first non-empty lines (headline and, often, a date line)."""
-    title = date = ""
-    for line in [ln.strip() for ln in text.split("\n") if ln.strip()][:3]:
-        if not date and (d := parse_date(line)):
-            date = d
-        elif not title:
-            title = line[:300]
-    return title, date

@@ -7,7 +7,6 @@ same name ("Ministry of Foreign Affairs" after "Iran's Ministry of Foreign Affai
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from collections import defaultdict
 
@@ -16,6 +15,8 @@ from spacy.tokens import Doc
 from .gazetteer import gazetteer
 from .keys import (country_iso, country_key, fold, geonames_key, is_capital, is_country, is_gazetteer_state,
                    is_geonames_place, is_person, iso_of, name_key, org_key, person_key, place_key)
+from .acronyms import acronym_tokens, key_acronyms, looks_like_acronym
+from .references import references
 from .lexicon import cues, triggers
 from .schema import Entity, Mention
 
@@ -27,7 +28,7 @@ _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, str]]:
     """Resolve mentions to entities; also return a map from token index to entity key."""
     sents = [s.text.strip() for s in doc.sents]
-    keys = _assign_keys(doc, mentions)
+    mentions, keys = _assign_keys(doc, mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m, k in zip(mentions, keys):
         groups[k].append(m)
@@ -37,10 +38,10 @@ def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, 
     for m, k in zip(mentions, keys):
         for i in range(*m.tokens):
             token_key[i] = k
-    acronyms = _acronym_tokens(doc, mentions, keys, token_key)
+    acronyms = acronym_tokens(doc, mentions, keys, token_key)
     entities = [replace(e, aliases=tuple(dict.fromkeys((*e.aliases, *sorted(acronyms.get(e.key, ())))))) for e in entities]
     types = {e.key: e.type for e in entities}
-    token_key.update(_references(doc, token_key, types))
+    token_key.update(references(doc, token_key, types))
     return entities, token_key
 
 
@@ -65,7 +66,6 @@ def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, lis
             if iso and words:
                 role_country.setdefault(fold(" ".join(words)), country_key(iso))
     sents = list(doc.sents)
-    sent_of = {t.i: n for n, sent in enumerate(sents) for t in sent}
     key_at = {i: k for m, k in zip(mentions, keys) for i in range(*m.tokens)}
     by_key = {e.key: e for e in entities}
     out = []
@@ -80,7 +80,7 @@ def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, lis
                 if ent and ent.type == "Organization" and ent.label in e.role and ent.affiliation:
                     aff = ent.affiliation
         first = next((m for m in groups[e.key] if m.role), groups[e.key][0])  # where the role is stated
-        n = sent_of[first.tokens[0]]
+        n = first.sent  # the sentence index every mention carries
 
         def state(t) -> str:
             k = key_at.get(t.i, "")
@@ -96,110 +96,40 @@ def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, lis
     return out
 
 
-def _references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> dict[int, str]:
-    """Pronouns and definite descriptions ("it", "the group", "the minister") to the entity they refer to.
-
-    The antecedent is the nearest earlier mention of a fitting type within the last three sentences;
-    "I" and "we" in a quotation are its speaker.
-    """
-    role_words = cues().role_words
-    sent_start = {}
-    for n, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_start[tok.i] = n
-    out: dict[int, str] = {}
-    history: list[tuple[int, str]] = []  # (token index, key) of resolved mentions, in order
-    last_key = -1
-    speaker = ""
-    for sent in doc.sents:
-        speaker = _speaker(sent, token_key) or speaker
-        for tok in sent:
-            if (k := token_key.get(tok.i)) and k != last_key:
-                history.append((tok.i, k))
-            last_key = token_key.get(tok.i, -1)
-            if tok.i in token_key:
-                continue
-            low = tok.lower_
-            wanted: tuple[str, ...] = ()
-            if tok.pos_ == "PRON" and low in cues().first_person and speaker:
-                out[tok.i] = speaker
-                continue
-            if low in cues().relative_pronouns and tok.head.dep_ == "relcl":
-                head = tok.head.head  # "the envoy Karl Brandt, who later resigned": who = the noun it relates to
-                if (k := token_key.get(head.i) or out.get(head.i)):
-                    out[tok.i] = k
-                continue
-            if tok.pos_ == "PRON" and low in cues().pronoun_types:
-                wanted = cues().pronoun_types[low]
-            elif tok.pos_ == "NOUN" and any(c.lower_ in cues().definite_determiners for c in tok.children if c.dep_ == "det") \
-                    and not any(c.dep_ in ("amod", "compound", "poss") and c.i in token_key for c in tok.children) \
-                    and not any(c.dep_ == "prep" for c in tok.children):
-                if low in cues().description_types:
-                    wanted = cues().description_types[low]
-                elif low in role_words:
-                    wanted = ("Official",)
-            if not wanted:
-                continue
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and \
-                    tok.head.head.lemma_.lower() in triggers()["speech_verbs"]:
-                sayer = next((token_key.get(c.i) for c in tok.head.head.children if c.dep_ == "nsubj"), None)
-                if sayer and types.get(sayer) in wanted:
-                    out[tok.i] = sayer  # "Ecuador said it would ...": it = Ecuador
-                    continue
-            if tok.dep_ == "poss" and (bound := _clause_subject(tok, token_key, types, wanted)):
-                out[tok.i] = bound  # "China ..., emphasizing its hope": its = the clause's subject
-                continue
-            for i, k in reversed(history):
-                if sent_start[tok.i] - sent_start[i] > 3:
-                    break
-                if types.get(k) in wanted and not _same_clause_subject(doc, i, tok):
-                    out[tok.i] = k
-                    history.append((tok.i, k))
-                    break
-    return out
+def _assign_keys(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[str]]:
+    """The entity key of every mention, and the mentions as the rules retype them, in order; the caller's list is
+    left as it was. Each rule may retype a mention or move it to another key."""
+    mentions = list(mentions)
+    _capitals_named_like_officials(doc, mentions)
+    keys = _first_keys(doc, mentions)
+    _one_name_one_thing(mentions, keys)
+    _places_coordinated_with_places(doc, mentions, keys)
+    key_acronyms(doc, mentions, keys)
+    _partial_names_of_officials(doc, mentions, keys)
+    _retype_lone_names(doc, mentions, keys)
+    _first_words_of_organisations(doc, mentions, keys)
+    _people_coordinated_with_people(doc, mentions, keys)
+    _owned_organisations(mentions, keys)
+    _bodies_named_after_of(mentions, keys)
+    _anaphoric_org_words(doc, mentions, keys)
+    return mentions, keys
 
 
-def _clause_subject(tok, token_key: dict[int, str], types: dict[str, str], wanted: tuple[str, ...]) -> str:
-    """The named subject of the nearest verb above a possessive pronoun, if it fits."""
-    for anc in tok.ancestors:
-        if anc.pos_ in ("VERB", "AUX"):
-            for c in anc.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
-                    k = token_key.get(c.i) or next((token_key[g.i] for g in c.subtree if g.i in token_key), "")
-                    if k and types.get(k) in wanted:
-                        return k
-                    if k or c.pos_ != "PRON":
-                        break
-    return ""
-
-
-def _same_clause_subject(doc: Doc, i: int, tok) -> bool:
-    """A reflexive-free pronoun does not corefer with the subject of its own verb ("X blamed it")."""
-    cand = doc[i]
-    return cand.dep_ == "nsubj" and tok.dep_ in ("dobj", "pobj") and cand.head == tok.head
-
-
-def _speaker(sent, token_key: dict[int, str]) -> str:
-    """The named subject of a verb of saying in the sentence, if any."""
-    for tok in sent:
-        if tok.lemma_.lower() in triggers()["speech_verbs"] and tok.pos_ == "VERB":
-            for c in tok.children:
-                if c.dep_ == "nsubj" and (k := token_key.get(c.i)):
-                    return k
-    return ""
-
-
-def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
+def _capitals_named_like_officials(doc: Doc, mentions: list[Mention]) -> None:
+    """"Tarik Amman ... Amman said": a one-word capital or country named like an official of the article, and not named as a location, is that official's surname."""
     surnames = {fold(_surname(m.text.split())) for m in mentions if m.type == "Official" and len(m.text.split()) > 1}
     for idx, m in enumerate(mentions):
         # "Tarik Amman ... Amman said": a capital or a country named like an official of the article, and not
         # named as a location, is that official's surname
         if is_gazetteer_state(m.key) and len(m.text.split()) == 1 and fold(m.text) in surnames and \
                 not _located(doc, m):
-            mentions[idx] = replace(m, type="Official", key="", iso="", geonames=0, canonical="", located_in="")
+            mentions[idx] = replace(m, type="Official", key="", geonames=0, located_in="")
+
+
+def _first_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
+    """Each mention's own key: its gazetteer identity, a capital as its state where it acts, else one from its type and name."""
     capital_is_state = {m.key for m in mentions if is_capital(m.key) and _acts(doc, m)}
     keys: list[str] = []
-    by_name: dict[tuple[str, str], str] = {}
     for m in mentions:
         if is_capital(m.key):
             if m.key in capital_is_state:
@@ -211,9 +141,11 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
             keys.append(m.key)
         else:
             keys.append(name_key(m.type, m.text))
-        by_name.setdefault((m.type, fold(m.text)), keys[-1])
-    # One name, one thing: the same words typed differently by the NER are one entity. A place
-    # reading counts double: the NER often takes an unknown town for a person or a company.
+    return keys
+
+
+def _one_name_one_thing(mentions: list[Mention], keys: list[str]) -> None:
+    """One name, one thing: the same words typed differently by the NER are one entity. A place reading counts double: the NER often takes an unknown town for a person or a company."""
     by_text: dict[str, list[int]] = defaultdict(list)
     for idx, m in enumerate(mentions):
         if m.type != "Country" and not is_gazetteer_state(m.key):
@@ -227,7 +159,10 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                 keys[i] = winner
                 if mentions[i].type != typ:
                     mentions[i] = replace(mentions[i], type=typ)
-    # An unroled "person" coordinated with a place is a place: "the rebels reached Korvatha and Belmora".
+
+
+def _places_coordinated_with_places(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:
+    """An unroled "person" coordinated with a place is a place: "the rebels reached Korvatha and Belmora"."""
     place_tokens = {i for m, k in zip(mentions, keys) if m.type == "Place" for i in range(*m.tokens)}
     for idx, m in enumerate(mentions):
         if m.type == "Official" and not m.role:
@@ -238,26 +173,10 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
             if any(p.i in place_tokens for p in partners):
                 mentions[idx] = replace(m, type="Place")
                 keys[idx] = place_key(m.text)
-    # Acronyms: "Islamic Revolutionary Guard Corps (IRGC)" and later bare "IRGC".
-    acronym_of: dict[str, str] = {}
-    text = doc.text  # Doc.text rebuilds the string on every access
-    for idx, m in enumerate(mentions):
-        after = text[m.end : m.end + 12]
-        if mm := re.match(r"\s*\(([A-Z][A-Za-z&.-]{1,9})\)", after):
-            acronym_of[mm.group(1).replace(".", "")] = keys[idx]
-    long_names = [(m, k) for m, k in zip(mentions, keys) if len(m.text.split()) > 1 and m.type in ("Organization", "Group")]
-    for idx, m in enumerate(mentions):
-        word = m.text.replace(".", "")
-        if not re.fullmatch(r"[A-Z]{2,8}", word) or m.type == "Country":
-            continue
-        if word in acronym_of:
-            keys[idx] = acronym_of[word]
-            continue
-        for other, k in long_names:
-            if _initials(other.text) == word:
-                keys[idx] = k
-                break
-    # Surnames and partial names of officials seen in full in the same article.
+
+
+def _partial_names_of_officials(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:
+    """Surnames and partial names of officials seen in full in the same article."""
     full = [(m.text.split(), k) for m, k in zip(mentions, keys) if m.type == "Official" and len(m.text.split()) > 1]
     cue_words = cues().org_words | cues().group_words
     for idx, m in enumerate(mentions):
@@ -289,8 +208,10 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                     keys[idx] = near.pop()
                     if m.type != "Official":
                         mentions[idx] = replace(m, type="Official", key="", geonames=0, located_in="")
-    _retype_lone_names(doc, mentions, keys)
-    # "Mahan" after "Mahan Air": a one-word name that starts a longer organisation's name is that organisation.
+
+
+def _first_words_of_organisations(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:
+    """"Mahan" after "Mahan Air": a one-word name that starts a longer organisation's name is that organisation."""
     org_names = [(m.text.split(), k) for m, k in zip(mentions, keys) if m.type in ("Organization", "Group") and len(m.text.split()) > 1]
     for idx, m in enumerate(mentions):
         parts = m.text.split()
@@ -301,7 +222,11 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
             if len(hits) == 1:
                 keys[idx] = hits.pop()
                 mentions[idx] = replace(m, type=next(o.type for o, k in zip(mentions, keys) if k == keys[idx] and o is not m), key="")
-    # A cue-less "organisation" coordinated with people is a person the NER mistyped.
+
+
+def _people_coordinated_with_people(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:
+    """A cue-less "organisation" coordinated with people is a person the NER mistyped."""
+    cue_words = cues().org_words | cues().group_words
     official_tokens = {i for m in mentions if m.type == "Official" for i in range(*m.tokens)}
     for idx, m in enumerate(mentions):
         if m.type == "Organization" and not m.key and not any(fold(p) in cue_words for p in m.text.split()):
@@ -310,7 +235,10 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
             if root.dep_ in ("conj", "appos") and any(t.i in official_tokens for t in near):
                 keys[idx] = person_key(m.text)
                 mentions[idx] = replace(m, type="Official")
-    # An unowned organisation name that one owned organisation of the article carries.
+
+
+def _owned_organisations(mentions: list[Mention], keys: list[str]) -> None:
+    """An unowned organisation name that one owned organisation of the article carries."""
     owned = defaultdict(set)
     for m, k in zip(mentions, keys):
         if m.type == "Organization" and m.affiliation:
@@ -321,7 +249,10 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     for idx, m in enumerate(mentions):
         if m.type == "Organization" and not m.affiliation and len(owned.get(fold(m.text), ())) == 1:
             keys[idx] = next(iter(owned[fold(m.text)]))
-    # "the Treasury" after "the Department of the Treasury": a body's name after its head word and "of".
+
+
+def _bodies_named_after_of(mentions: list[Mention], keys: list[str]) -> None:
+    """"the Treasury" after "the Department of the Treasury": a body's name after its head word and "of"."""
     of_names = {}
     for m, k in zip(mentions, keys):
         words = m.text.split()
@@ -331,7 +262,10 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     for idx, m in enumerate(mentions):
         if m.type == "Organization" and len(of_names.get(fold(m.text), ())) == 1:
             keys[idx] = next(iter(of_names[fold(m.text)]))
-    # "the Embassy" after "the Ruritanian Embassy in Zenda": the nearest organisation named with that word.
+
+
+def _anaphoric_org_words(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:
+    """"the Embassy" after "the Ruritanian Embassy in Zenda": the nearest organisation named with that word."""
     for idx, m in enumerate(mentions):
         s = m.tokens[0]
         if len(m.text.split()) == 1 and fold(m.text) in cues().common_org_nouns and s > 0 and \
@@ -340,7 +274,6 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
                       len(mentions[j].text.split()) > 1 and fold(m.text) in fold(mentions[j].text).split()), "")
             if k:
                 keys[idx] = k
-    return keys
 
 
 def _surname(names: list[str]) -> str:
@@ -407,34 +340,6 @@ def _reports(doc: Doc, m: Mention) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() == "report"
 
 
-def _acronym_tokens(doc: Doc, mentions: list[Mention], keys: list[str], token_key: dict[int, str]) -> dict[str, set[str]]:
-    """Acronyms in parentheses after a name ("Balochistan Liberation Army (BLA)") and their later bare uses.
-
-    Adds every token spelling such an acronym to ``token_key``; returns the acronyms per entity key.
-    """
-    found: dict[str, str] = {}
-    for m, k in zip(mentions, keys):
-        s, e = m.tokens
-        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
-            word = doc[e + 1].text
-            if re.fullmatch(r"[A-Z][A-Za-z&.-]{1,9}", word) and word.upper() == word.replace(".", "").upper() \
-                    and any(c.isupper() for c in word[1:]) and (e + 1) not in token_key or token_key.get(e + 1) == k:
-                found.setdefault(word, k)
-    out: dict[str, set[str]] = defaultdict(set)
-    for tok in doc:
-        k = found.get(tok.text)
-        if k and tok.i not in token_key:
-            token_key[tok.i] = k
-        if k:
-            out[k].add(tok.text)
-    return out
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in cues().initials_skip_words]
-    return "".join(w[0] for w in words if w[0].isalpha()).upper()
-
-
 def _acts(doc: Doc, m: Mention) -> bool:
     """True when the mention is used as an actor: subject, possessor, agent, or the subject of a verb of saying."""
     root = doc[m.tokens[0] : m.tokens[1]].root
@@ -457,12 +362,12 @@ def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:
         c = gaz.countries[iso]
         return Entity(key=key, type="Country", label=c["name"], aliases=tuple(s for s in surface if s != c["name"]),
                       iso=iso, geonames=c["geonames"], mentions=len(ms), first_sentence=sents[first.sent])
-    named = [m for m in ms if not re.fullmatch(r"[A-Z.]{2,10}", m.text)] or ms  # acronyms do not vote
+    named = [m for m in ms if not looks_like_acronym(m.text)] or ms  # acronyms do not vote
     longest = max(len(m.text.split()) for m in named)
     typ = _vote(m.type for m in named if len(m.text.split()) == longest)  # full names are typed best
     if is_geonames_place(key) and any(is_capital(m.key) for m in ms):
         typ = "Place"
-    label = max((s for s in surface if not re.fullmatch(r"[A-Z.]{2,10}", s)), key=lambda s: (len(s.split()), len(s)), default=surface[0])
+    label = max((s for s in surface if not looks_like_acronym(s)), key=lambda s: (len(s.split()), len(s)), default=surface[0])
     role = next((m.role for m in ms if m.role), "")
     affiliation = next((m.affiliation for m in ms if m.affiliation), "")
     located_in = next((m.located_in for m in ms if m.located_in), "") or _located_by_possessive(doc, ms)

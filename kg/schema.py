@@ -114,8 +114,6 @@ class Mention:
     affiliation: str = ""  # key of the country/organisation it belongs to
     located_in: str = ""
     geonames: int = 0
-    iso: str = ""
-    canonical: str = ""  # the gazetteer's name, when the surface form is an alias
 
 
 @dataclass(frozen=True, slots=True)

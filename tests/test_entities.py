@@ -97,11 +97,11 @@ def test_entities_indefinite_article_of_the_outer_noun_keeps_the_name(read_text)
 
 
 def test_entities_acronym_of_a_common_noun_is_not_a_name(nlp):
-    from kg.mentions import _common_acronyms
+    from kg.acronyms import common_acronyms
 
     doc = nlp("Peru and Chile dispute where their exclusive economic zone (EEZ) ends. "
               "The Northern Liberation Front (NLF) attacked a depot.")
-    assert _common_acronyms(doc) == {"EEZ"}
+    assert common_acronyms(doc) == {"EEZ"}
 
 
 @pytest.mark.parametrize("text,name", [

@@ -1,0 +1,359 @@
+"""Typing one entity span: the gazetteer's identities first, then the span's form, its context and its label.
+
+Mentions propose a type here; resolve decides across the whole article.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .gazetteer import gazetteer
+from .keys import (armed_forces_key, capital_key, country_key, fold, geonames_key, group_key, org_key, place_key,
+                   region_key)
+from .lexicon import actor_key, actors, cues
+from .officials import after_role_noun, after_title, role_of
+from .schema import Mention
+
+__all__ = ["classify", "has_cue", "make_mention", "place_mention"]
+
+
+_FUNCTION_POS = {"AUX", "PART", "PRON", "SCONJ", "CCONJ", "DET", "ADP"}
+
+
+def make_mention(span: Span, sent: int, type_: str, **kw) -> Mention:
+    """A Mention of ``span`` in sentence ``sent``; ``kw`` are its other fields."""
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, tokens=(span.start, span.end),
+                   sent=sent, type=type_, **kw)
+
+
+def _country_mention(span: Span, sent: int, iso: str) -> Mention:
+    """A Country mention with its GeoNames id."""
+    return make_mention(span, sent, "Country", key=country_key(iso), geonames=gazetteer().countries[iso]["geonames"])
+
+
+_UNDECIDED = object()  # what a typing step returns when it leaves the span to the next step
+
+
+def classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Mention | None:
+    """Type one cleaned entity span with its NER label: a Mention, or None when it names nothing kg keeps.
+
+    ``lower_words`` are the words the article writes in lower case.
+    """
+    key = fold(span.text)
+    words = [fold(t.text) for t in span]
+    decided = _by_identity(span, label, sent, key, words)
+    if decided is not _UNDECIDED:
+        return decided
+    if key in gazetteer().capitals and label in ("PERSON", "ORG", "NORP") and len(span) == 1:
+        label = "GPE"  # a capital the NER took for a person or an organisation
+    decided = _by_form(span, label, sent, lower_words, key, words)
+    if decided is not _UNDECIDED:
+        return decided
+    if label == "ORG" and (span.root.dep_ == "appos" and span.root.head.lower_ in cues().role_words or after_role_noun(span)) and \
+            not has_cue(words, cues().org_words) and not has_cue(words, cues().group_words):
+        label = "PERSON"  # "a spokesperson, Morgan Ortagus", "military spokesperson Morgan Ortagus"
+    decided = _by_context(span, label, sent, key, words)
+    if decided is not _UNDECIDED:
+        return decided
+    if label == "ORG":
+        return _org_mention(span, sent, words)
+    if label == "PERSON":
+        return _person_mention(span, sent, words, lower_words)
+    return _region_mention(span, label, sent, key, words)
+
+
+def _by_identity(span: Span, label: str, sent: int, key: str, words: list[str]) -> Mention | None | object:
+    """A titled surname, a country, a named actor or a government: what the gazetteer and actors.json know."""
+    gaz = gazetteer()
+    if label in ("PERSON", "GPE", "ORG") and len(span) == 1 and after_title(span):
+        role, aff = role_of(span)  # "Colonel Lima", "Mr. Amman": a surname, not a capital
+        return make_mention(span, sent, "Official", role=role, affiliation=aff)
+    if (iso := gaz.country(span.text)) and (region := _region_of_preceding_place(span, key)):
+        return place_mention(span, sent, key) if key in gaz.regions and gaz.regions[key][0] == region else None
+    if iso and _followed_by(span, cues().region_words):
+        return None  # "Washington state": the region, named with the word that makes it one
+    if iso:
+        return _country_mention(span, sent, iso)
+    if actor := _named_actor(span):
+        name, typ, entry = actor  # "the Houthis", "Abu Sayyaf Group"; "Shiite Hezbollah" is Hezbollah
+        return make_mention(name, sent, "Group", key=group_key(entry)) if typ == "Group" else \
+            _org_mention(name, sent, [fold(t.text) for t in name])
+    if all(w in cues().religion_words for w in words):
+        return None  # "nurtured in Islam", "Islamic" of a split "Islamic State": a faith, not a place
+    if iso := _government_of([t.text for t in span]):
+        return _country_mention(span, sent, iso)  # "the Government of Ruritania" acts as the state
+    return _UNDECIDED
+
+
+def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str, words: list[str]) -> Mention | None | object:
+    """Demonyms, and what the span's own words rule out or trim: times, kinds, products, titles, common words."""
+    gaz = gazetteer()
+    if key.startswith("non-"):
+        return None
+    if iso := gaz.demonyms.get(key) or (label == "NORP" and gaz.demonym(span.text)):
+        return _country_mention(span, sent, iso)
+    if key in cues().time_words or not any(t.text[:1].isupper() for t in span):
+        return None
+    if label not in ("GPE", "LOC") and _indefinite(span):
+        return None  # "a Foreign Terrorist Organization": a kind of thing, not its name
+    if label in ("ORG", "PERSON", "FAC", "GPE") and key not in gaz.places and key not in gaz.regions and \
+            _names_a_product(span) and not has_cue(words, cues().org_words) and not has_cue(words, cues().group_words):
+        return None  # "the Eastway gas pipeline", "a Skyward jet": a project or a product, not an actor
+    if label == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in cues().honorifics and \
+            span[1].text[:1].isupper():
+        n = 0
+        while n < len(span) - 1 and span[n].lower_.rstrip(".") in cues().honorifics:
+            n += 1
+        return classify(span[n:], label, sent, lower_words)  # "Imam X", "Shahid X": the name is X
+    if len(span) == 1 and span.text.lower() in lower_words and key not in gaz.places and key not in gaz.regions:
+        return None  # a capitalised common word ("State", "Sea"): the article uses it in lower case too
+    if len(span) == 1 and span.root.dep_ in ("compound", "amod") and span.root.head.text[:1].isupper() and \
+            span.root.head.i == span.end and key not in gaz.places and key not in gaz.regions:
+        return None  # a piece of a longer name the NER split ("Islamic" of "Islamic State")
+    if len(span) == 1 and span.start >= 2 and span.doc[span.start - 1].lower_ == "of" and \
+            span.doc[span.start - 2].lower_ in cues().role_words:
+        return None  # "Secretary of State": part of a title
+    if len(span) > 1 and (iso := gaz.country(span[0].text)) and label in ("ORG", "PERSON") \
+            and span[1].text[:1].isupper() and not gaz.country(span[1:].text):
+        rest = [fold(t.text) for t in span[1:]]
+        if not has_cue(rest, cues().org_words) and not has_cue(rest, cues().group_words):
+            label = "PERSON"
+        return classify(span[1:], label, sent, lower_words)  # "Ukraine Volodymyr Zelenskyy": a headline run-on
+    return _UNDECIDED
+
+
+def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -> Mention | None | object:
+    """A name the words around it make a place ("the town Ober Tal", "at Ain Issa") or a group; a NORP span."""
+    gaz = gazetteer()
+    if label in ("ORG", "PERSON") and span.start > 0 and span.doc[span.start - 1].lemma_.lower() in cues().place_words and \
+            span.doc[span.start - 1].text.islower() and not has_cue(words, cues().org_words) and not has_cue(words, cues().role_words):
+        return place_mention(span, sent, key)  # "the island Xanthos", "the town Ober Tal"
+    if label in ("ORG", "PERSON") and len(span) == 1 and span.root.dep_ in ("compound", "amod") and \
+            span.root.head.lemma_.lower() in cues().place_words and not has_cue(words, cues().org_words):
+        return place_mention(span, sent, key)  # "the Khurais oil field"
+    if label in ("ORG", "PERSON") and _locative(span) and not has_cue(words, cues().org_words) and not has_cue(words, cues().role_words):
+        return place_mention(span, sent, key)
+    if label == "NORP" and has_cue(words, cues().group_words):
+        return make_mention(span, sent, "Group", key=group_key(span.text))  # "a Saraya Hezbollah official"
+    if label == "NORP":
+        place = gaz.places.get(key)
+        if place and span.root.dep_ in ("pobj", "compound", "nsubj", "dobj"):
+            return place_mention(span, sent, key)
+        return None
+    return _UNDECIDED
+
+
+def _region_mention(span: Span, label: str, sent: int, key: str, words: list[str]) -> Mention | None:
+    """A GPE, LOC or FAC span: a region, a capital (state or town, decided in resolve), a place or a body."""
+    gaz = gazetteer()
+    if _followed_by(span, cues().region_words) and key in gaz.regions:
+        return place_mention(span, sent, key)
+    if iso := gaz.capitals.get(key):
+        # A capital: Country alias or Place, decided over the whole article in resolve.
+        place = gaz.places.get(key)
+        return make_mention(span, sent, "Place", key=capital_key(iso), located_in=country_key(iso),
+                            geonames=place[0] if place else 0)
+    if len(span) == 1 and key in cues().compass_words:
+        return None
+    if key in gaz.places or key in gaz.regions:
+        return place_mention(span, sent, key)
+    if label == "GPE" and span.root.dep_ in ("compound", "amod") and span.root.head.lower_ not in cues().place_words:
+        return None  # "Baloch separatist sites": an adjective of region, not a place
+    if any(w in cues().org_words or w in cues().group_words for w in words[-1:]):
+        return _org_mention(span, sent, words)  # "Free Ostland Party", "Karsk Guerrilla Front": a body, not a place
+    return place_mention(span, sent, key)
+
+
+def _indefinite(span: Span) -> bool:
+    """True when "a"/"an" determines the name itself, not a noun it modifies ("a Ruritania Army spokesman")."""
+    root = span.root
+    if root.i != span.end - 1 or root.dep_ in ("compound", "nmod", "amod", "poss"):
+        return False
+    det = next((c for c in root.children if c.dep_ == "det" and c.i < span.start), None)
+    return det is not None and det.lower_ in cues().indefinite_articles and \
+        not any(t.pos_ == "NOUN" for t in span.doc[det.i + 1 : span.start])
+
+
+def _named_actor(span: Span) -> tuple[Span, str, str] | None:
+    """The span, or its end after a faith or nationality word, when it is a name in ``actors.json``, with its type
+    and the first name of its entry (spellings of one group are one entity).
+
+    The name must end the span, the head of an English noun phrase: "Hamas" names the group, "Hamas Health
+    Ministry" an organisation.
+    """
+    table = actors()
+    gaz = gazetteer()
+    for i in range(len(span)):
+        lead = span[:i]
+        if i and not all(fold(t.text) in cues().religion_words or gaz.demonym(t.text) or t.is_punct for t in lead):
+            break
+        typ, entry = table.get(actor_key(span[i:].text), ("", ""))
+        if typ and (span[i].text[:1].isupper() or span[i].lower_ in cues().name_particles):
+            return span[i:], typ, entry
+    return None
+
+
+def _names_a_product(span: Span) -> bool:
+    """True when the name only modifies a product or project noun: "the Eastway gas pipeline"."""
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in ("compound", "nummod", "amod", "npadvmod", "nmod") or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.lower_ in cues().product_nouns:
+            return True
+        if tok.text[:1].isupper() and tok.i >= span.end and tok.pos_ == "PROPN":
+            return False  # part of a longer name
+    return False
+
+
+def _government_of(texts: list[str]) -> str:
+    """ISO code for "government of X", "X government", "X's regime" with X a country or its demonym."""
+    gaz = gazetteer()
+    gov = cues().government_words
+    if not any(fold(w) in gov for w in texts):
+        return ""
+    rest = [w for w in texts if fold(w) not in gov and fold(w) not in cues().government_fillers]
+    name = " ".join(rest)
+    return (gaz.country(name) or gaz.demonyms.get(fold(name)) or "") if rest else ""
+
+
+def _followed_by(span: Span, words: frozenset[str]) -> bool:
+    """True when the word after the span is one of ``words``."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in words
+
+
+def _region_of_preceding_place(span: Span, key: str) -> str:
+    """For "Atlanta, Georgia": the country code when a town of that country's region of this name precedes."""
+    gaz = gazetteer()
+    doc = span.doc
+    if key not in gaz.regions or span.start < 2 or doc[span.start - 1].text != ",":
+        return ""
+    j = span.start - 2
+    while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].pos_ == "PROPN":
+        j -= 1
+    place = gaz.places.get(fold(doc[j : span.start - 1].text))
+    region_cc = gaz.regions[key][0]
+    return region_cc if place and place[1] == region_cc and region_cc != gaz.country_names.get(key) else ""
+
+
+def _locative(span: Span) -> bool:
+    """True when the span is the object of a place preposition ("at Ain Issa", "near Abqaiq") or names a
+    place word's place ("the town of Tell Tamer", "the towns of A and B")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in cues().locative_preps or prep.lower_ == "of" and prep.head.lemma_.lower() in cues().place_words
+
+
+def has_cue(words: list[str], cue: frozenset[str]) -> bool:
+    """True when one of ``words`` is in the cue list."""
+    return any(w in cue for w in words)
+
+
+def place_mention(span: Span, sent: int, key: str) -> Mention:
+    """A Place: keyed by GeoNames id or region when the gazetteer knows the name, else by the name."""
+    gaz = gazetteer()
+    if key not in gaz.places and key not in gaz.regions:
+        return make_mention(span, sent, "Place", key=place_key(span.text))
+    if key in gaz.places:
+        gid, cc, _pop, name = gaz.places[key]
+        return make_mention(span, sent, "Place", key=geonames_key(gid), geonames=gid,
+                        located_in=country_key(cc) if cc in gaz.countries else "")
+    cc, _name = gaz.regions[key]
+    return make_mention(span, sent, "Place", key=region_key(cc, span.text),
+                    located_in=country_key(cc) if cc in gaz.countries else "")
+
+
+def _owner_country(span: Span) -> str:
+    """Country that owns an organisation: "Iran's Ministry", "the Pakistani Army", "Iranian-backed"."""
+    gaz = gazetteer()
+    for tok in [span.root, *span]:
+        for child in tok.children:
+            if child.i < span.start and child.dep_ in ("poss", "amod", "compound", "nmod"):
+                whole = child.doc[child.left_edge.i : child.i + 1].text  # "Saudi Arabia" of "Saudi Arabia's"
+                iso = gaz.country(child.text) or gaz.demonyms.get(fold(child.text)) or gaz.country(whole)
+                if iso:
+                    return iso
+    name, _, owner = span.text.rpartition(" of ")
+    if name and len(name.split()) > 1 and (iso := gaz.country(owner)):
+        return iso  # "the Ministry of Foreign Affairs of Ruritania"
+    return _country_prefix([t.text for t in span])[0]
+
+
+def _country_prefix(words: list[str]) -> tuple[str, int]:
+    """ISO code and length of the country name or demonym a name starts with: "United States Embassy" -> US, 2."""
+    gaz = gazetteer()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        head = " ".join(words[:n])
+        if iso := gaz.demonyms.get(fold(head)) or gaz.country(head):
+            return iso, n
+    return "", 0
+
+
+def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
+    c = cues()
+    joined = " ".join(words)
+    iso = _owner_country(span)
+    name_words = words[_country_prefix([t.text for t in span])[1]:]
+    if iso and " ".join(name_words) in c.force_heads:
+        return make_mention(span, sent, "Organization", key=armed_forces_key(iso), affiliation=country_key(iso))
+    group = make_mention(span, sent, "Group", key=group_key(span.text))
+    if any(p in joined for p in c.group_phrases):
+        return group
+    if name_words and name_words[-1] in cues().militia_name_ends and len(name_words) > 1 and \
+            not any(w in c.state_force_words for w in name_words[:-1]):
+        return group  # "Democratic Forces", "Protection Units": a militia's name, not a state's army
+    if name_words and name_words[-1] in cues().army_name_ends and len(name_words) > 1 and not iso and \
+            _names_no_state(span[len(span) - len(name_words) : -1]):
+        return group  # "Ostland Defence Forces", "Karsk Freedom Army": an army that names a people or a region, no state
+    first_group = next((i for i, w in enumerate(words) if w in c.group_words), None)
+    first_org = next((i for i, w in enumerate(words) if w in c.org_words), None)
+    if first_group is not None and (first_org is None or first_group < first_org):
+        return group  # "Liberation Army" is a group; "Coalition to Defeat ISIS" an organisation
+    aff = country_key(iso) if iso else ""
+    key = org_key(" ".join(name_words), iso) if iso else ""
+    return make_mention(span, sent, "Organization", key=key, affiliation=aff)
+
+
+def _names_no_state(tokens: Span) -> bool:
+    """True when a capitalised word among ``tokens`` is neither a state's force word, a faith, a state, a capital nor
+    a demonym, and no word names a body the force would be a unit of ("Guard Corps-Quds Force")."""
+    gaz = gazetteer()
+    c = cues()
+    words = [w for t in tokens for w in fold(t.text).split("-")]
+    if any(w in c.org_words for w in words):
+        return False
+    return any(t.text[:1].isupper() and fold(t.text) not in c.state_force_words and not gaz.country(t.text) and
+               fold(t.text) not in gaz.capitals and not gaz.demonym(t.text) and t.lower_ not in cues().glue_words and
+               fold(t.text) not in c.religion_words for t in tokens)
+
+
+def _person_mention(span: Span, sent: int, words: list[str], lower_words: set[str]) -> Mention | None:
+    c = cues()
+    gaz = gazetteer()
+    content = [t for t in span if t.lower_ not in cues().name_particles]
+    # A title-case phrase whose words the article also uses in lower case is a headline, not a name.
+    if any(t.is_alpha and t.text.islower() for t in content):
+        return None  # names carry lower-case words only as particles ("al", "bin", "van")
+    for t in content:
+        if not t.text.islower() and any(len(part) > 2 and part.lower() in lower_words for part in t.text.split("-")):
+            return None
+    if any(ch.isdigit() for ch in span.text):
+        return None
+    if any(t.is_stop and t.pos_ in _FUNCTION_POS and t.lower_ not in cues().name_particles and t.lower_ not in cues().glue_words
+           for t in span):
+        return None  # "Are Ready To Talk": a title-case headline's verbs and particles, not a name
+    if any(w in c.group_words for w in words) or any(w.split("-")[0] in c.group_words for w in words):
+        return make_mention(span, sent, "Group", key=group_key(span.text))
+    if len(span) > 1 and words[-1] in cues().body_name_ends:
+        return _org_mention(span, sent, words)  # "Desert Shield Forces": a name ending in a body's word is no person
+    if span.root.dep_ == "compound" and span.root.head.lower_ in cues().camp_nouns:
+        return make_mention(span, sent, "Group", key=group_key(span.text))
+    key = fold(span.text)
+    if key in gaz.places and len(span) == 1:
+        return place_mention(span, sent, key)
+    role, aff = role_of(span)
+    return make_mention(span, sent, "Official", role=role, affiliation=aff)

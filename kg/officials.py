@@ -1,0 +1,99 @@
+"""Officials: the role and state named around a person's name, titles before it, and shared surnames."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import gazetteer
+from .keys import country_key, fold
+from .lexicon import cues
+from .schema import Mention
+
+__all__ = ["after_role_noun", "after_title", "role_of", "shared_surnames"]
+
+
+def shared_surnames(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]) -> list[Mention]:
+    """ "Karl and Otto Brandt": a lone first name coordinated with a full name shares its surname."""
+    gaz = gazetteer()
+    at = {m.tokens[1]: n for n, m in enumerate(mentions)}  # by the token after their end
+    out = list(mentions)
+    for m in mentions:
+        s, e = m.tokens
+        if m.type != "Official" or e - s < 2 or s < 2 or doc[s - 1].lower_ != "and":
+            continue
+        first = doc[s - 2]
+        before = doc[s - 3] if s >= 3 else None
+        if not (first.is_alpha and first.text[:1].isupper() and first.pos_ == "PROPN") or \
+                before is not None and before.text[:1].isupper() and (not before.is_sent_start or before.pos_ == "PROPN") or \
+                gaz.country(first.text) or fold(first.text) in gaz.capitals or gaz.demonym(first.text) or \
+                fold(first.text) in cues().honorifics:
+            continue
+        other = at.get(s - 1)  # the NER's span over the first name ("Sisters Lena" at a sentence start)
+        if other is not None and mentions[other].key:
+            continue
+        surname = doc[s + 1 : e].text
+        shared = Mention(text=f"{first.text} {surname}", start=first.idx, end=first.idx + len(first.text),
+                         tokens=(s - 2, s - 1), sent=sent_of[s - 2], type="Official", role=m.role, affiliation=m.affiliation)
+        if other is not None:
+            out[other] = shared
+        else:
+            out.append(shared)
+    return out
+
+
+def after_title(span: Span) -> bool:
+    """ "Colonel Vale", "Mr. Vale": a capitalised honorific directly before the name, not starting a longer name."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.text[:1].isupper() and prev.lower_.rstrip(".") in cues().honorifics and \
+        (span.start < 2 or not span.doc[span.start - 2].text[:1].isupper() or span.doc[span.start - 2].is_sent_start)
+
+
+def after_role_noun(span: Span) -> bool:
+    """ "spokesperson Yuri Vale": a name directly after a lower-case role noun that modifies it."""
+    if span.start == 0 or not all(t.text[:1].isupper() or t.lower_ in cues().name_particles for t in span):
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.text.islower() and prev.lower_ in cues().role_words and prev.pos_ in ("NOUN", "PROPN") and \
+        (prev.head.i in range(span.start, span.end) or prev.head == span.root.head)
+
+
+def role_of(span: Span) -> tuple[str, str]:
+    """Role title and affiliation key from the words before a name or an apposition."""
+    doc = span.doc
+    gaz = gazetteer()
+    role_words = cues().role_words
+    parts: list[Token] = []
+    aff = ""
+    i = span.start - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.tag_ == "POS":
+            owner = doc[i - 1] if i > 0 else None
+            if owner is not None and (iso := gaz.country(owner.text) or gaz.capitals.get(fold(owner.text))):
+                aff = aff or country_key(iso)
+            break
+        if tok.pos_ not in ("PROPN", "NOUN", "ADJ") or tok.is_punct or tok.ent_type_ in ("GPE", "NORP") and not parts:
+            if tok.ent_type_ in ("GPE", "NORP") and (iso := gaz.country(tok.text) or gaz.demonyms.get(fold(tok.text))):
+                aff = aff or country_key(iso)
+            break
+        iso = gaz.demonyms.get(fold(tok.text)) or gaz.country(tok.text)
+        if iso:
+            aff = aff or country_key(iso)
+            break
+        parts.insert(0, tok)
+        i -= 1
+    # Keep the role words and the titled words between them ("Foreign Office spokesperson").
+    while parts and parts[0].lower_ not in role_words and not parts[0].text[:1].isupper():
+        parts.pop(0)
+    role = " ".join(t.text for t in parts) if any(t.lower_ in role_words for t in parts) else ""
+    if not role:
+        for child in span.root.children:
+            if child.dep_ == "appos" and child.lower_ in role_words:
+                words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.tag_ != "POS"]
+                role = " ".join(t.text for t in words if not (gaz.country(t.text) or gaz.demonyms.get(fold(t.text))))
+                for t in child.subtree:
+                    if iso := gaz.country(t.text) or gaz.demonyms.get(fold(t.text)):
+                        aff = aff or country_key(iso)
+                break
+    return role, aff

@@ -1,0 +1,107 @@
+"""References: pronouns, relative pronouns and definite descriptions ("it", "who", "the group") to the entity
+they stand for, after the names are resolved."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import cues, triggers
+
+__all__ = ["references"]
+
+
+def references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> dict[int, str]:
+    """Pronouns and definite descriptions ("it", "the group", "the minister") to the entity they refer to.
+
+    The antecedent is the nearest earlier mention of a fitting type within the last three sentences;
+    "I" and "we" in a quotation are its speaker.
+    """
+    sent_of = {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
+    out: dict[int, str] = {}
+    history: list[tuple[int, str]] = []  # (token index, key) of resolved mentions, in order
+    last_key = -1
+    speaker = ""
+    for sent in doc.sents:
+        speaker = _speaker(sent, token_key) or speaker
+        for tok in sent:
+            if (k := token_key.get(tok.i)) and k != last_key:
+                history.append((tok.i, k))
+            last_key = token_key.get(tok.i, -1)
+            if tok.i in token_key:
+                continue
+            if tok.pos_ == "PRON" and tok.lower_ in cues().first_person and speaker:
+                out[tok.i] = speaker
+                continue
+            if tok.lower_ in cues().relative_pronouns and tok.head.dep_ == "relcl":
+                head = tok.head.head  # "the envoy Karl Brandt, who later resigned": who = the noun it relates to
+                if (k := token_key.get(head.i) or out.get(head.i)):
+                    out[tok.i] = k
+                continue
+            wanted = _wanted_types(tok, token_key)
+            if wanted and (k := _antecedent(doc, tok, wanted, token_key, types, history, sent_of)):
+                out[tok.i] = k
+    return out
+
+
+def _wanted_types(tok: Token, token_key: dict[int, str]) -> tuple[str, ...]:
+    """The entity types a pronoun or a bare definite description ("the group", "the minister") can stand for."""
+    low = tok.lower_
+    if tok.pos_ == "PRON" and low in cues().pronoun_types:
+        return cues().pronoun_types[low]
+    if tok.pos_ == "NOUN" and any(c.lower_ in cues().definite_determiners for c in tok.children if c.dep_ == "det") \
+            and not any(c.dep_ in ("amod", "compound", "poss") and c.i in token_key for c in tok.children) \
+            and not any(c.dep_ == "prep" for c in tok.children):
+        if low in cues().description_types:
+            return cues().description_types[low]
+        if low in cues().role_words:
+            return ("Official",)
+    return ()
+
+
+def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[int, str], types: dict[str, str],
+                history: list[tuple[int, str]], sent_of: dict[int, int]) -> str:
+    """The key ``tok`` refers to: the sayer of its clause, the subject its possessive binds to, or the nearest
+    fitting earlier mention (which then joins ``history``); "" for none."""
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and \
+            tok.head.head.lemma_.lower() in triggers()["speech_verbs"]:
+        sayer = next((token_key.get(c.i) for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+        if sayer and types.get(sayer) in wanted:
+            return sayer  # "Ecuador said it would ...": it = Ecuador
+    if tok.dep_ == "poss" and (bound := _clause_subject(tok, token_key, types, wanted)):
+        return bound  # "China ..., emphasizing its hope": its = the clause's subject
+    for i, k in reversed(history):
+        if sent_of[tok.i] - sent_of[i] > 3:
+            break
+        if types.get(k) in wanted and not _same_clause_subject(doc, i, tok):
+            history.append((tok.i, k))
+            return k
+    return ""
+
+
+def _clause_subject(tok, token_key: dict[int, str], types: dict[str, str], wanted: tuple[str, ...]) -> str:
+    """The named subject of the nearest verb above a possessive pronoun, if it fits."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            for c in anc.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
+                    k = token_key.get(c.i) or next((token_key[g.i] for g in c.subtree if g.i in token_key), "")
+                    if k and types.get(k) in wanted:
+                        return k
+                    if k or c.pos_ != "PRON":
+                        break
+    return ""
+
+
+def _same_clause_subject(doc: Doc, i: int, tok) -> bool:
+    """A reflexive-free pronoun does not corefer with the subject of its own verb ("X blamed it")."""
+    cand = doc[i]
+    return cand.dep_ == "nsubj" and tok.dep_ in ("dobj", "pobj") and cand.head == tok.head
+
+
+def _speaker(sent, token_key: dict[int, str]) -> str:
+    """The named subject of a verb of saying in the sentence, if any."""
+    for tok in sent:
+        if tok.lemma_.lower() in triggers()["speech_verbs"] and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ == "nsubj" and (k := token_key.get(c.i)):
+                    return k
+    return ""

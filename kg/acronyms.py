@@ -94,6 +94,7 @@ def acronym_tokens(doc: Doc, mentions: list[Mention], keys: list[str], token_key
 
 
 def initials(name: str) -> str:
+    """The capitalised initials of a name, skipping glue words: "Northern Liberation Front" -> "NLF"."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in cues().initials_skip_words]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 

@@ -294,6 +294,7 @@ def _country_prefix(words: list[str]) -> tuple[str, int]:
 
 
 def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:
+    """An Organization or a Group from a name's words: a state's army, a militia, an owned body."""
     c = cues()
     joined = " ".join(words)
     iso = _owner_country(span)
@@ -332,6 +333,7 @@ def _names_no_state(tokens: Span) -> bool:
 
 
 def _person_mention(span: Span, sent: int, words: list[str], lower_words: set[str]) -> Mention | None:
+    """An Official, unless the name's words make it a headline, a group, a body or a town."""
     c = cues()
     gaz = gazetteer()
     content = [t for t in span if t.lower_ not in cues().name_particles]

@@ -108,6 +108,7 @@ def _country_tables(gc) -> dict:
     capitals: dict[str, str] = {}
 
     def add_name(name: str, iso: str) -> None:
+        """Add a folded name of a country unless an earlier source took it."""
         key = fold(name)
         if len(key) >= 2 and key not in names:
             names[key] = iso
@@ -187,6 +188,7 @@ def _regions() -> dict:
 
 
 def _cache_path() -> Path:
+    """Where the merged tables are cached, named by cache version and additions file."""
     root = Path(os.environ.get("KG_CACHE_DIR") or Path.home() / ".cache" / "kg")
     additions = hashlib.sha256(_ADDITIONS.read_bytes()).hexdigest()[:8]
     return root / f"gazetteer-{_CACHE_VERSION}-{additions}.json"

@@ -44,13 +44,13 @@ from typing import Any
 import networkx as nx
 
 from .incident_days import day, shift, when
+from .keys import country_key, owner_iso
 from .schema import PREDICATES
 
 __all__ = ["Report", "Incident", "find_incidents", "read_report", "rules"]
 
 _DATA = Path(__file__).parent / "data" / "incidents.json"
 _PLACEISH = ("Place", "Country")
-_STATE_ORG = re.compile(r"org/([A-Z]{2})/")
 
 
 @lru_cache(maxsize=1)
@@ -183,8 +183,8 @@ def _up(G: nx.MultiDiGraph, key: str) -> str:
     node = G.nodes[key]
     if node.get("type") in ("Official", "Organization"):
         up = node.get("affiliation", "")
-        if not up and (m := _STATE_ORG.match(key)):  # org/<ISO>/<name>: a body the state owns
-            up = f"country/{m.group(1)}"
+        if not up and (iso := owner_iso(key)):  # org/<ISO>/<name>: a body the state owns
+            up = country_key(iso)
         return up if up in G and up != key else ""
     return ""
 

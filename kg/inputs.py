@@ -30,6 +30,7 @@ OnError = Callable[[InputError], None]
 
 
 def _is_frame(obj: Any) -> bool:
+    """True for a DataFrame-like object (pandas or similar)."""
     return hasattr(obj, "columns") and hasattr(obj, "to_dict") and hasattr(obj, "iterrows")
 
 
@@ -75,6 +76,7 @@ def _clean(value: Any) -> Any:
 
 
 def _date(value: Any, where: str) -> str:
+    """An ISO date from a date, datetime, Timestamp or date string; else an InputError."""
     if isinstance(value, dt.datetime) or hasattr(value, "to_pydatetime"):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -93,6 +95,7 @@ def _date(value: Any, where: str) -> str:
 
 
 def _content_id(text: str, title: str, date: str, url: str) -> str:
+    """An id from the article's content, so the same text gets the same id."""
     digest = hashlib.sha1("\x00".join((text, title, date, url)).encode("utf-8", "surrogatepass")).hexdigest()
     return f"text-{digest[:12]}"
 
@@ -134,6 +137,7 @@ def read_inputs(items: Iterable[Any], *, on_error: OnError | None = None) -> Ite
     raises ``InputError`` naming its position (or goes to ``on_error`` and the rest are read).
     """
     def report(err: InputError) -> None:
+        """Raise ``err``, or hand it to ``on_error``."""
         if on_error is None:
             raise err
         on_error(err)
@@ -187,6 +191,7 @@ class _UniqueIds:
     """Gives an article whose id an earlier article of the stream took a new id, suffixed with a hash."""
 
     def __init__(self) -> None:
+        """No id seen yet."""
         self.seen: set[str] = set()
 
     def __call__(self, article: Article) -> Article:

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 __all__ = ["fold", "slug", "country_key", "capital_key", "place_key", "geonames_key", "region_key", "org_key",
            "armed_forces_key", "group_key", "person_key", "name_key", "kind", "iso_of", "is_country", "is_capital",
-           "is_gazetteer_state", "is_geonames_place", "is_person", "country_iso"]
+           "is_gazetteer_state", "is_geonames_place", "is_person", "country_iso", "owner_iso"]
 
+_STATE_ORG = re.compile(r"org/([A-Z]{2})/")
 _KIND_OF_TYPE = {"Official": "person", "Group": "group", "Organization": "org", "Place": "place"}
 
 
@@ -138,3 +139,13 @@ def is_geonames_place(key: str) -> bool:
 def is_person(key: str) -> bool:
     """True for a person's key."""
     return key.startswith("person/")
+
+
+def owner_iso(key: str) -> str:
+    """The ISO code of the state an organisation key names as its owner, else "".
+
+    >>> owner_iso("org/RR/ministry-of-defence"), owner_iso("org/kessel-news"), owner_iso("country/RR")
+    ('RR', '', '')
+    """
+    m = _STATE_ORG.match(key)
+    return m.group(1) if m else ""

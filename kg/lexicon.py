@@ -129,6 +129,7 @@ def cameo_codes() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _sources() -> tuple[dict, dict]:
+    """The generated lexicon and the hand additions, as read."""
     generated = json.loads((_DATA / "lexicon.json").read_text(encoding="utf-8"))
     additions = json.loads((_DATA / "lexicon_additions.json").read_text(encoding="utf-8"))
     return generated, additions

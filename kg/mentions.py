@@ -64,6 +64,7 @@ def _anaphoric_org_word(span: Span) -> bool:
 
 
 def _earlier_org_with_word(mentions: list[Mention], word: str) -> bool:
+    """True when an organisation or group of several words named earlier holds ``word``."""
     return any(m.type in ("Organization", "Group") and len(m.text.split()) > 1 and
                word in fold(m.text).split() for m in mentions)
 

@@ -32,6 +32,7 @@ OnError = Callable[[InputError], None]
 
 
 def _raise(err: InputError) -> None:
+    """The default ``on_error``: raise."""
     raise err
 
 
@@ -83,10 +84,12 @@ def is_paperwork(name: str) -> bool:
 
 
 def _matches(globs: tuple[str, ...], name: str, rel: str) -> bool:
+    """True when a glob matches the file's name or its path under the root."""
     return any(fnmatch.fnmatchcase(name, g) or fnmatch.fnmatchcase(rel, g) for g in globs)
 
 
 def _kind(mode: int) -> str:
+    """What a non-regular file is, for an error message."""
     if stat.S_ISFIFO(mode):
         return "a FIFO (named pipe)"
     if stat.S_ISSOCK(mode):
@@ -179,6 +182,7 @@ def count_articles(files: Iterable[Path]) -> int:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """A file's bytes, refusing one larger than any article; errors name the file."""
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
@@ -201,6 +205,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(path: Path, data: bytes, encoding: str = "utf-8-sig") -> str:
+    """The file's text in ``encoding`` with Unix line ends; an empty, binary or undecodable file raises."""
     if not data.strip():
         raise InputError(f"{path}: file is empty; give kg an article with text")
     if b"\x00" in data:
@@ -297,6 +302,7 @@ def read_jsonl(path: str | Path, *, on_error: OnError | None = None) -> Iterator
 
 
 def _jsonl_article(path: Path, number: int, raw: bytes, stem: str) -> Article:
+    """One article of a JSON Lines file from its raw line."""
     where = f"{path}:{number}"
     if len(raw) > MAX_BYTES:
         raise InputError(f"{where}: {len(raw) / 1e6:.0f} MB is too large for one article "
@@ -389,6 +395,7 @@ def read_html(path: str | Path, *, article_id: str | None = None) -> Article:
 
 
 def _has_surrogate(text: str) -> bool:
+    """True when the text holds a lone surrogate (an escape JSON allows and UTF-8 does not)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -397,14 +404,17 @@ def _has_surrogate(text: str) -> bool:
 
 
 def _short_hash(text: str) -> str:
+    """Six hex digits that tell apart two articles of one name."""
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:6]
 
 
 def _with_id(article: Article, new_id: str) -> Article:
+    """``article`` under another id."""
     return Article(id=new_id, path=article.path, text=article.text, title=article.title, date=article.date, url=article.url)
 
 
 def _article_id(path: Path) -> str:
+    """The article id of a file: its cleaned stem."""
     return clean_id(path.stem)
 
 

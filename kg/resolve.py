@@ -83,6 +83,7 @@ def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, lis
         n = first.sent  # the sentence index every mention carries
 
         def state(t) -> str:
+            """The state a token's entity is or belongs to, "" for none."""
             k = key_at.get(t.i, "")
             return k if is_country(k) else getattr(by_key.get(k), "affiliation", "")
 
@@ -320,6 +321,7 @@ def _retype_lone_names(doc: Doc, mentions: list[Mention], keys: list[str]) -> No
 
 
 def _on_platform(doc: Doc, m: Mention) -> bool:
+    """True when the name is a platform something is said or posted on ("said on Freebook")."""
     root = doc[m.tokens[0] : m.tokens[1]].root
     s, e = m.tokens
     if s > 0 and doc[s - 1].like_num or e < len(doc) and doc[e].like_num:
@@ -336,6 +338,7 @@ def _on_platform(doc: Doc, m: Mention) -> bool:
 
 
 def _reports(doc: Doc, m: Mention) -> bool:
+    """True when the name is the subject of "report": a news outlet."""
     root = doc[m.tokens[0] : m.tokens[1]].root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() == "report"
 
@@ -355,6 +358,7 @@ def _acts(doc: Doc, m: Mention) -> bool:
 
 
 def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:
+    """The Entity of one key from its mentions: the country's own record, else label, type and ties voted."""
     gaz = gazetteer()
     first = ms[0]
     surface = list(dict.fromkeys(m.text for m in ms))
@@ -395,6 +399,7 @@ _TIE_ORDER = {"Official": 4, "Group": 3, "Place": 2, "Organization": 1, "Country
 
 
 def _vote(types) -> str:
+    """The most frequent type; ties go to the more specific type."""
     counts: dict[str, int] = defaultdict(int)
     for t in types:
         counts[t] += 1

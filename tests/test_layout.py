@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 KG = Path(__file__).resolve().parent.parent / "kg"
-EXTRACTION = {"read", "inputs", "nlp", "gazetteer", "lexicon", "mentions", "resolve", "relations", "frames"}
+EXTRACTION = {"read", "metadata", "htmltext", "inputs", "nlp", "gazetteer", "lexicon", "mentions", "classify", "officials",
+              "acronyms", "resolve", "references", "relations", "frames"}
 OUTPUT = {"rdf", "rdf_io", "namespace", "nodelink", "formats", "html", "html_layout", "exports", "sparql", "store", "tables", "gexf", "graphml",
           "geo", "changes", "notebook"}
 

@@ -322,3 +322,13 @@ def test_relations_rule_counts_the_casualties_of_the_sentence(vocab):
         soldiers soldier NOUN NNS dobj 4
         . . PUNCT . punct 1"""
     assert [(r.object, r.casualties) for r in relations(vocab, rows) if r.predicate == "struck"] == [(OSTRAVA, 7)]
+
+
+def test_relations_pseudo_predicates_are_readings_never_edges(vocab):
+    """The pseudo-predicates a trigger may give (blamed, backedBy ...) are none of the vocabulary's, and each
+    construction's reading of them yields vocabulary predicates only."""
+    from kg.relations.triggers import PSEUDO_PREDICATES
+    from kg.schema import PREDICATES
+
+    assert len(set(PSEUDO_PREDICATES)) == 4 and not set(PSEUDO_PREDICATES) & set(PREDICATES)
+    assert {r[1] for rows, _ in CASES.values() for r in read(vocab, rows)} <= set(PREDICATES)

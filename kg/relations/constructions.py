@@ -16,7 +16,7 @@ from .arguments import (coordinated, entities_in, event_actor, event_author, rec
 from .emit import emit
 from .facts import place
 from .modality import governors, speech_verb_above
-from .triggers import trigger_predicate
+from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, trigger_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -89,7 +89,7 @@ CLAUSES = (claims_responsibility, located_event, victims_named)
 def joined_meeting(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, chain: list[Token]) -> bool:
     """"X joined the talks": X met those who were meeting.
     Example: "The ministers of Ruritania and Freedonia met in Ostrava. Karl Brandt joined the talks." """
-    if pred != "joinedMeeting":
+    if pred != JOINED_MEETING:
         return False
     actors, depth = subjects(ctx, disc, tok, pred)
     others = [k for k in disc.parties if k not in actors]
@@ -100,7 +100,7 @@ def joined_meeting(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: S
 def blamed(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, chain: list[Token]) -> bool:
     """"X said the crash was Y's doing": the speaker accuses the possessor.
     Example: "Freedonia said the blast was Ruritania's doing." """
-    if pred != "blamed":
+    if pred != BLAMED:
         return False
     speech = speech_verb_above(ctx, tok)  # "said [the crash was [Iran's doing]]"
     actors, depth = subjects(ctx, disc, speech, pred) if speech is not None else ([], 0)
@@ -112,7 +112,7 @@ def blamed(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, cha
 def denounced(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, chain: list[Token]) -> bool:
     """A speaker who calls someone's act "aggression" or "crimes" condemns its author.
     Example: "Freedonia said it would resist the Ruritanian aggression." """
-    if pred != "denounced":
+    if pred != DENOUNCED:
         return False
     speech = speech_verb_above(ctx, tok)
     actors, depth = subjects(ctx, disc, speech, pred) if speech is not None else ([], 0)
@@ -125,7 +125,7 @@ def denounced(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, 
 def backed_by(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, chain: list[Token]) -> bool:
     """"An X-backed militia": the backer supports the thing the phrase names.
     Example: "The Azure Front, a Ruritanian-backed militia, denied it." """
-    if pred != "backedBy":
+    if pred != BACKED_BY:
         return False
     backers = [ctx.key(c) for c in tok.children if ctx.key(c)]
     noun = tok.head

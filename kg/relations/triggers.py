@@ -13,7 +13,13 @@ if TYPE_CHECKING:
 
     from .context import Context
 
-__all__ = ["hostile_cause", "trigger_predicate"]
+__all__ = ["BACKED_BY", "BLAMED", "DENOUNCED", "JOINED_MEETING", "PSEUDO_PREDICATES", "hostile_cause", "trigger_predicate"]
+
+BLAMED = "blamed"  # "the crash was X's doing": the speaker accuses X
+DENOUNCED = "denounced"  # "resist the X aggression", said S: S condemns X
+BACKED_BY = "backedBy"  # "an X-backed militia": X supports the militia
+JOINED_MEETING = "joinedMeeting"  # "X joined the talks": X met those meeting
+PSEUDO_PREDICATES = (BLAMED, DENOUNCED, BACKED_BY, JOINED_MEETING)  # readings, never edges
 
 
 def trigger_predicate(ctx: Context, tok: Token) -> str:
@@ -21,7 +27,7 @@ def trigger_predicate(ctx: Context, tok: Token) -> str:
     lemma = tok.lemma_.lower()
     t = ctx.t
     if tok.lower_ in t["blame_nouns"] and tok.dep_ in ("attr", "ccomp", "xcomp", "oprd") and any(c.dep_ == "poss" and ctx.key(c) for c in tok.children):
-        return "blamed"  # "said the crash was Iran's doing" (spaCy tags "doing" a verb or a noun)
+        return BLAMED  # "said the crash was Iran's doing" (spaCy tags "doing" a verb or a noun)
     if tok.pos_ in ("ADJ", "VERB") and tok.lower_ in t["displeasure_words"] and any(
             c.dep_ in ("prep", "agent") and c.lower_ in t["displeasure_preps"] for c in tok.children):
         return "condemned"  # "was disappointed by the decision"
@@ -33,7 +39,7 @@ def trigger_predicate(ctx: Context, tok: Token) -> str:
         return "condemned"
     if tok.pos_ in ("ADJ", "VERB") and lemma in t["backing_words"] and tok.dep_ in ("amod", "acl") and \
             any(ctx.key(c) for c in tok.children):
-        return "backedBy"
+        return BACKED_BY
     if tok.pos_ == "ADJ" and lemma in t["praise_adjectives"]:
         return "supported"
     return ""
@@ -92,10 +98,10 @@ def _verb_by_particle(ctx: Context, tok: Token, lemma: str) -> str | None:
             lemma == "speak" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return "condemned"  # "spoke out against the attack"
     if lemma in ctx.t["backing_words"] and tok.dep_ in ("amod", "acl") and any(ctx.key(c) for c in tok.children):
-        return "backedBy"
+        return BACKED_BY
     if lemma in t["join_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in t["meeting_nouns"]
                                            for c in tok.children):
-        return "joinedMeeting"
+        return JOINED_MEETING
     if lemma in t["talk_verbs"] and any(c.dep_ == "prep" and (c.lower_ == "with" or any(g.lower_ in t["phone_nouns"] for g in c.subtree)) for c in tok.children):
         return "met"
     if lemma == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
@@ -114,7 +120,7 @@ def _noun_predicate(ctx: Context, tok: Token, lemma: str) -> str:
     if t["noun_of"].get(lemma) == "retaliatedAgainst" and not hostile_cause(ctx, tok):
         return ""  # "in response to the pandemic", "in response to her death": no act of anyone's to answer
     if lemma in t["judgement_nouns"] and any(c.dep_ in ("amod", "poss", "compound") and ctx.key(c) for c in tok.children):
-        return "denounced"  # "... stop [the Turkish] aggression", said X: X condemns Turkey
+        return DENOUNCED  # "... stop [the Turkish] aggression", said X: X condemns Turkey
     return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")
 
 

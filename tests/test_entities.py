@@ -352,3 +352,25 @@ def test_entities_name_after_its_head_word_and_of_is_the_same_body(read_text):
     entities, _ = read_text("On Friday the Department of the Treasury listed four firms. "
                             "The Treasury said more would follow.")
     assert len([e for e in entities.values() if e.type == "Organization"]) == 1
+
+
+@pytest.mark.parametrize("module", ["mentions", "classify", "officials", "acronyms", "references", "resolve"])
+def test_entities_module_has_no_inline_word_list(module):
+    """Word lists live in kg/data/cues.json: a tuple, list or set of strings in an entity module may only hold spaCy
+    labels (entity labels, dependencies, parts of speech), node types, the empty key or the module's ``__all__``."""
+    import ast
+    from pathlib import Path
+
+    from spacy.glossary import GLOSSARY
+
+    from kg.schema import NODE_TYPES
+
+    tree = ast.parse((Path(__file__).resolve().parent.parent / "kg" / f"{module}.py").read_text(encoding="utf-8"))
+    exported = {e.value for n in tree.body if isinstance(n, ast.Assign) and any(
+        isinstance(t, ast.Name) and t.id == "__all__" for t in n.targets) for e in n.value.elts}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            words = {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+            found += [(node.lineno, w) for w in sorted(words - set(GLOSSARY) - set(NODE_TYPES) - exported - {""})]
+    assert not found, found

@@ -11,7 +11,7 @@ from .lexicon import cues
 from .officials import shared_surnames
 from .schema import Mention
 
-__all__ = ["find_mentions"]
+__all__ = ["find_mentions", "names_org_word"]
 
 _ENT_LABELS = {"GPE", "LOC", "NORP", "PERSON", "ORG", "FAC"}
 
@@ -64,9 +64,15 @@ def _anaphoric_org_word(span: Span) -> bool:
 
 
 def _earlier_org_with_word(mentions: list[Mention], word: str) -> bool:
-    """True when an organisation or group of several words named earlier holds ``word``."""
-    return any(m.type in ("Organization", "Group") and len(m.text.split()) > 1 and
-               word in fold(m.text).split() for m in mentions)
+    """True when an organisation or group named earlier holds ``word``."""
+    return any(names_org_word(m, word) for m in mentions)
+
+
+def names_org_word(m: Mention, word: str) -> bool:
+    """True when ``m`` is an organisation or group of several words, one of them ``word``: what "the Embassy"
+    can refer to ("the Ruritanian Embassy in Zenda"). Mentions drop a bare "the Embassy" no such name precedes;
+    resolve gives the others the key of the nearest one."""
+    return m.type in ("Organization", "Group") and len(m.text.split()) > 1 and word in fold(m.text).split()
 
 
 def _joined_ents(doc: Doc) -> list[Span]:

@@ -7,17 +7,18 @@ same name ("Ministry of Foreign Affairs" after "Iran's Ministry of Foreign Affai
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from collections import defaultdict
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from .acronyms import acronym_tokens, key_acronyms, looks_like_acronym
 from .gazetteer import gazetteer
 from .keys import (country_iso, country_key, fold, geonames_key, is_capital, is_country, is_gazetteer_state,
                    is_geonames_place, is_person, iso_of, name_key, org_key, person_key, place_key)
-from .acronyms import acronym_tokens, key_acronyms, looks_like_acronym
-from .references import references
 from .lexicon import cues, triggers
+from .mentions import names_org_word
+from .references import references
 from .schema import Entity, Mention
 
 __all__ = ["resolve"]
@@ -271,8 +272,7 @@ def _anaphoric_org_words(doc: Doc, mentions: list[Mention], keys: list[str]) -> 
         s = m.tokens[0]
         if len(m.text.split()) == 1 and fold(m.text) in cues().common_org_nouns and s > 0 and \
                 doc[s - 1].lower_ in cues().demonstratives:
-            k = next((keys[j] for j in range(idx - 1, -1, -1) if mentions[j].type in ("Organization", "Group") and
-                      len(mentions[j].text.split()) > 1 and fold(m.text) in fold(mentions[j].text).split()), "")
+            k = next((keys[j] for j in range(idx - 1, -1, -1) if names_org_word(mentions[j], fold(m.text))), "")
             if k:
                 keys[idx] = k
 

@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["fold", "slug", "country_key", "capital_key", "place_key", "geonames_key", "region_key", "org_key",
-           "armed_forces_key", "group_key", "person_key", "name_key", "kind", "iso_of", "is_country", "is_capital",
+           "armed_forces_key", "group_key", "person_key", "name_key", "iso_of", "is_country", "is_capital",
            "is_gazetteer_state", "is_geonames_place", "is_person", "country_iso", "owner_iso"]
 
 _STATE_ORG = re.compile(r"org/([A-Z]{2})/")
@@ -99,11 +99,6 @@ def person_key(name: str) -> str:
 def name_key(type_: str, name: str) -> str:
     """The key of a mention with no gazetteer identity, from its type and name: "person/karl-brandt"."""
     return f"{_KIND_OF_TYPE[type_]}/{slug(name)}"
-
-
-def kind(key: str) -> str:
-    """The kind a key starts with: "country", "capital", "place", "org", "group" or "person"; "" for no key."""
-    return key.partition("/")[0] if "/" in key else ""
 
 
 def iso_of(key: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import gazetteer
-from .keys import country_key, fold
-from .lexicon import cues
+from .keys import country_key, fold, group_key
+from .lexicon import actor_key, actors, cues
 from .schema import Mention
 
 __all__ = ["after_role_noun", "after_title", "role_of", "shared_surnames"]
@@ -79,10 +79,11 @@ def role_of(span: Span) -> tuple[str, str]:
             break
         iso = gaz.demonyms.get(fold(tok.text)) or gaz.country(tok.text)
         if iso:
-            aff = aff or country_key(iso)
+            aff = _group_in_role(parts, tok) or aff or country_key(iso)  # "Pakistani Taliban leader": the group
             break
         parts.insert(0, tok)
         i -= 1
+    aff = aff or _group_in_role(parts, None)  # "Hamas commander X"
     # Keep the role words and the titled words between them ("Foreign Office spokesperson").
     while parts and parts[0].lower_ not in role_words and not parts[0].text[:1].isupper():
         parts.pop(0)
@@ -97,3 +98,16 @@ def role_of(span: Span) -> tuple[str, str]:
                         aff = aff or country_key(iso)
                 break
     return role, aff
+
+
+def _group_in_role(parts: list[Token], nationality: Token | None) -> str:
+    """The key of the group a role phrase names ("Taliban leader", "Pakistani Taliban commander"), or "": an
+    official titled by a group's name belongs to the group, and a nationality before it qualifies the group."""
+    names = [t for t in parts if t.lower_ not in cues().role_words]
+    if not names:
+        return ""
+    for toks in ([nationality, *names], names) if nationality is not None else (names,):
+        typ, entry = actors().get(actor_key(" ".join(t.text for t in toks)), ("", ""))
+        if typ == "Group":
+            return group_key(entry)
+    return ""

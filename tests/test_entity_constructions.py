@@ -1,0 +1,30 @@
+"""How news names parties, one invented sentence each (real model): the type and affiliation an entity gets."""
+from __future__ import annotations
+
+import pytest
+
+AFFILIATIONS = [
+    # an official titled by a group's name belongs to the group; a nationality before it qualifies the group
+    ("Pakistani Taliban leader Karl Brandt said the fighters would not stop.", "person/karl-brandt", "group/tehrik-e-taliban-pakistan"),
+    ("Hamas commander Karl Brandt was wounded in the raid.", "person/karl-brandt", "group/hamas"),
+    # a state's official stays the state's
+    ("Peruvian army chief Karl Brandt resigned on Monday.", "person/karl-brandt", "country/PE"),
+]
+
+
+@pytest.mark.parametrize("text,key,affiliation", AFFILIATIONS, ids=[a[0][:40] for a in AFFILIATIONS])
+def test_entity_affiliation_from_the_role_phrase(read_text, text, key, affiliation):
+    entities, _ = read_text(text)
+    assert entities[key].affiliation == affiliation, entities[key]
+
+
+PLACES = [
+    ("Four missiles hit a house in the Tarvo area on Tuesday.", "Tarvo"),
+    ("Shelling resumed in the Ostrava neighbourhood overnight.", "Ostrava"),
+]
+
+
+@pytest.mark.parametrize("text,name", PLACES, ids=[p[1] for p in PLACES])
+def test_entity_name_before_a_place_noun_is_a_place(read_text, text, name):
+    entities, _ = read_text(text)
+    assert {e.type for e in entities.values() if e.label == name} == {"Place"}, entities

@@ -58,6 +58,9 @@ CASES = [
     # the author of a reprisal's cause in a passive relative clause ("rockets that were fired ... by X")
     ("Chile bombed Peru in reprisal for rockets that were launched at Arica by Hezbollah fighters.", ("country/CL","retaliatedAgainst","group/hizballah")),
     ("Peruvian drones carried out strikes across northern Chile overnight.", ("country/PE","struck","country/CL")),
+    # "It was the third attack": the pronoun is the event, not an actor a later "similar attack" recalls
+    ("Chilean jets bombed a depot near Tacna. The raid hit a Hezbollah-run warehouse. It was the third attack in the "
+     "area this week. On Monday, a similar attack destroyed a school in Arica.", ("country/CL","struck","place/geonames/3899361")),
 ]
 
 

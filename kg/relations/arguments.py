@@ -198,10 +198,16 @@ def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, de
             dobj = [c for c in head.children if c.dep_ == "dobj" and ctx.key(c)]
             if dobj and head.lemma_ in ctx.t["request_words"]:
                 return entities_in(ctx, dobj[0], multi=True), depth + 1
-        if tok.dep_ == "relcl":
+        if tok.dep_ == "relcl" or _pronoun_is_the_event(tok, head):
             return [], depth
         return subjects(ctx, disc, head, pred, depth + 1)
     return [], depth
+
+
+def _pronoun_is_the_event(tok: Token, head: Token) -> bool:
+    """ "It was the second attack this week": a pronoun equated with an event noun is the event, not its actor."""
+    return tok.dep_ == "attr" and tok.pos_ == "NOUN" and head.lemma_ == "be" and \
+        any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children)
 
 
 def participle_agents(noun: Token) -> list[Token]:

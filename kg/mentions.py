@@ -7,7 +7,7 @@ from .acronyms import common_acronyms, merge_expansions
 from .classify import classify, has_cue, make_mention, place_mention
 from .gazetteer import gazetteer
 from .keys import armed_forces_key, country_key, fold
-from .lexicon import cues
+from .lexicon import actor_key, actors, cues
 from .officials import shared_surnames
 from .schema import Mention
 
@@ -84,6 +84,11 @@ def _joined_ents(doc: Doc) -> list[Span]:
     i = 0
     while i < len(ents):
         ent = ents[i]
+        if (whole := _named_actor_from(ent)) is not None:
+            out.append(whole)  # "the Haqqani network", "Islamic State of Iraq and the Levant": one named actor
+            while i < len(ents) and ents[i].start < whole.end:
+                i += 1
+            continue
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         key = fold(ent.text)
         if nxt is not None and ent.end == nxt.start and ent.label_ == "ORG" and ent[-1].lower_ == "of" and \
@@ -102,6 +107,18 @@ def _joined_ents(doc: Doc) -> list[Span]:
         out.append(ent)
         i += 1
     return out
+
+
+def _named_actor_from(ent: Span, reach: int = 4) -> Span | None:
+    """The entity run on into the longest name of ``actors.json`` it starts, when the NER stopped short of it (a
+    lower-case head, "the Haqqani network") or cut it at a conjunction ("Islamic State of Iraq and the Levant")."""
+    doc, table = ent.doc, actors()
+    last = ent.sent.end
+    for end in range(min(ent.end + reach, last), ent.end, -1):
+        typ, _ = table.get(actor_key(doc[ent.start:end].text), ("", ""))
+        if typ and not doc[end - 1].is_punct:
+            return Span(doc, ent.start, end, label="ORG")
+    return None
 
 
 def _pieces(ent: Span) -> list[tuple[Span, str]]:

@@ -28,3 +28,18 @@ PLACES = [
 def test_entity_name_before_a_place_noun_is_a_place(read_text, text, name):
     entities, _ = read_text(text)
     assert {e.type for e in entities.values() if e.label == name} == {"Place"}, entities
+
+
+NAMED_ACTORS = [
+    # the NER stops at a lower-case head or cuts at "and": the listed name is taken whole, not in pieces
+    ("Officials in Lima believe the Haqqani network planned the raid.", "group/haqqani-network", "Haqqani network"),
+    ("The Islamic State of Iraq and the Levant said its fighters had shelled the town.",
+     "group/islamic-state-of-iraq-and-ash-sham", "Islamic State of Iraq and the Levant"),
+]
+
+
+@pytest.mark.parametrize("text,key,name", NAMED_ACTORS, ids=[a[1] for a in NAMED_ACTORS])
+def test_entity_named_actor_taken_whole(read_text, text, key, name):
+    entities, _ = read_text(text)
+    assert entities[key].type == "Group", entities
+    assert not [e for e in entities.values() if e.key != key and e.label in name], entities

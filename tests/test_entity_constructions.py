@@ -43,3 +43,9 @@ def test_entity_named_actor_taken_whole(read_text, text, key, name):
     entities, _ = read_text(text)
     assert entities[key].type == "Group", entities
     assert not [e for e in entities.values() if e.key != key and e.label in name], entities
+
+
+def test_entity_name_with_izafe_particles_is_a_group(read_text):
+    """"Lashkar-e-X", "Tehrik-i-X", "Harkat-ul-X": the lower-case particles of a transliterated name keep it a name."""
+    entities, _ = read_text("The army launched an operation against the militant group Lashkar-e-Nurabad on Monday.")
+    assert [e.type for e in entities.values() if e.label.startswith("Lashkar")] == ["Group"], entities

@@ -41,6 +41,7 @@ class Cues:
     compass_words: frozenset[str]
     name_particles: frozenset[str]
     surname_particles: frozenset[str]
+    opposing_prefixes: frozenset[str]  # "anti-Taliban": the prefix is no part of the name it opposes
     glue_words: frozenset[str]
     name_joiners: frozenset[str]
     conjunctions: frozenset[str]

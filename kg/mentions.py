@@ -144,10 +144,11 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
 
 
 def _clean(ent: Span) -> Span | None:
-    """Drop a leading article, a trailing possessive and edge punctuation."""
+    """Drop a leading article or opposing prefix ("anti-X" names X), a trailing possessive and edge punctuation."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in cues().articles or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in cues().articles or doc[start].is_punct or
+                           doc[start].lower_ in cues().opposing_prefixes and start + 1 < end and doc[start + 1].text == "-"):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in cues().possessive_endings):
         end -= 1

@@ -49,3 +49,9 @@ def test_entity_name_with_izafe_particles_is_a_group(read_text):
     """"Lashkar-e-X", "Tehrik-i-X", "Harkat-ul-X": the lower-case particles of a transliterated name keep it a name."""
     entities, _ = read_text("The army launched an operation against the militant group Lashkar-e-Nurabad on Monday.")
     assert [e.type for e in entities.values() if e.label.startswith("Lashkar")] == ["Group"], entities
+
+
+def test_entity_anti_prefix_is_no_part_of_the_name_and_no_actor(read_text):
+    entities, relations = read_text("Chile's army pressed on with an anti-Hezbollah offensive near Arica.")
+    assert "group/hizballah" in entities and not [e for e in entities.values() if e.label.lower().startswith("anti")]
+    assert not [r for r in relations if r.subject == "group/hizballah"], relations

@@ -61,6 +61,8 @@ CASES = [
     # "It was the third attack": the pronoun is the event, not an actor a later "similar attack" recalls
     ("Chilean jets bombed a depot near Tacna. The raid hit a Hezbollah-run warehouse. It was the third attack in the "
      "area this week. On Monday, a similar attack destroyed a school in Arica.", ("country/CL","struck","place/geonames/3899361")),
+    # "anti-X" names the side an offensive is against
+    ("Chile's army pressed on with an anti-Hezbollah offensive near Arica.", ("org/CL/armed-forces","struck","group/hizballah")),
 ]
 
 

@@ -119,7 +119,7 @@ def _noun_actor(ctx: Context, tok: Token) -> list[str]:
     left = left_actor(ctx, tok)
     if left:
         return [left]
-    own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.key(c)]
+    own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.key(c) and not _opposed(ctx, c)]
     by = [gc for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for gc in c.children if gc.dep_ == "pobj"]
     for cand in own + by + participle_agents(tok):
         if keys := entities_in(ctx, cand, multi=False):
@@ -242,6 +242,12 @@ def recalled_actor(ctx: Context, disc: Discourse, noun: Token, exclude: list[str
                         singular=noun.tag_ in ("NN", "NNP"), means=instruments(ctx, noun))
 
 
+def _opposed(ctx: Context, name: Token) -> bool:
+    """A name after "anti-" or "counter-": the side an act is against, never its actor."""
+    i = name.i
+    return i >= 2 and ctx.doc[i - 1].text == "-" and ctx.doc[i - 2].lower_ in ctx.t["opposing_prefixes"]
+
+
 def left_actor(ctx: Context, tok: Token) -> str:
     """An actor named just before an event noun, inside its noun phrase: "the IRGC's recent attacks",
     "Iranian strikes", "a suspected Peruvian drone missile strike" (nouns compounded onto the event noun)."""
@@ -249,7 +255,7 @@ def left_actor(ctx: Context, tok: Token) -> str:
     while i >= 0 and i >= tok.i - 5:
         t = ctx.doc[i]
         if (k := ctx.key(t)) and ctx.types.get(k) != "Place":
-            return k
+            return "" if _opposed(ctx, t) else k  # "an anti-Hezbollah offensive" is against Hezbollah, not by it
         in_phrase = t.dep_ in ("compound", "amod", "nmod") and t.head.i <= tok.i and t.head.i > i
         if not (in_phrase or t.pos_ in ("ADJ", "PUNCT", "PART") or t.tag_ == "POS" or t.lower_ in ctx.t["recency_adjectives"]):
             return ""

@@ -242,10 +242,14 @@ def plain_triples(G: nx.MultiDiGraph) -> Iterator[tuple[tuple, tuple[str, ...]]]
     for article, meta in sorted(articles.items()):
         for t in _article_triples(article, meta):
             yield t, (article,)
+    mentioned_in, article_of = KG.mentionedIn, {_article(a): a for a in articles}
     for key, attrs in _sorted_nodes(G):
         where = tuple(a for a in attrs.get("articles", ()) if a in articles)
         for t in _node_triples(key, attrs):
-            yield t, where
+            if t[1] is mentioned_in and (a := article_of.get(t[2])) is not None:
+                yield t, (a,)  # only that article's graph says the entity is mentioned in it (else quadratic)
+            else:
+                yield t, where
     for u, v, k, attrs in _sorted_edges(G):
         where = (attrs["article"],) if attrs.get("article") in articles else ()
         for t in _edge_triples(u, v, k, attrs):

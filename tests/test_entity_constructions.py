@@ -38,6 +38,12 @@ def test_entity_title_case_name_ending_in_a_group_word_is_a_group(read_text):
     assert any(r.subject == "group/sahelian-unity-front" and r.predicate == "struck" for r in relations), relations
 
 
+def test_entity_named_by_a_group_word_after_a_place_noun_is_a_group(read_text):
+    # "camps of the X Party": a place noun's "of" object is a place unless a group word heads the name
+    entities, _ = read_text("Drones hit camps of the Free Velmar Party inside Peru overnight.")
+    assert {e.type for e in entities.values() if e.label.endswith("Velmar Party")} == {"Group"}, entities
+
+
 NAMED_ACTORS = [
     # the NER stops at a lower-case head or cuts at "and": the listed name is taken whole, not in pieces
     ("Officials in Lima believe the Haqqani network planned the raid.", "group/haqqani-network", "Haqqani network"),

@@ -25,9 +25,10 @@ _MULTI_TARGET = frozenset(n for n, p in PREDICATES.items() if p.multi_target)
 
 
 def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] = frozenset(),
-                nationality_is_state: bool = True) -> list[str]:
+                nationality_is_state: bool = True, places_of_names: bool = False) -> list[str]:
     """Entity keys named in the phrase headed by ``tok``, shallowest first; without ``nationality_is_state``, not a
-    country named only as an unnamed holder's nationality ("the Ruritanian central bank": ``holder_nouns``)."""
+    country named only as an unnamed holder's nationality ("the Ruritanian central bank": ``holder_nouns``); with
+    ``places_of_names``, also the places a named target is placed in ("camps of the Karsk Front inside Ostland")."""
     found: list[str] = []
     frontier = [tok]
     seen: set[int] = set()
@@ -46,6 +47,8 @@ def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] =
                 for k2 in [k, *coordinated(ctx, t, seen)]:
                     if k2 not in skip and k2 not in found and k2 not in level:
                         level.append(k2)
+                if places_of_names and ctx.types.get(k) != "Country":
+                    nxt += [c for c in t.children if c.dep_ == "prep" and c.lower_ in ctx.t["place_preps"]]
                 continue
             if t.lemma_.lower() in ctx.t["not_target_nouns"] and t is not tok:
                 continue  # "near the Pakistan-Iran border" names no target; counterparts are named in apposition
@@ -274,12 +277,14 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     if tok.pos_ in ("VERB", "AUX"):
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or c.dep_ == "xcomp" and c.pos_ == "NOUN":
-                found += entities_in(ctx, c, multi=multi, skip=skip, nationality_is_state=whole)
+                found += entities_in(ctx, c, multi=multi, skip=skip, nationality_is_state=whole,
+                                     places_of_names=pred == "struck")
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps | ctx.t["targeting_preps"]:
             for gc in c.children:
                 if gc.dep_ in ("pobj", "pcomp"):
-                    found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole)
+                    found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole,
+                                         places_of_names=pred == "struck")
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.t["light_verbs"]:
         # "began an offensive into Syria": the light verb carries the noun's frame
         for c in tok.head.children:

@@ -123,7 +123,8 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
         if frame.target_is_event:
             found = event_author(ctx, disc, target, actors, pred)
         else:
-            found = entities_in(ctx, target, multi=True, skip=frozenset(actors), nationality_is_state=pred != "sanctioned")
+            found = entities_in(ctx, target, multi=True, skip=frozenset(actors), nationality_is_state=pred != "sanctioned",
+                                places_of_names=pred == "struck")
         if frame.list_after_colon and target.tag_ == "NNS":
             found += [k for k in colon_list(ctx, target) if k not in found and k not in actors]
     if not found and frame.target_of_trigger and actors:

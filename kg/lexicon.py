@@ -27,6 +27,7 @@ class Cues:
     role_words: frozenset[str]
     force_heads: frozenset[str]
     force_members: frozenset[str]
+    led_bodies: frozenset[str]  # collective nouns an "X-led" names as a body: "a Ruritanian-led coalition"
     state_force_words: frozenset[str]
     honorifics: frozenset[str]
     religion_words: frozenset[str]

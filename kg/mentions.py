@@ -1,7 +1,9 @@
 """Doc in, typed ``Mention`` records out: spans of the statistical NER and the gazetteer, typed with context."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
 
 from .acronyms import common_acronyms, merge_expansions
 from .classify import classify, has_cue, make_mention, place_mention
@@ -42,6 +44,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 used.update(range(span.start, span.end))
     out = merge_expansions(doc, out, sent_of)
     out = shared_surnames(doc, out, sent_of)
+    out = _led_bodies(doc, out, sent_of, used)
     out.extend(_force_mentions(doc, sent_of, used))
     out.extend(_place_word_mentions(doc, sent_of, used))
     out.extend(_org_word_mentions(doc, sent_of, used, lower_words))
@@ -136,6 +139,10 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
             # the other side is a place too, unless its words make it a group or an organisation
             cue = cues().group_words | cues().org_words
             return [(side, ent.label_ if any(fold(t.text) in cue for t in side) else "GPE") for side in (left, right)]
+    at = next((t.i for t in span[1:-1] if t.is_lower and t.lower_ in cues().locative_preps), None)
+    if at is not None and doc[at + 1].text[:1].isupper() and actor_key(span.text) not in actors():
+        # "the Karsk Front near Velm": a name and the place the NER ran on into
+        return [*_pieces(Span(doc, span.start, at, label=ent.label_)), (doc[at + 1 : span.end], "GPE")]
     if len(span) > 1 and ent.label_ in ("ORG", "PERSON") and gaz.country(span[0].text) and span[1].text[:1].isupper() and \
             not gaz.country(span[1:].text) and not has_cue([fold(t.text) for t in span[1:]], cues().org_words) and \
             not has_cue([fold(t.text) for t in span[1:]], cues().group_words):
@@ -155,6 +162,37 @@ def _clean(ent: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _led_bodies(doc: Doc, mentions: list[Mention], sent_of: dict[int, int], used: set[int]) -> list[Mention]:
+    """An unnamed body named by its leader, "a Ruritanian-led coalition", "the Zendan-led peacekeeping mission": an
+    organisation named as written, affiliated to the leading state, whose own mention stays on its word."""
+    gaz = gazetteer()
+    out = list(mentions)
+    for tok in doc:
+        if tok.lower_ != "led" or tok.i < 2 or doc[tok.i - 1].text != "-":
+            continue
+        body = _led_body_noun(doc, tok)
+        leader = doc[tok.i - 2]
+        iso = gaz.country(leader.text) or gaz.demonyms.get(fold(leader.text)) or gaz.demonym(leader.text)
+        if body is None or not iso or any(i in used for i in range(tok.i, body.i + 1)):
+            continue
+        span = doc[leader.i : body.i + 1]
+        out.append(replace(make_mention(span, sent_of[span.start], "Organization", affiliation=country_key(iso)),
+                           tokens=(tok.i - 1, span.end)))
+        used.update(range(tok.i - 1, span.end))
+    return out
+
+
+def _led_body_noun(doc: Doc, led: Token) -> Token | None:
+    """The collective noun an "X-led" names, within three lower-case words ("-led peacekeeping mission"); None when
+    a name follows ("the X-led Joint Task Force" keeps its own name)."""
+    for tok in doc[led.i + 1 : led.i + 4]:
+        if not tok.is_lower or not tok.is_alpha:
+            return None
+        if tok.lower_ in cues().led_bodies:
+            return tok
+    return None
 
 
 def _force_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[Mention]:

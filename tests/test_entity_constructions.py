@@ -44,6 +44,26 @@ def test_entity_named_by_a_group_word_after_a_place_noun_is_a_group(read_text):
     assert {e.type for e in entities.values() if e.label.endswith("Velmar Party")} == {"Group"}, entities
 
 
+def test_entity_led_body_is_an_organisation_of_its_leader(read_text):
+    # "a Peruvian-led alliance": an unnamed body named as written, affiliated to the leading state, which stays named
+    entities, relations = read_text("A Peruvian-led alliance launched air raids against camps of the Karsk Front near "
+                                    "Arica on Sunday.")
+    body = entities["org/peruvian-led-alliance"]
+    assert (body.type, body.affiliation) == ("Organization", "country/PE"), body
+    assert entities["country/PE"].type == "Country"
+    assert any(r.subject == body.key and r.predicate == "struck" for r in relations), relations
+    # a named force keeps its own name: "X-led" with a proper name after it is no unnamed body
+    entities, _ = read_text("The Peruvian-led Andean Joint Task Force shelled rebel camps on Sunday.")
+    assert not [k for k in entities if "led" in k], entities
+
+
+def test_entity_name_the_ner_ran_on_into_a_place_is_two_names(read_text):
+    # "the Karsk Front near Arica" as one NER span: the group, and the place after the preposition
+    entities, _ = read_text("A Peruvian-led alliance launched air raids against camps of the Karsk Front near Arica.")
+    assert entities["group/karsk-front"].type == "Group", entities
+    assert [e.label for e in entities.values() if e.type == "Place"] == ["Arica"], entities
+
+
 NAMED_ACTORS = [
     # the NER stops at a lower-case head or cuts at "and": the listed name is taken whole, not in pieces
     ("Officials in Lima believe the Haqqani network planned the raid.", "group/haqqani-network", "Haqqani network"),

@@ -63,6 +63,9 @@ CASES = [
      "area this week. On Monday, a similar attack destroyed a school in Arica.", ("country/CL","struck","place/geonames/3899361")),
     # "anti-X" names the side an offensive is against
     ("Chile's army pressed on with an anti-Hezbollah offensive near Arica.", ("org/CL/armed-forces","struck","group/hizballah")),
+    # a nominalisation refers back to its verb's act: "the seizure" is what "seized" did
+    ("Peru's navy seized a Chilean trawler on Monday. The seizure was condemned by Bolivia and Brazil.",
+     ("country/BO","condemned","country/PE")),
     # a named target placed in a place: the place is struck too ("camps of X inside Y")
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","country/PE")),
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","place/geonames/3928128")),

@@ -52,7 +52,9 @@ class Discourse:
 
 
 def event_family(ctx: Context, lemma: str) -> str:
-    """"attack" for the words of an armed attack, the lemma itself for other events, "" for generic nouns."""
+    """"attack" for the words of an armed attack, the verb's lemma for other events ("the seizure" is what "seized"
+    did), "" for generic nouns."""
+    lemma = ctx.t["event_nominalisations"].get(lemma, lemma)
     if lemma in ctx.t["generic_event_nouns"]:
         return ""
     return "attack" if lemma in ctx.t["attack_words"] else lemma

@@ -16,7 +16,7 @@ from .acronyms import acronym_tokens, key_acronyms, looks_like_acronym
 from .gazetteer import gazetteer
 from .keys import (country_iso, country_key, fold, geonames_key, is_capital, is_country, is_gazetteer_state,
                    is_geonames_place, is_person, iso_of, name_key, org_key, person_key, place_key)
-from .lexicon import cues, triggers
+from .lexicon import actor_key, actors, cues, triggers
 from .mentions import names_org_word
 from .references import references
 from .schema import Entity, Mention
@@ -90,6 +90,8 @@ def _affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, lis
 
         if not aff:
             aff = next((state(t) for t in sents[n] if t.i < first.tokens[0] and state(t)), "")
+        if not aff:
+            aff = _titling_body(doc, groups[e.key], key_at, by_key)  # "UN envoy X", "NATO chief X": the body's
         if not aff and n > 0:
             aff = next((state(t) for t in sents[n - 1] if t.dep_ == "nsubj" and state(t)), "")
         if not aff:
@@ -275,6 +277,20 @@ def _anaphoric_org_words(doc: Doc, mentions: list[Mention], keys: list[str]) -> 
             k = next((keys[j] for j in range(idx - 1, -1, -1) if names_org_word(mentions[j], fold(m.text))), "")
             if k:
                 keys[idx] = k
+
+
+def _titling_body(doc: Doc, ms: list[Mention], key_at: dict[int, str], by_key: dict) -> str:
+    """The named organisation or group an official's title names right before the name, with no state of its own:
+    "UN envoy X", "NATO chief X" belong to the body."""
+    for m in ms:
+        i = m.tokens[0] - 1
+        while i >= 0 and doc[i].lower_ in cues().role_words and i not in key_at:
+            i -= 1
+        ent = by_key.get(key_at.get(i, ""))
+        if i < m.tokens[0] - 1 and ent is not None and ent.type in ("Organization", "Group") and not ent.affiliation \
+                and any(actor_key(name) in actors() for name in (ent.label, *ent.aliases)):
+            return ent.key  # a body of actors.json (international, or a group); "Foreign Office X" is still a state's
+    return ""
 
 
 def _surname(names: list[str]) -> str:

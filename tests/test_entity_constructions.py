@@ -9,6 +9,8 @@ AFFILIATIONS = [
     ("Hamas commander Karl Brandt was wounded in the raid.", "person/karl-brandt", "group/hamas"),
     # a state's official stays the state's
     ("Peruvian army chief Karl Brandt resigned on Monday.", "person/karl-brandt", "country/PE"),
+    # a body with no state of its own titling the name: the official is the body's, not a state's named later
+    ("UN envoy Karl Brandt met Peruvian officials in Lima.", "person/karl-brandt", "org/un"),
 ]
 
 

@@ -66,10 +66,31 @@ CASES = [
     # a nominalisation refers back to its verb's act: "the seizure" is what "seized" did
     ("Peru's navy seized a Chilean trawler on Monday. The seizure was condemned by Bolivia and Brazil.",
      ("country/BO","condemned","country/PE")),
+    # a third party meeting both sides to end their fighting mediates; "both countries" are the article's two parties
+    ("Clashes between Peruvian and Chilean troops continued on Monday. Brazilian Foreign Minister Karl Brandt met "
+     "officials from both countries in a bid to stop the clashes.", ("person/karl-brandt","mediated","country/PE")),
+    ("Clashes between Peruvian and Chilean troops continued on Monday. Brazilian Foreign Minister Karl Brandt met "
+     "officials from both countries in a bid to stop the clashes.", ("person/karl-brandt","met","country/CL")),
+    ("UN mediator Karl Brandt held separate talks with Peruvian and Chilean delegations on Friday, aiming to end the "
+     "conflict.", ("person/karl-brandt","mediated","country/CL")),
     # a named target placed in a place: the place is struck too ("camps of X inside Y")
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","country/PE")),
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","place/geonames/3928128")),
 ]
+
+
+NOT_MEDIATION = [
+    # one side meeting the other to end their fighting negotiates; it does not mediate
+    "Peruvian Foreign Minister Karl Brandt held talks with Chilean officials to end the fighting between Peru and Chile.",
+    # meeting both sides for another purpose is no mediation
+    "Brazilian Foreign Minister Karl Brandt met Peruvian and Chilean officials to discuss trade.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MEDIATION, ids=[t[:40] for t in NOT_MEDIATION])
+def test_news_meeting_is_mediation_only_for_a_third_party_ending_a_conflict(read_text, text):
+    _, relations = read_text(text)
+    assert not [r for r in relations if r.predicate == "mediated"], relations
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])

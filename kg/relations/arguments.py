@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["ATTACKS", "colon_list", "coordinated", "entities_in", "event_actor", "event_author", "left_actor",
+__all__ = ["ATTACKS", "both_sides", "colon_list", "coordinated", "entities_in", "event_actor", "event_author", "left_actor", "peace_purpose",
            "participle_agents", "recall_actor", "recalled_actor", "sentence_countries", "subjects", "targets"]
 
 ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
@@ -297,7 +297,29 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
             if c.dep_ in ("compound", "amod") and (k := ctx.key(c)) and k not in skip and k not in subjects:
                 if ctx.types.get(k) != "Country" or pred in ("sanctioned", "supported"):
                     found.append(k)
+    if not found and pred in ("met", "mediated"):
+        found = both_sides(ctx, tok, subjects)
     return list(dict.fromkeys(k for k in found if k not in skip))
+
+
+def both_sides(ctx: Context, phrase: Token, exclude: list[str]) -> list[str]:
+    """"Officials of both countries", "the two sides": the article's two main countries other than the actor's, when
+    the phrase counts its parties and names none."""
+    if not any(t.lower_ in ctx.t["pair_determiners"] and t.head.lemma_.lower() in ctx.t["collective_objects"]
+               for t in phrase.subtree if t.head.dep_ not in ("nsubj", "nsubjpass")):
+        return []
+    own = set(exclude) | {ctx.affiliation.get(k, "") for k in exclude}
+    parties = [k for k in ctx.main_countries if k not in own]
+    return parties[:2] if len(parties) >= 2 else []
+
+
+def peace_purpose(ctx: Context, tok: Token) -> bool:
+    """"Met both sides in a bid to stop the clashes", "held talks aiming to halt the war": the meeting aims to end a
+    conflict."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(t.lemma_.lower() in ctx.peace_verbs and
+               any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.conflict_nouns for c in t.children)
+               for t in verb.subtree)
 
 
 def sentence_countries(ctx: Context, sent: Span, tok: Token, exclude: list[str], all_: bool = False) -> list[str]:

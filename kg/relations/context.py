@@ -32,6 +32,8 @@ class Context:
     hostile_acts: frozenset[str]
     criticised_things: frozenset[str]
     holder_nouns: frozenset[str]
+    peace_verbs: frozenset[str]  # "to end the fighting": the purpose that makes talks a mediation
+    conflict_nouns: frozenset[str]
 
     def key(self, tok: Token) -> str:
         """The entity key of ``tok``, or ""."""
@@ -53,4 +55,6 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         hostile_acts=words["hostile_act_nouns"],
         criticised_things=words["criticised_things"],
         holder_nouns=words["holder_nouns"],
+        peace_verbs=words["peace_verbs"],
+        conflict_nouns=words["conflict_nouns"],
     )

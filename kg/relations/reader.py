@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..frames import Frame, match_frames
 from ..schema import PREDICATES
-from .arguments import colon_list, entities_in, event_actor, event_author, subjects, targets
+from .arguments import both_sides, colon_list, entities_in, event_actor, event_author, subjects, targets
 from .constructions import CLAUSES, read_trigger
 from .context import read_context
 from .discourse import Discourse
@@ -127,6 +127,8 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
                                 places_of_names=pred == "struck")
         if frame.list_after_colon and target.tag_ == "NNS":
             found += [k for k in colon_list(ctx, target) if k not in found and k not in actors]
+    if not found and pred in ("met", "mediated") and "target" in roles:
+        found = both_sides(ctx, roles["target"], actors)  # "talks with envoys from the two sides"
     if not found and frame.target_of_trigger and actors:
         found = targets(ctx, tok, pred, actors) or [k for k in disc.pending_targets if k not in actors]
     return found

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from .gazetteer import gazetteer
 from .keys import (armed_forces_key, capital_key, country_key, fold, geonames_key, group_key, org_key, place_key,
                    region_key)
-from .lexicon import actor_key, actors, cues
+from .lexicon import actor_key, actors, cues, triggers
 from .officials import after_role_noun, after_title, role_of
 from .schema import Mention
 
@@ -133,6 +133,9 @@ def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -
     if label in ("ORG", "PERSON") and _locative(span) and not has_cue(words, cues().org_words) and \
             not has_cue(words, cues().role_words) and words[-1] not in cues().group_words:
         return place_mention(span, sent, key)  # "camps of the Karsk Front": a group word heads a group, not a place
+    if label == "ORG" and key in gaz.places and not has_cue(words, cues().org_words) and \
+            not has_cue(words, cues().group_words) and _attacked(span):
+        return place_mention(span, sent, key)  # "a drone attack on Tacna": a town the NER took for a body
     if label == "NORP" and has_cue(words, cues().group_words):
         return make_mention(span, sent, "Group", key=group_key(span.text))  # "a Saraya Hezbollah official"
     if label == "NORP":
@@ -235,6 +238,12 @@ def _region_of_preceding_place(span: Span, key: str) -> str:
     place = gaz.places.get(fold(doc[j : span.start - 1].text))
     region_cc = gaz.regions[key][0]
     return region_cc if place and place[1] == region_cc and region_cc != gaz.country_names.get(key) else ""
+
+
+def _attacked(span: Span) -> bool:
+    """True when the span is the object of an attack's preposition ("a drone attack on X", "strikes against X")."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.head.lemma_.lower() in triggers()["attack_words"]
 
 
 def _locative(span: Span) -> bool:

@@ -23,6 +23,8 @@ def test_entity_affiliation_from_the_role_phrase(read_text, text, key, affiliati
 PLACES = [
     ("Four missiles hit a house in the Tarvo area on Tuesday.", "Tarvo"),
     ("Shelling resumed in the Ostrava neighbourhood overnight.", "Ostrava"),
+    # a town the NER takes for a body, as the object of an attack's preposition
+    ("Peru shelled Chilean border posts on Monday in retaliation for a drone attack on Tacna.", "Tacna"),
 ]
 
 

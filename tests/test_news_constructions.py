@@ -73,10 +73,23 @@ CASES = [
      "officials from both countries in a bid to stop the clashes.", ("person/karl-brandt","met","country/CL")),
     ("UN mediator Karl Brandt held separate talks with Peruvian and Chilean delegations on Friday, aiming to end the "
      "conflict.", ("person/karl-brandt","mediated","country/CL")),
+    # killing a state's soldiers or police attacks the state
+    ("Gunmen of the Karsk Front killed three Chilean policemen near Arica on Friday.", ("group/karsk-front","struck","country/CL")),
+    ("Chile bombed Peruvian border towns on Sunday in response to a raid by the Karsk Front that killed four Chilean "
+     "soldiers.", ("group/karsk-front","struck","country/CL")),
     # a named target placed in a place: the place is struck too ("camps of X inside Y")
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","country/PE")),
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","place/geonames/3928128")),
 ]
+
+
+def test_news_author_of_the_answered_attack_is_no_target_of_the_reprisal(read_text):
+    # "in response to a raid by X": X is retaliated against, and struck only if the reprisal names it as a target
+    _, relations = read_text("Chile bombed Peruvian border towns on Sunday in response to a raid by the Karsk Front "
+                             "that killed four Chilean soldiers.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("country/CL", "retaliatedAgainst", "group/karsk-front") in found, found
+    assert ("country/CL", "struck", "group/karsk-front") not in found, found
 
 
 NOT_MEDIATION = [

@@ -74,6 +74,8 @@ def _phrase_children(ctx: Context, t: Token) -> list[Token]:
             continue  # "what Iran considers X bases": the considerer is not a target
         if c.dep_ == "poss" and t.lower_ in ctx.t["subdivision_nouns"]:
             continue  # "Iran's Sistan province": the province is the target
+        if c.dep_ == "prep" and c.lower_ == "by" and t.lemma_.lower() in ctx.t["attack_words"]:
+            continue  # "in response to a raid by X": the author of another attack is not this one's target
         out.append(c)
     return out
 

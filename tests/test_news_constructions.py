@@ -77,6 +77,11 @@ CASES = [
     ("Gunmen of the Karsk Front killed three Chilean policemen near Arica on Friday.", ("group/karsk-front","struck","country/CL")),
     ("Chile bombed Peruvian border towns on Sunday in response to a raid by the Karsk Front that killed four Chilean "
      "soldiers.", ("group/karsk-front","struck","country/CL")),
+    # a reprisal named by its modifier; an appeal for de-escalation "between" the parties (a hyphenated noun)
+    ("Chile carried out reprisal raids on Peruvian border posts.", ("country/CL","retaliatedAgainst","country/PE")),
+    ("Chile called for de-escalation between Peru and Bolivia.", ("country/CL","urgedRestraint","country/BO")),
+    # an outpost in a named sector: the sector is struck as well
+    ("Chilean artillery shelled an outpost in the Tarvo sector overnight.", ("country/CL","struck","place/tarvo")),
     # a named target placed in a place: the place is struck too ("camps of X inside Y")
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","country/PE")),
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","place/geonames/3928128")),

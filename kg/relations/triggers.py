@@ -121,6 +121,9 @@ def _noun_predicate(ctx: Context, tok: Token, lemma: str) -> str:
         return ""  # "in response to the pandemic", "in response to her death": no act of anyone's to answer
     if lemma in t["judgement_nouns"] and any(c.dep_ in ("amod", "poss", "compound") and ctx.key(c) for c in tok.children):
         return DENOUNCED  # "... stop [the Turkish] aggression", said X: X condemns Turkey
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        lemma = f"{doc[tok.i - 2].lower_}-{lemma}"  # "de-escalation", split in three by the tokenizer
     return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")
 
 

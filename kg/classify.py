@@ -124,6 +124,8 @@ def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str,
 def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -> Mention | None | object:
     """A name the words around it make a place ("the town Ober Tal", "at Ain Issa") or a group; a NORP span."""
     gaz = gazetteer()
+    if len(span) > 1 and words[-1] in cues().landmark_words and span[-1].text[:1].isupper():
+        return place_mention(span, sent, key)  # "the Velm Cathedral", "Karsk Bridge": a building or landmark named whole
     if label in ("ORG", "PERSON") and span.start > 0 and span.doc[span.start - 1].lemma_.lower() in cues().place_words and \
             span.doc[span.start - 1].text.islower() and not has_cue(words, cues().org_words) and not has_cue(words, cues().role_words):
         return place_mention(span, sent, key)  # "the island Xanthos", "the town Ober Tal"

@@ -24,6 +24,7 @@ class Cues:
     group_phrases: frozenset[str]
     org_words: frozenset[str]  # head words of organisations, and one-word organisation names of actors.json
     place_words: frozenset[str]
+    landmark_words: frozenset[str]  # head words of a building's or a landmark's name, part of it: "the X Cathedral"
     role_words: frozenset[str]
     force_heads: frozenset[str]
     force_members: frozenset[str]

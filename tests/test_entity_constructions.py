@@ -23,6 +23,8 @@ def test_entity_affiliation_from_the_role_phrase(read_text, text, key, affiliati
 PLACES = [
     ("Four missiles hit a house in the Tarvo area on Tuesday.", "Tarvo"),
     ("Shelling resumed in the Ostrava neighbourhood overnight.", "Ostrava"),
+    # a building or landmark named with its head word is a place, the head word part of its name
+    ("A suicide bomber struck the Velmar Cathedral in Arica on Sunday.", "Velmar Cathedral"),
     # a town the NER takes for a body, as the object of an attack's preposition
     ("Peru shelled Chilean border posts on Monday in retaliation for a drone attack on Tacna.", "Tacna"),
 ]

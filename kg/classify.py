@@ -124,6 +124,8 @@ def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str,
 def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -> Mention | None | object:
     """A name the words around it make a place ("the town Ober Tal", "at Ain Issa") or a group; a NORP span."""
     gaz = gazetteer()
+    if _described_as_place(span) and not has_cue(words, cues().org_words) and not has_cue(words, cues().group_words):
+        return place_mention(span, sent, key)  # "Karsovo, a village near the border", "X, formerly a church"
     if len(span) > 1 and words[-1] in cues().landmark_words and span[-1].text[:1].isupper():
         return place_mention(span, sent, key)  # "the Velm Cathedral", "Karsk Bridge": a building or landmark named whole
     if label in ("ORG", "PERSON") and span.start > 0 and span.doc[span.start - 1].lemma_.lower() in cues().place_words and \
@@ -240,6 +242,13 @@ def _region_of_preceding_place(span: Span, key: str) -> str:
     place = gaz.places.get(fold(doc[j : span.start - 1].text))
     region_cc = gaz.regions[key][0]
     return region_cc if place and place[1] == region_cc and region_cc != gaz.country_names.get(key) else ""
+
+
+def _described_as_place(span: Span) -> bool:
+    """True when an apposition describes the name as a place or a building: "X, a village near Y"."""
+    words = cues().place_words | cues().landmark_words
+    return any(c.dep_ == "appos" and c.i >= span.end and c.pos_ == "NOUN" and c.lemma_.lower() in words
+               for c in span.root.children)
 
 
 def _attacked(span: Span) -> bool:

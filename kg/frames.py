@@ -37,6 +37,7 @@ class Frame:
     expect: tuple[tuple[str, str, str], ...]  # (actor label, predicate, target label) the example yields
     pattern: tuple[dict[str, Any], ...]
     target_is_event: bool = False  # the target phrase names an act: its author is the target
+    target_is_judged_act: bool = False  # no target phrase: the author of the act the clause judges ("drew condemnation")
     actor_from_discourse: bool = False  # no actor named: the last actor of this predicate in the article
     target_of_trigger: bool = False  # the event noun's own target ("the attack on X"), else the targets of an attack read before its author
     actor_from_clause: bool = False  # the trigger's subject as the reader finds it (through "offered to", "and")
@@ -102,7 +103,8 @@ def frames() -> tuple[Frame, ...]:
             id=f["id"], predicate=f.get("predicate", ""), grammar=f["grammar"], example=f["example"],
             expect=tuple(tuple(e) for e in f.get("expect", ())),
             pattern=tuple(_expand(node, lists) for node in f["pattern"]),
-            target_is_event=f.get("target_is_event", False), actor_of_trigger=f.get("actor_of_trigger", False),
+            target_is_event=f.get("target_is_event", False), target_is_judged_act=f.get("target_is_judged_act", False),
+            actor_of_trigger=f.get("actor_of_trigger", False),
             actor_from_clause=f.get("actor_from_clause", False),
             target_of_trigger=f.get("target_of_trigger", False), actor_from_discourse=f.get("actor_from_discourse", False),
             pairwise=f.get("pairwise", False), mutual=f.get("mutual", False), also=tuple(f.get("also", ())), code=f.get("code", ""),

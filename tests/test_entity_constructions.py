@@ -25,6 +25,9 @@ PLACES = [
     ("Shelling resumed in the Ostrava neighbourhood overnight.", "Ostrava"),
     # a building or landmark named with its head word is a place, the head word part of its name
     ("A suicide bomber struck the Velmar Cathedral in Arica on Sunday.", "Velmar Cathedral"),
+    # an apposition describes the name as a place
+    ("Gunmen stormed Dolna Banya, a small town in the east, overnight.", "Dolna Banya"),
+    ("Militants attacked Karsovo, a village near the border, on Sunday.", "Karsovo"),
     # a town the NER takes for a body, as the object of an attack's preposition
     ("Peru shelled Chilean border posts on Monday in retaliation for a drone attack on Tacna.", "Tacna"),
 ]

@@ -82,6 +82,9 @@ CASES = [
     ("Chile called for de-escalation between Peru and Bolivia.", ("country/CL","urgedRestraint","country/BO")),
     # an outpost in a named sector: the sector is struck as well
     ("Chilean artillery shelled an outpost in the Tarvo sector overnight.", ("country/CL","struck","place/tarvo")),
+    # a judgement noun with its author in a from/by phrase judges the subject of the clause above it
+    ("Peru's decision drew sharp criticism from Bolivia.", ("country/BO","condemned","country/PE")),
+    ("Peruvian jets bombed a Chilean village on Monday, prompting condemnation from Bolivia.", ("country/BO","condemned","country/PE")),
     # a named target placed in a place: the place is struck too ("camps of X inside Y")
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","country/PE")),
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","place/geonames/3928128")),

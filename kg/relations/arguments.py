@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["ATTACKS", "both_sides", "colon_list", "coordinated", "entities_in", "event_actor", "event_author", "left_actor", "peace_purpose",
-           "participle_agents", "recall_actor", "recalled_actor", "sentence_countries", "subjects", "targets"]
+__all__ = ["ATTACKS", "both_sides", "colon_list", "coordinated", "entities_in", "event_actor", "event_author", "left_actor",
+           "peace_purpose", "participle_agents", "recall_actor", "recalled_actor", "sentence_countries", "subjects", "targets"]
 
 ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
 _CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}

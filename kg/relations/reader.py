@@ -127,8 +127,24 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
                                 places_of_names=pred == "struck")
         if frame.list_after_colon and target.tag_ == "NNS":
             found += [k for k in colon_list(ctx, target) if k not in found and k not in actors]
+    if not found and frame.target_is_judged_act:
+        found = _judged_author(ctx, disc, tok, actors, pred)  # "the raid drew condemnation from X"
     if not found and pred in ("met", "mediated") and "target" in roles:
         found = both_sides(ctx, roles["target"], actors)  # "talks with envoys from the two sides"
     if not found and frame.target_of_trigger and actors:
         found = targets(ctx, tok, pred, actors) or [k for k in disc.pending_targets if k not in actors]
     return found
+
+
+def _judged_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str], pred: str) -> list[str]:
+    """Who a judgement noun with no object judges: the subject of a clause above it ("the raid drew condemnation",
+    "X annexed the island despite criticism") or the author of the act that subject names; no one otherwise."""
+    for head in governors(noun):
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and noun not in c.subtree), None)
+        if subject is None:
+            continue
+        if (k := ctx.key(subject)) and k not in judges and ctx.types.get(k) != "Place":
+            return [k]
+        if subject.pos_ in ("NOUN", "PRON") and (author := event_author(ctx, disc, subject, judges, pred)):
+            return author
+    return []

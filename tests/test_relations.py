@@ -82,6 +82,14 @@ def test_relations_relative_day_is_resolved_against_article_date(read_text):
     assert next(r for r in relations if r.predicate == "struck").date == "2024-03-12"
 
 
+def test_relations_day_in_a_relative_clause_dates_that_clause_only(read_text):
+    # "where a raid on Tuesday hit X": Tuesday is that earlier raid's day, not the day of the shelling
+    _, relations = read_text("Peruvian guns shelled Arica, the town where a Chilean raid on Tuesday killed ten "
+                             "people.", date="2024-03-14")  # a Thursday
+    shelling = next(r for r in relations if r.subject == PE and r.predicate == "struck")
+    assert shelling.date == "2024-03-14", shelling
+
+
 def test_relations_casualties_are_read(read_text):
     _, relations = read_text("Peru struck Chile, killing nine people.")
     assert next(r for r in relations if r.predicate == "struck").casualties == 9

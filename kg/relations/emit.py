@@ -57,7 +57,7 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
         confidence = max(0.3, 0.9 - 0.1 * max(0, depth - 1) - (0.1 if anaphoric else 0.0) -
                          (0.1 if sent.start < 20 and sent.text.istitle() else 0.0))
     text = sent.text.strip()
-    facts = _Facts(mood=mood, source=source(ctx, chain, subjects), date=sentence_date(ctx.article, sent),
+    facts = _Facts(mood=mood, source=source(ctx, chain, subjects), date=sentence_date(ctx.article, sent, tok),
                    place=place(ctx, tok, targets), casualties=casualties(ctx, sent) if pred in ATTACKS else -1,
                    code=code or finer_code(tok, pred), sentence=text,
                    start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())))

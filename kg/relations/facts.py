@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 
 __all__ = ["casualties", "confidence", "finer_code", "number", "place", "sentence_date"]
 
-def sentence_date(article: Article, sent: Span) -> str:
-    """The date the sentence's event took place: the article's date, moved back by "Monday" or "yesterday"."""
+def sentence_date(article: Article, sent: Span, trigger: Token | None = None) -> str:
+    """The date the event at ``trigger`` took place: the article's date, moved back by "Monday" or "yesterday" in
+    its sentence; a day named inside a relative clause the trigger is not in dates that clause's event, not this one
+    ("missiles hit the area where a strike on Thursday killed X": Thursday is the earlier strike's)."""
     if not article.date:
         return ""
     base = date.fromisoformat(article.date)
@@ -29,11 +31,23 @@ def sentence_date(article: Article, sent: Span) -> str:
             delta = 1
         else:
             continue
+        if trigger is not None and _in_other_relative_clause(tok, trigger):
+            continue
         try:
             return (base - timedelta(days=delta)).isoformat()
         except OverflowError:  # an article dated in the first days of year 1: keep its own date
             return article.date
     return article.date
+
+
+def _in_other_relative_clause(tok: Token, trigger: Token) -> bool:
+    """True when ``tok`` lies in a relative clause whose subtree does not hold ``trigger``."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl") and trigger not in t.subtree:
+            return True
+        t = t.head
+    return False
 
 
 def number(text: str) -> int:
@@ -74,7 +88,7 @@ def finer_code(tok: Token, pred: str, extra: set[str] | frozenset[str] = frozens
         if c.dep_ in ("compound", "amod", "dobj", "xcomp", "pcomp", "npadvmod", "prt", "nsubj", "nsubjpass", "prep", "agent"):
             words.add(c.lemma_.lower())
             words.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp", "compound", "dobj"))
-    if tok.head is not tok:
+    if tok.head.i != tok.i:
         words.add(tok.head.lemma_.lower())
     words |= {w for w in list(words) for w in w.split("-")}
     return next((c.code for c in CODES if c.predicate == pred and c.words & words), "")

@@ -100,6 +100,27 @@ def test_news_author_of_the_answered_attack_is_no_target_of_the_reprisal(read_te
     assert ("country/CL", "struck", "group/karsk-front") not in found, found
 
 
+HEADLINES = [
+    # a headline's present tense read as a plural noun ("summons"), and its comma for "and"
+    ("Peru summons Chile envoy after deadly shelling", ("country/PE", "summoned", "country/CL")),
+    ("Peru, Bolivia agree to ceasefire", ("country/BO", "negotiatedCeasefire", "country/PE")),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADLINES, ids=[h[0] for h in HEADLINES])
+def test_news_headline_grammar(read_text, text, expected):
+    _, relations = read_text(text)
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    s, p, o = expected
+    assert (s, p, o) in found or p == "negotiatedCeasefire" and (o, p, s) in found, found
+
+
+def test_news_comma_is_no_and_outside_headlines(read_text):
+    # in a sentence of the body the name before the comma is no second subject
+    _, relations = read_text("In Lima, Chile agreed to a ceasefire with Bolivia.")
+    assert not [r for r in relations if r.subject == "country/PE" or r.object == "country/PE"], relations
+
+
 NOT_MEDIATION = [
     # one side meeting the other to end their fighting negotiates; it does not mediate
     "Peruvian Foreign Minister Karl Brandt held talks with Chilean officials to end the fighting between Peru and Chile.",

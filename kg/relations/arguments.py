@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES
+from .context import in_headline
 from .discourse import event_family, instruments
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["ATTACKS", "both_sides", "colon_list", "coordinated", "entities_in", "event_actor", "event_author", "left_actor",
+__all__ = ["ATTACKS", "both_sides", "colon_list", "coordinated", "entities_in", "event_actor", "event_author", "headline_comma_subjects", "left_actor",
            "peace_purpose", "participle_agents", "recall_actor", "recalled_actor", "sentence_countries", "subjects", "targets"]
 
 ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
@@ -104,6 +105,8 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     if depth > 4:
         return [], depth
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if subj and tok.pos_ == "VERB":
+        subj = headline_comma_subjects(ctx, tok, subj[0]) + subj
     agent = [gc for c in tok.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
     if tok.pos_ in ("NOUN", "PROPN") and (own := _noun_actor(ctx, tok)):
         return own, depth
@@ -117,6 +120,16 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     if (found := _governor_subjects(ctx, disc, tok, pred, depth)) is not None:
         return found
     return _inherited_subjects(ctx, disc, tok, pred, depth)
+
+
+def headline_comma_subjects(ctx: Context, verb: Token, subject: Token) -> list[Token]:
+    """Headlines write "and" as a comma, "Ruritania, Freedonia Agree On Truce": the name before the subject and its
+    comma, parsed as a modifier of the verb, is a subject too. Only in a line without closing punctuation."""
+    doc = verb.doc
+    if not in_headline(ctx, verb.sent):
+        return []
+    return [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dep", "nmod") and c.i < subject.i and
+            c.i + 1 < len(doc) and doc[c.i + 1].text == "," and ctx.key(c)]
 
 
 def _noun_actor(ctx: Context, tok: Token) -> list[str]:

@@ -9,11 +9,11 @@ from ..frames import frame_lists
 from ..lexicon import triggers
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..schema import Article, Entity
 
-__all__ = ["Context", "read_context"]
+__all__ = ["Context", "in_headline", "read_context"]
 
 
 @dataclass(frozen=True)
@@ -58,3 +58,9 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         peace_verbs=words["peace_verbs"],
         conflict_nouns=words["conflict_nouns"],
     )
+
+
+def in_headline(ctx: Context, sent: Span) -> bool:
+    """True when ``sent`` is a line with no closing punctuation near the start of the article: a headline, whose
+    grammar drops articles and writes "and" as a comma."""
+    return sent.start_char < 400 and not sent.text.rstrip().endswith(tuple(ctx.t["closing_punctuation"]))

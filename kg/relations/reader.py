@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..frames import Frame, match_frames
 from ..schema import PREDICATES
-from .arguments import both_sides, colon_list, entities_in, event_actor, event_author, subjects, targets
+from .arguments import both_sides, colon_list, headline_comma_subjects, entities_in, event_actor, event_author, subjects, targets
 from .constructions import CLAUSES, read_trigger
 from .context import read_context
 from .discourse import Discourse
@@ -102,6 +102,9 @@ def _frame_actors(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, 
     tok = roles["trigger"]
     actors = [k for k in entities_in(ctx, roles["actor"], multi=False) if ctx.types.get(k) != "Place"] \
         if "actor" in roles else []
+    if actors and roles["actor"].dep_ == "nsubj":
+        actors += [k for c in headline_comma_subjects(ctx, roles["actor"].head, roles["actor"])
+                   if (k := ctx.key(c)) not in actors]  # "Ruritania, Freedonia Agree On Truce"
     if not actors and frame.actor_from_clause:
         actors = [k for k in subjects(ctx, disc, tok, pred)[0] if ctx.types.get(k) != "Place"]
     if not actors and frame.actor_of_trigger:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .context import in_headline
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -122,6 +124,9 @@ def _noun_predicate(ctx: Context, tok: Token, lemma: str) -> str:
     if lemma in t["judgement_nouns"] and any(c.dep_ in ("amod", "poss", "compound") and ctx.key(c) for c in tok.children):
         return DENOUNCED  # "... stop [the Turkish] aggression", said X: X condemns Turkey
     doc = tok.doc
+    if tok.tag_ in ("NNS", "NNPS") and not t["noun_of"].get(lemma) and in_headline(ctx, tok.sent) and \
+            any(c.dep_ == "compound" and c.i < tok.i and ctx.key(c) for c in tok.children):
+        return t["verb_of"].get(lemma, "")  # "Ruritania Summons Envoy": a headline's present-tense verb read as a plural noun
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
         lemma = f"{doc[tok.i - 2].lower_}-{lemma}"  # "de-escalation", split in three by the tokenizer
     return t["noun_of"].get(lemma, "") or t["noun_of"].get(tok.lower_, "")

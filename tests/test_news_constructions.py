@@ -85,6 +85,9 @@ CASES = [
     # a judgement noun with its author in a from/by phrase judges the subject of the clause above it
     ("Peru's decision drew sharp criticism from Bolivia.", ("country/BO","condemned","country/PE")),
     ("Peruvian jets bombed a Chilean village on Monday, prompting condemnation from Bolivia.", ("country/BO","condemned","country/PE")),
+    # a hyphenated participle names its agent: "a Brazil-brokered ceasefire", "a Qatar-mediated deal between A and B"
+    ("Peru and Chile signed a Brazil-brokered ceasefire on Monday.", ("country/BR","mediated","country/PE")),
+    ("A Qatar-mediated deal between Sudan and Chad collapsed on Monday.", ("country/QA","mediated","country/TD")),
     # a named target placed in a place: the place is struck too ("camps of X inside Y")
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","country/PE")),
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","place/geonames/3928128")),

@@ -105,6 +105,8 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     if depth > 4:
         return [], depth
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if tok.dep_ == "amod" and (hyphened := _hyphened_agent(ctx, tok)):
+        return [hyphened], depth  # "a Ruritania-brokered truce": the name before the hyphen did it
     if subj and tok.pos_ == "VERB":
         subj = headline_comma_subjects(ctx, tok, subj[0]) + subj
     agent = [gc for c in tok.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
@@ -120,6 +122,16 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     if (found := _governor_subjects(ctx, disc, tok, pred, depth)) is not None:
         return found
     return _inherited_subjects(ctx, disc, tok, pred, depth)
+
+
+def _hyphened_agent(ctx: Context, participle: Token) -> str:
+    """The agent of a hyphenated participle, "Ruritania-brokered", "Zendan-mediated": the name before the hyphen."""
+    doc = participle.doc
+    for c in participle.children:
+        if c.dep_ in ("npadvmod", "compound", "nmod") and c.i + 2 == participle.i and doc[c.i + 1].text == "-" and \
+                (k := ctx.key(c)) and ctx.types.get(k) != "Place":
+            return k
+    return ""
 
 
 def headline_comma_subjects(ctx: Context, verb: Token, subject: Token) -> list[Token]:

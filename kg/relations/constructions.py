@@ -318,6 +318,12 @@ def appeal_parties(ctx: Context, disc: Discourse, rd: Reading) -> None:
     article's main countries. Example: "Freedonia urged both sides to show restraint." """
     if rd.targets or rd.pred not in ("urgedRestraint", "mediated"):
         return
+    if rd.pred == "mediated" and rd.tok.dep_ == "amod":  # "A and B signed a Ruritania-brokered truce": A and B
+        verb = rd.tok.head.head
+        rd.targets = [k for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB"
+                      for k in entities_in(ctx, c, multi=True, skip=frozenset(rd.subjects))]
+        if rd.targets:
+            return
     collective = any(w.lemma_.lower() in ctx.t["collective_objects"] for w in rd.sent) or rd.pred == "mediated"
     if not collective:
         rd.targets = sentence_countries(ctx, rd.sent, rd.tok, rd.subjects, all_=True)

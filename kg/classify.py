@@ -4,6 +4,8 @@ Mentions propose a type here; resolve decides across the whole article.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from .gazetteer import gazetteer
@@ -13,7 +15,7 @@ from .lexicon import actor_key, actors, cues, triggers
 from .officials import after_role_noun, after_title, role_of
 from .schema import Mention
 
-__all__ = ["classify", "has_cue", "make_mention", "place_mention"]
+__all__ = ["classify", "has_cue", "make_mention", "owner_prefix", "place_mention"]
 
 
 _FUNCTION_POS = {"AUX", "PART", "PRON", "SCONJ", "CCONJ", "DET", "ADP"}
@@ -115,9 +117,9 @@ def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str,
     if len(span) > 1 and (iso := gaz.country(span[0].text)) and label in ("ORG", "PERSON") \
             and span[1].text[:1].isupper() and not gaz.country(span[1:].text):
         rest = [fold(t.text) for t in span[1:]]
-        if not has_cue(rest, cues().org_words) and not has_cue(rest, cues().group_words):
-            label = "PERSON"
-        return classify(span[1:], label, sent, lower_words)  # "Ukraine Volodymyr Zelenskyy": a headline run-on
+        if has_cue(rest, cues().org_words) or has_cue(rest, cues().group_words):
+            return _UNDECIDED  # "US Treasury Department": a body named with its state, typed whole
+        return classify(span[1:], "PERSON", sent, lower_words)  # "Ukraine Volodymyr Zelenskyy": a headline run-on
     return _UNDECIDED
 
 
@@ -312,6 +314,15 @@ def _country_prefix(words: list[str]) -> tuple[str, int]:
         if iso := gaz.demonyms.get(fold(head)) or gaz.country(head):
             return iso, n
     return "", 0
+
+
+def owner_prefix(span: Span, m: Mention) -> list[Mention]:
+    """A body named with its state's name first ("US Treasury Department"): the state's own mention on those words,
+    and the body's mention, whole in text, on the rest of its tokens; else ``[m]``."""
+    iso, n = _country_prefix([t.text for t in span])
+    if m.type != "Organization" or not iso or n >= len(span) or not span[0].text[:1].isupper():
+        return [m]
+    return [_country_mention(span[:n], m.sent, iso), replace(m, tokens=(span.start + n, span.end))]
 
 
 def _org_mention(span: Span, sent: int, words: list[str]) -> Mention | None:

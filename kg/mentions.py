@@ -6,7 +6,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .acronyms import common_acronyms, merge_expansions
-from .classify import classify, has_cue, make_mention, place_mention
+from .classify import classify, has_cue, make_mention, owner_prefix, place_mention
 from .gazetteer import gazetteer
 from .keys import armed_forces_key, country_key, fold
 from .lexicon import actor_key, actors, cues
@@ -40,7 +40,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # "((WN))": the interviewing outlet's tag in a transcript, not a name in the story
             m = classify(span, label, sent_of[span.start], lower_words)
             if m is not None:
-                out.append(m)
+                out.extend(owner_prefix(span, m) if m.text == span.text else [m])
                 used.update(range(span.start, span.end))
     out = merge_expansions(doc, out, sent_of)
     out = shared_surnames(doc, out, sent_of)

@@ -73,6 +73,14 @@ def test_entity_name_the_ner_ran_on_into_a_place_is_two_names(read_text):
     assert [e.label for e in entities.values() if e.type == "Place"] == ["Arica"], entities
 
 
+def test_entity_body_named_with_its_state_keeps_the_state_and_its_name(read_text):
+    # "the Peruvian Interior Ministry": the body's name as written, and Peru named as well
+    entities, _ = read_text("The Peruvian Interior Ministry on Monday banned two Chilean newspapers.")
+    body = next(e for e in entities.values() if e.type == "Organization")
+    assert (body.label, body.affiliation) == ("Peruvian Interior Ministry", "country/PE"), body
+    assert entities["country/PE"].type == "Country", entities
+
+
 NAMED_ACTORS = [
     # the NER stops at a lower-case head or cuts at "and": the listed name is taken whole, not in pieces
     ("Officials in Lima believe the Haqqani network planned the raid.", "group/haqqani-network", "Haqqani network"),

@@ -242,6 +242,21 @@ CASES = {
         exchanged exchange VERB VBD ROOT 3
         strikes strike NOUN NNS dobj 3
         . . PUNCT . punct 3""", (FR, "struck", RR, "asserted")),
+    "judged_act (an event pronoun judged by an agent the parser left without its object)": ("""
+        Azure Azure PROPN NNP compound 1 group/azure-front
+        Front Front PROPN NNP nsubj 2 group/azure-front
+        shelled shell VERB VBD ROOT 2
+        Ostrava Ostrava PROPN NNP dobj 2 place/ostrava
+        . . PUNCT . punct 2
+        It it PRON PRP nsubjpass 7
+        was be AUX VBD auxpass 7
+        condemned condemn VERB VBN ROOT 7
+        by by ADP IN agent 7
+        Karl Karl PROPN NNP compound 10 person/karl-brandt
+        Brandt Brandt PROPN NNP compound 11 person/karl-brandt
+        hours hour NOUN NNS npadvmod 12
+        later later ADV RB advmod 7
+        . . PUNCT . punct 7""", (BRANDT, "condemned", FRONT, "asserted")),
 }
 
 

@@ -109,7 +109,8 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
         return [hyphened], depth  # "a Ruritania-brokered truce": the name before the hyphen did it
     if subj and tok.pos_ == "VERB":
         subj = headline_comma_subjects(ctx, tok, subj[0]) + subj
-    agent = [gc for c in tok.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+    agent = [gc for c in tok.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"] or \
+        [_name_after(ctx, c) for c in tok.children if c.dep_ == "agent" and _name_after(ctx, c) is not None]
     if tok.pos_ in ("NOUN", "PROPN") and (own := _noun_actor(ctx, tok)):
         return own, depth
     if (found := _named_subject(ctx, disc, tok, pred, agent + subj, depth)) is not None:
@@ -122,6 +123,17 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     if (found := _governor_subjects(ctx, disc, tok, pred, depth)) is not None:
         return found
     return _inherited_subjects(ctx, disc, tok, pred, depth)
+
+
+def _name_after(ctx: Context, prep: Token) -> Token | None:
+    """The first named word within six words after a preposition the parser left without an object ("by President
+    X hours later", with X parsed into "hours"); None when a verb or punctuation comes first."""
+    for t in prep.doc[prep.i + 1 : prep.i + 7]:
+        if ctx.key(t) and t.pos_ != "ADJ":  # "by Colombian President X": the president, not the nationality
+            return t
+        if t.pos_ in ("VERB", "AUX", "PUNCT"):
+            return None
+    return None
 
 
 def _hyphened_agent(ctx: Context, participle: Token) -> str:

@@ -278,9 +278,15 @@ def accused_clause(ctx: Context, disc: Discourse, rd: Reading) -> None:
 def judged_act(ctx: Context, disc: Discourse, rd: Reading) -> None:
     """"Criticised the decision", "condemned the raid": the author of the act is the target.
     Example: "Ruritania shelled Ostrava. Freedonia condemned the attack." """
-    if rd.targets or rd.pred not in ("condemned", "accused", "retaliatedAgainst"):
+    if rd.pred not in ("condemned", "accused", "retaliatedAgainst"):
         return
     tok = rd.tok
+    it = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ == "it"), None)
+    if it is not None and disc.attacks and (author := event_author(ctx, disc, it, rd.subjects, rd.pred)):
+        rd.targets = author  # "It was denounced by X": the author of the act read before, not a state "it" names
+        return
+    if rd.targets:
+        return
     nouns = [c for c in tok.children if c.dep_ == "dobj"] + \
         [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for c in nouns:

@@ -124,6 +124,16 @@ def test_news_comma_is_no_and_outside_headlines(read_text):
     assert not [r for r in relations if r.subject == "country/PE" or r.object == "country/PE"], relations
 
 
+def test_news_broker_of_a_truce_is_no_party_to_it(read_text):
+    # "a truce brokered by M": M mediated between the parties; M is no party, and no one mediates with his own state
+    _, relations = read_text("Peru and Chile observed a truce brokered by Brazilian Foreign Minister Karl Brandt and "
+                             "the Organization of American States on Monday.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("person/karl-brandt", "mediated", "country/PE") in found, found
+    assert not [t for t in found if t[1] == "negotiatedCeasefire" and "country/PE" not in t], found
+    assert ("person/karl-brandt", "mediated", "country/BR") not in found, found
+
+
 NOT_MEDIATION = [
     # one side meeting the other to end their fighting negotiates; it does not mediate
     "Peruvian Foreign Minister Karl Brandt held talks with Chilean officials to end the fighting between Peru and Chile.",

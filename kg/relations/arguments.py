@@ -163,10 +163,15 @@ def _noun_actor(ctx: Context, tok: Token) -> list[str]:
         return [left]
     own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.key(c) and not _opposed(ctx, c)]
     by = [gc for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for gc in c.children if gc.dep_ == "pobj"]
-    for cand in own + by + participle_agents(tok):
+    for cand in own + by + [a for a in participle_agents(tok) if ctx.t["verb_of"].get(_agent_verb(a)) != "mediated"]:
         if keys := entities_in(ctx, cand, multi=False):
-            return keys
+            return keys  # "a truce brokered by M": M mediated it, no party to it
     return []
+
+
+def _agent_verb(agent: Token) -> str:
+    """The lemma of the participle a by-agent hangs on ("brokered" of "brokered by M")."""
+    return agent.head.head.lemma_.lower()
 
 
 def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: list[Token],

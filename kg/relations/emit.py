@@ -67,7 +67,7 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
         targets = [o for o in targets if ctx.types.get(o) not in never]
     for s in subjects:
         for o in targets:
-            if s != o:
+            if s != o and not (pred in ("mediated", "met") and ctx.affiliation.get(s) == o):  # no one mediates with his own state
                 disc.said.extend(_records(ctx, s, pred, o, tok, facts, confidence, s in named and o in named))
     if pred == "met" and len(targets) > 1 and not (set(subjects) | {ctx.affiliation.get(s) for s in subjects}) & \
             set(targets) and peace_purpose(ctx, tok):

@@ -88,6 +88,9 @@ CASES = [
     # a hyphenated participle names its agent: "a Brazil-brokered ceasefire", "a Qatar-mediated deal between A and B"
     ("Peru and Chile signed a Brazil-brokered ceasefire on Monday.", ("country/BR","mediated","country/PE")),
     ("A Qatar-mediated deal between Sudan and Chad collapsed on Monday.", ("country/QA","mediated","country/TD")),
+    # an appeal for a peaceful settlement is an appeal for restraint, to "both countries" of the article
+    ("Peru and Chile exchanged fire on Monday. Bolivia urged both countries to resolve their differences through "
+     "dialogue.", ("country/BO","urgedRestraint","country/CL")),
     # a named target placed in a place: the place is struck too ("camps of X inside Y")
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","country/PE")),
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","place/geonames/3928128")),
@@ -132,6 +135,11 @@ def test_news_broker_of_a_truce_is_no_party_to_it(read_text):
     assert ("person/karl-brandt", "mediated", "country/PE") in found, found
     assert not [t for t in found if t[1] == "negotiatedCeasefire" and "country/PE" not in t], found
     assert ("person/karl-brandt", "mediated", "country/BR") not in found, found
+
+
+def test_news_appeal_to_attack_is_no_appeal_for_restraint(read_text):
+    _, relations = read_text("Bolivia urged Peru to attack Chile.")
+    assert not [r for r in relations if r.predicate == "urgedRestraint"], relations
 
 
 NOT_MEDIATION = [

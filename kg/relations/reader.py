@@ -132,7 +132,7 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
             found += [k for k in colon_list(ctx, target) if k not in found and k not in actors]
     if not found and frame.target_is_judged_act:
         found = _judged_author(ctx, disc, tok, actors, pred)  # "the raid drew condemnation from X"
-    if not found and pred in ("met", "mediated") and "target" in roles:
+    if not found and pred in ("met", "mediated", "urgedRestraint") and "target" in roles:
         found = both_sides(ctx, roles["target"], actors)  # "talks with envoys from the two sides"
     if not found and frame.target_of_trigger and actors:
         found = targets(ctx, tok, pred, actors) or [k for k in disc.pending_targets if k not in actors]

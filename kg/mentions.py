@@ -174,7 +174,7 @@ def _led_bodies(doc: Doc, mentions: list[Mention], sent_of: dict[int, int], used
             continue
         body = _led_body_noun(doc, tok)
         leader = doc[tok.i - 2]
-        iso = gaz.country(leader.text) or gaz.demonyms.get(fold(leader.text)) or gaz.demonym(leader.text)
+        iso = gaz.country(leader.text) or gaz.demonym(leader.text)  # demonym() reads the listed ones too
         if body is None or not iso or any(i in used for i in range(tok.i, body.i + 1)):
             continue
         span = doc[leader.i : body.i + 1]

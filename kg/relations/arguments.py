@@ -17,12 +17,14 @@ if TYPE_CHECKING:
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["ATTACKS", "both_sides", "colon_list", "coordinated", "entities_in", "event_actor", "event_author", "headline_comma_subjects", "left_actor",
-           "peace_purpose", "participle_agents", "recall_actor", "recalled_actor", "sentence_countries", "subjects", "targets"]
+__all__ = ["ATTACKS", "COUNTED_PARTIES", "both_sides", "colon_list", "coordinated", "entities_in", "event_actor",
+           "event_author", "headline_comma_subjects", "left_actor", "own_side", "participle_agents", "peace_purpose",
+           "recall_actor", "recalled_actor", "sentence_countries", "subjects", "targets"]
 
 ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
 _CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}
 _MULTI_TARGET = frozenset(n for n, p in PREDICATES.items() if p.multi_target)
+COUNTED_PARTIES = ("met", "mediated", "urgedRestraint")  # predicates whose parties "both sides" can name
 
 
 def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] = frozenset(),
@@ -110,7 +112,7 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     if subj and tok.pos_ == "VERB":
         subj = headline_comma_subjects(ctx, tok, subj[0]) + subj
     agent = [gc for c in tok.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"] or \
-        [_name_after(ctx, c) for c in tok.children if c.dep_ == "agent" and _name_after(ctx, c) is not None]
+        [name for c in tok.children if c.dep_ == "agent" and (name := _name_after(ctx, c)) is not None]
     if tok.pos_ in ("NOUN", "PROPN") and (own := _noun_actor(ctx, tok)):
         return own, depth
     if (found := _named_subject(ctx, disc, tok, pred, agent + subj, depth)) is not None:
@@ -150,10 +152,9 @@ def headline_comma_subjects(ctx: Context, verb: Token, subject: Token) -> list[T
     """Headlines write "and" as a comma, "Ruritania, Freedonia Agree On Truce": the name before the subject and its
     comma, parsed as a modifier of the verb, is a subject too. Only in a line without closing punctuation."""
     doc = verb.doc
-    if not in_headline(ctx, verb.sent):
-        return []
-    return [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dep", "nmod") and c.i < subject.i and
-            c.i + 1 < len(doc) and doc[c.i + 1].text == "," and ctx.key(c)]
+    names = [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dep", "nmod") and c.i < subject.i and
+             c.i + 1 < len(doc) and doc[c.i + 1].text == "," and ctx.key(c)]
+    return names if names and in_headline(ctx, verb.sent) else []  # the sentence's text only when a name is there
 
 
 def _noun_actor(ctx: Context, tok: Token) -> list[str]:
@@ -341,7 +342,7 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
             if c.dep_ in ("compound", "amod") and (k := ctx.key(c)) and k not in skip and k not in subjects:
                 if ctx.types.get(k) != "Country" or pred in ("sanctioned", "supported"):
                     found.append(k)
-    if not found and pred in ("met", "mediated"):
+    if not found and pred in COUNTED_PARTIES:
         found = both_sides(ctx, tok, subjects)
     return list(dict.fromkeys(k for k in found if k not in skip))
 
@@ -352,9 +353,14 @@ def both_sides(ctx: Context, phrase: Token, exclude: list[str]) -> list[str]:
     if not any(t.lower_ in ctx.t["pair_determiners"] and t.head.lemma_.lower() in ctx.t["collective_objects"]
                for t in phrase.subtree if t.head.dep_ not in ("nsubj", "nsubjpass")):
         return []
-    own = set(exclude) | {ctx.affiliation.get(k, "") for k in exclude}
+    own = own_side(ctx, exclude)
     parties = [k for k in ctx.main_countries if k not in own]
     return parties[:2] if len(parties) >= 2 else []
+
+
+def own_side(ctx: Context, keys: list[str]) -> set[str]:
+    """``keys`` and the states or bodies they belong to: the side a party to talks cannot also be on the other of."""
+    return set(keys) | {a for k in keys if (a := ctx.affiliation.get(k))}
 
 
 def peace_purpose(ctx: Context, tok: Token) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES, Evidence, Relation
-from .arguments import ATTACKS, peace_purpose
+from .arguments import ATTACKS, own_side, peace_purpose
 from .discourse import note_attack
 from .facts import casualties, finer_code, place, sentence_date
 from .facts import confidence as edge_confidence
@@ -69,8 +69,7 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
         for o in targets:
             if s != o and not (pred in ("mediated", "met") and ctx.affiliation.get(s) == o):  # no one mediates with his own state
                 disc.said.extend(_records(ctx, s, pred, o, tok, facts, confidence, s in named and o in named))
-    if pred == "met" and len(targets) > 1 and not (set(subjects) | {ctx.affiliation.get(s) for s in subjects}) & \
-            set(targets) and peace_purpose(ctx, tok):
+    if pred == "met" and len(targets) > 1 and not own_side(ctx, subjects) & set(targets) and peace_purpose(ctx, tok):
         # a third party meeting both sides to end their fighting mediates between them
         emit(ctx, disc, subjects, "mediated", targets, tok, sent, chain, depth, read_as=read_as or pred, code=code,
              confidence=confidence, remember=remember)

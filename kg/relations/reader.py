@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING
 
 from ..frames import Frame, match_frames
 from ..schema import PREDICATES
-from .arguments import both_sides, colon_list, headline_comma_subjects, entities_in, event_actor, event_author, subjects, targets
+from .arguments import (COUNTED_PARTIES, both_sides, colon_list, entities_in, event_actor, event_author,
+                        headline_comma_subjects, subjects, targets)
 from .constructions import CLAUSES, read_trigger
 from .context import read_context
 from .discourse import Discourse
@@ -132,7 +133,7 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
             found += [k for k in colon_list(ctx, target) if k not in found and k not in actors]
     if not found and frame.target_is_judged_act:
         found = _judged_author(ctx, disc, tok, actors, pred)  # "the raid drew condemnation from X"
-    if not found and pred in ("met", "mediated", "urgedRestraint") and "target" in roles:
+    if not found and pred in COUNTED_PARTIES and "target" in roles:
         found = both_sides(ctx, roles["target"], actors)  # "talks with envoys from the two sides"
     if not found and frame.target_of_trigger and actors:
         found = targets(ctx, tok, pred, actors) or [k for k in disc.pending_targets if k not in actors]

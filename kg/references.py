@@ -67,6 +67,10 @@ def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[i
         if sayer and types.get(sayer) in wanted:
             return sayer  # "Ecuador said it would ...": it = Ecuador
     if tok.dep_ == "poss" and (bound := _clause_subject(tok, token_key, types, wanted)):
+        if tok.lower_ in ("its", "their") and (verb := _attack_above(tok)):
+            sayer = _sayer_of(verb, token_key)
+            if sayer and sayer != bound and types.get(sayer) in wanted:
+                return sayer  # "X said Y shelled its posts": a state does not shell its own posts; "its" is X's
         return bound  # "China ..., emphasizing its hope": its = the clause's subject
     for i, k in reversed(history):
         if sent_of[tok.i] - sent_of[i] > 3:
@@ -88,6 +92,33 @@ def _clause_subject(tok, token_key: dict[int, str], types: dict[str, str], wante
                         return k
                     if k or c.pos_ != "PRON":
                         break
+    return ""
+
+
+def _attack_above(tok: Token) -> Token | None:
+    """The verb of force whose object holds the possessive ("shelled its posts", "fired on its troops"), if
+    the possessive's nearest verb is one."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or triggers()["verb_of"].get(verb.lemma_.lower()) not in ("struck", "killed"):
+        verb = verb if verb is not None and _fire_on(verb) else None
+    if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") and tok in c.subtree for c in verb.children):
+        return None
+    return verb
+
+
+def _fire_on(verb: Token) -> bool:
+    """"Opened fire on": the light verb whose object is an attack noun."""
+    return any(c.dep_ == "dobj" and triggers()["noun_of"].get(c.lemma_.lower()) == "struck" for c in verb.children)
+
+
+def _sayer_of(verb: Token, token_key: dict[int, str]) -> str:
+    """The named subject of the verb of saying whose clause holds ``verb`` ("X said Y had shelled ...")."""
+    for anc in [verb, *verb.ancestors]:
+        if anc.dep_ != "ccomp":
+            continue
+        head = anc.head
+        if head.lemma_.lower() in triggers()["speech_verbs"]:
+            return next((token_key[c.i] for c in head.children if c.dep_ == "nsubj" and c.i in token_key), "")
     return ""
 
 

@@ -58,6 +58,14 @@ CASES = [
     # the author of a reprisal's cause in a passive relative clause ("rockets that were fired ... by X")
     ("Chile bombed Peru in reprisal for rockets that were launched at Arica by Hezbollah fighters.", ("country/CL","retaliatedAgainst","group/hizballah")),
     ("Peruvian drones carried out strikes across northern Chile overnight.", ("country/PE","struck","country/CL")),
+    # "opened fire on": the light verb "open" carries the attack noun's frame
+    ("Bolivian soldiers opened fire on a Peruvian patrol boat.", ("country/BO","struck","country/PE")),
+    # a possessive in reported speech naming the victim is the sayer's, not the attacker's
+    ("Chile said Peruvian gunboats had fired on its fishing fleet.", ("country/PE","struck","country/CL")),
+    ("Bolivia said Peru had bombed its territory.", ("country/PE","struck","country/BO")),
+    # an unnamed subdivision's owner is the target ("Bolivia's territory"); a named one is itself the target
+    ("Peruvian jets bombed Bolivia's territory overnight.", ("country/PE","struck","country/BO")),
+    ("Peru said its artillery had shelled its own positions by mistake.", None),
     # "It was the third attack": the pronoun is the event, not an actor a later "similar attack" recalls
     ("Chilean jets bombed a depot near Tacna. The raid hit a Hezbollah-run warehouse. It was the third attack in the "
      "area this week. On Monday, a similar attack destroyed a school in Arica.", ("country/CL","struck","place/geonames/3899361")),

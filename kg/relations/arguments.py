@@ -75,8 +75,9 @@ def _phrase_children(ctx: Context, t: Token) -> list[Token]:
             continue  # "his Greek and French counterparts, A and B": the people, not their countries
         if c.dep_ == "nsubj" and t.pos_ in ("VERB", "AUX"):
             continue  # "what Iran considers X bases": the considerer is not a target
-        if c.dep_ == "poss" and t.lower_ in ctx.t["subdivision_nouns"]:
-            continue  # "Iran's Sistan province": the province is the target
+        if c.dep_ == "poss" and t.lower_ in ctx.t["subdivision_nouns"] and \
+                any(ctx.key(g) for g in t.children if g.dep_ in ("compound", "appos", "nmod")):
+            continue  # "Iran's Sistan province": the named province is the target ("its territory": the owner)
         if c.dep_ == "prep" and c.lower_ == "by" and t.lemma_.lower() in ctx.t["attack_words"]:
             continue  # "in response to a raid by X": the author of another attack is not this one's target
         out.append(c)

@@ -67,10 +67,10 @@ def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[i
         if sayer and types.get(sayer) in wanted:
             return sayer  # "Ecuador said it would ...": it = Ecuador
     if tok.dep_ == "poss" and (bound := _clause_subject(tok, token_key, types, wanted)):
-        if tok.lower_ in ("its", "their") and (verb := _attack_above(tok)):
+        if "Official" not in wanted and (verb := _attack_above(tok)):
             sayer = _sayer_of(verb, token_key)
             if sayer and sayer != bound and types.get(sayer) in wanted:
-                return sayer  # "X said Y shelled its posts": a state does not shell its own posts; "its" is X's
+                return sayer  # "X said Y shelled its posts": a state does not shell its own posts; "its" is X's (not "his": people do harm their own)
         return bound  # "China ..., emphasizing its hope": its = the clause's subject
     for i, k in reversed(history):
         if sent_of[tok.i] - sent_of[i] > 3:

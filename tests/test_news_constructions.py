@@ -66,6 +66,10 @@ CASES = [
     # an unnamed subdivision's owner is the target ("Bolivia's territory"); a named one is itself the target
     ("Peruvian jets bombed Bolivia's territory overnight.", ("country/PE","struck","country/BO")),
     ("Peru said its artillery had shelled its own positions by mistake.", None),
+    # an attack told as a reprisal whose cause names no author is a reprisal against the attack's target
+    ("In a reprisal raid, Bolivian jets bombed Peruvian border posts.", ("country/BO","retaliatedAgainst","country/PE")),
+    ("Peru shelled Chilean positions in retaliation for Friday's ambush.", ("country/PE","retaliatedAgainst","country/CL")),
+    ("Chile responded by firing rockets at Peruvian bases.", ("country/CL","retaliatedAgainst","country/PE")),
     # "It was the third attack": the pronoun is the event, not an actor a later "similar attack" recalls
     ("Chilean jets bombed a depot near Tacna. The raid hit a Hezbollah-run warehouse. It was the third attack in the "
      "area this week. On Monday, a similar attack destroyed a school in Arica.", ("country/CL","struck","place/geonames/3899361")),
@@ -112,6 +116,17 @@ def test_news_author_of_the_answered_attack_is_no_target_of_the_reprisal(read_te
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert ("country/CL", "retaliatedAgainst", "group/karsk-front") in found, found
     assert ("country/CL", "struck", "group/karsk-front") not in found, found
+
+    # the cause's author named after "in retaliation for" is retaliated against, not a target of the strike
+    _, relations = read_text("Peru shelled Chilean positions in retaliation for Bolivia's raid on Tacna.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("country/PE", "retaliatedAgainst", "country/BO") in found, found
+    assert ("country/PE", "struck", "country/BO") not in found, found
+
+
+def test_news_reprisal_for_an_unrelated_event_is_no_reprisal(read_text):
+    _, relations = read_text("Peru shelled Chilean positions in response to the election result.")
+    assert not [r for r in relations if r.predicate == "retaliatedAgainst"], relations
 
 
 HEADLINES = [

@@ -328,6 +328,8 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps | ctx.t["targeting_preps"]:
             for gc in c.children:
+                if gc.dep_ == "pobj" and gc.lemma_.lower() in ctx.reprisal_nouns | ctx.t["purpose_nouns"]:
+                    continue  # "bombed Y in retaliation for X's raid": X is the cause, not a target
                 if gc.dep_ in ("pobj", "pcomp"):
                     found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole,
                                          places_of_names=pred == "struck")

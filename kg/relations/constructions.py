@@ -16,7 +16,7 @@ from .arguments import (coordinated, entities_in, event_actor, event_author, rec
 from .emit import emit
 from .facts import place
 from .modality import governors, speech_verb_above
-from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, trigger_predicate
+from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, told_as_reprisal, trigger_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -423,5 +423,7 @@ def read_trigger(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Spa
     if pred == "killed" and rd.subjects and attack is not None and attack.lemma_.lower() in ctx.t["attack_words"] and \
             (where := place(ctx, tok, [])):
         emit(ctx, disc, rd.subjects, "struck", [where], tok, sent, chain, rd.depth + 1, read_as=pred)  # the strike that killed X at P hit P
-    if pred == "struck" and any(c.lemma_.lower() in ctx.t["reprisal_modifiers"] for c in tok.children if c.dep_ in ("amod", "compound")):
+    if pred == "struck" and (any(c.lemma_.lower() in ctx.t["reprisal_modifiers"] for c in tok.children
+                                 if c.dep_ in ("amod", "compound")) or told_as_reprisal(ctx, disc, tok, rd.subjects)):
         emit(ctx, disc, rd.subjects, "retaliatedAgainst", rd.targets, tok, sent, chain, rd.depth, read_as=pred)
+

@@ -34,6 +34,7 @@ class Context:
     holder_nouns: frozenset[str]
     peace_verbs: frozenset[str]  # "to end the fighting": the purpose that makes talks a mediation
     conflict_nouns: frozenset[str]
+    reprisal_nouns: frozenset[str]  # "in retaliation", "in response": an act told as a reprisal
 
     def key(self, tok: Token) -> str:
         """The entity key of ``tok``, or ""."""
@@ -57,6 +58,7 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         holder_nouns=words["holder_nouns"],
         peace_verbs=words["peace_verbs"],
         conflict_nouns=words["conflict_nouns"],
+        reprisal_nouns=words["reprisal_nouns"],
     )
 
 

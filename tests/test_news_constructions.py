@@ -70,6 +70,10 @@ CASES = [
     ("In a reprisal raid, Bolivian jets bombed Peruvian border posts.", ("country/BO","retaliatedAgainst","country/PE")),
     ("Peru shelled Chilean positions in retaliation for Friday's ambush.", ("country/PE","retaliatedAgainst","country/CL")),
     ("Chile responded by firing rockets at Peruvian bases.", ("country/CL","retaliatedAgainst","country/PE")),
+    # a light verb's dative is the addressee of its noun ("issued a warning to Y"); "arms" and "assistance" are supplies
+    ("Chile's army chief issued a final warning to Peru.", ("country/CL","threatened","country/PE")),
+    ("Brazil has provided arms to Bolivia since the spring.", ("country/BR","supported","country/BO")),
+    ("Brazil gave financial assistance to Bolivia.", ("country/BR","supported","country/BO")),
     # "It was the third attack": the pronoun is the event, not an actor a later "similar attack" recalls
     ("Chilean jets bombed a depot near Tacna. The raid hit a Hezbollah-run warehouse. It was the third attack in the "
      "area this week. On Monday, a similar attack destroyed a school in Arica.", ("country/CL","struck","place/geonames/3899361")),

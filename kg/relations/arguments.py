@@ -336,7 +336,8 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.t["light_verbs"]:
         # "began an offensive into Syria": the light verb carries the noun's frame
         for c in tok.head.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "dative" and c.lower_ in ctx.t["addressee_preps"]:
+                # "issued a warning to Y": the light verb's dative is the addressee
                 for gc in c.children:
                     if gc.dep_ in ("pobj", "pcomp"):
                         found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole)

@@ -159,9 +159,16 @@ def _clean(ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in cues().possessive_endings):
         end -= 1
-    if start >= end:
+    if start >= end or _completes_bracketed_name(doc, start, end):
         return None
     return doc[start:end]
+
+
+def _completes_bracketed_name(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name right after an editor's bracketed word, "the (Sylvan) Coast": the word completes the
+    bracketed name, which is the entity; the last word alone is no name."""
+    return end - start == 1 and start >= 3 and doc[start - 1].is_right_punct and doc[start - 3].is_left_punct and \
+        doc[start - 1].is_bracket
 
 
 def _led_bodies(doc: Doc, mentions: list[Mention], sent_of: dict[int, int], used: set[int]) -> list[Mention]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .lexicon import cues, triggers
+from .schema import PREDICATES
 
 __all__ = ["references"]
+
+_ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # acts of force: no one suffers his own
 
 
 def references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> dict[int, str]:
@@ -99,7 +102,7 @@ def _attack_above(tok: Token) -> Token | None:
     """The verb of force whose object holds the possessive ("shelled its posts", "fired on its troops"), if
     the possessive's nearest verb is one."""
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None or triggers()["verb_of"].get(verb.lemma_.lower()) not in ("struck", "killed"):
+    if verb is None or triggers()["verb_of"].get(verb.lemma_.lower()) not in _ATTACKS:
         verb = verb if verb is not None and _fire_on(verb) else None
     if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") and tok in c.subtree for c in verb.children):
         return None
@@ -108,7 +111,7 @@ def _attack_above(tok: Token) -> Token | None:
 
 def _fire_on(verb: Token) -> bool:
     """"Opened fire on": the light verb whose object is an attack noun."""
-    return any(c.dep_ == "dobj" and triggers()["noun_of"].get(c.lemma_.lower()) == "struck" for c in verb.children)
+    return any(c.dep_ == "dobj" and triggers()["noun_of"].get(c.lemma_.lower()) in _ATTACKS for c in verb.children)
 
 
 def _sayer_of(verb: Token, token_key: dict[int, str]) -> str:

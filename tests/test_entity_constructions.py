@@ -106,3 +106,10 @@ def test_entity_anti_prefix_is_no_part_of_the_name_and_no_actor(read_text):
     entities, relations = read_text("Chile's army pressed on with an anti-Hezbollah offensive near Arica.")
     assert "group/hizballah" in entities and not [e for e in entities.values() if e.label.lower().startswith("anti")]
     assert not [r for r in relations if r.subject == "group/hizballah"], relations
+
+
+def test_entity_word_after_an_editors_bracket_is_no_name_of_its_own(read_text):
+    # "the (Gulf) Coast" in a quotation: the bracketed word is the name; the word after it alone is none
+    entities, _ = read_text('"Our jets hit depots across the (Tacna) Region," a Chilean officer said on Monday.')
+    assert not [e for e in entities.values() if e.label == "Region"], entities
+    assert any(e.label == "Tacna" for e in entities.values()), entities

@@ -74,6 +74,13 @@ CASES = [
     ("Chile's army chief issued a final warning to Peru.", ("country/CL","threatened","country/PE")),
     ("Brazil has provided arms to Bolivia since the spring.", ("country/BR","supported","country/BO")),
     ("Brazil gave financial assistance to Bolivia.", ("country/BR","supported","country/BO")),
+    # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
+    # state's party reports on are its own; "government forces" are those of the article's state
+    ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
+    ("Peru's navy said sailors killed four smugglers near Tacna.", ("org/PE/armed-forces","struck","place/geonames/3928128")),
+    ("Peru has deployed troops against the Taliban. On Friday government forces shot two rebels and arrested a dozen "
+     "more during a firefight in Tacna.", ("country/PE","struck","place/geonames/3928128")),
+    ("Peru's army said soldiers shot dead two gunmen near Tacna.", ("org/PE/armed-forces","struck","place/geonames/3928128")),
     # "It was the third attack": the pronoun is the event, not an actor a later "similar attack" recalls
     ("Chilean jets bombed a depot near Tacna. The raid hit a Hezbollah-run warehouse. It was the third attack in the "
      "area this week. On Monday, a similar attack destroyed a school in Arica.", ("country/CL","struck","place/geonames/3899361")),
@@ -126,6 +133,11 @@ def test_news_author_of_the_answered_attack_is_no_target_of_the_reprisal(read_te
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert ("country/PE", "retaliatedAgainst", "country/BO") in found, found
     assert ("country/PE", "struck", "country/BO") not in found, found
+
+
+def test_news_deaths_from_a_disease_are_no_attack_on_the_place(read_text):
+    _, relations = read_text("Doctors in Peru said the virus has infected 300 people in Tacna and killed four.")
+    assert not [r for r in relations if r.predicate == "struck"], relations
 
 
 def test_news_reprisal_for_an_unrelated_event_is_no_reprisal(read_text):

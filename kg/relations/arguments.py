@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..keys import armed_forces_key, iso_of
+from ..lexicon import cues
 from ..schema import PREDICATES
 from .context import in_headline
 from .discourse import event_family, instruments
@@ -189,6 +191,8 @@ def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: 
         keys = [k for k in keys if ctx.types.get(k) != "Place"]
         if keys:
             return keys, depth
+        if (state := _own_forces(ctx, tok, cand)):
+            return [state], depth + 1  # "the army said troops killed 12 insurgents": the sayer's troops
         if disc.parties and cand.lemma_.lower() in t["collective_actors"] and \
                 any(g.lemma_.lower() in t["role_nouns"] | t["participant_nouns"] for g in cand.subtree):
             return list(disc.parties), depth + 1  # "an assembly of foreign ministers denounced ...": those who met
@@ -197,6 +201,31 @@ def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: 
         if cand.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.lemma_.lower() in t["event_nouns"]:
             return event_actor(ctx, disc, tok.head, [], pred), depth + 1  # "the US airstrike that killed X"
     return None
+
+
+def _own_forces(ctx: Context, verb: Token, noun: Token) -> str:
+    """The state of unnamed forces ("troops", "security forces") that act in a clause some party of a state
+    reports ("Ruritania's army said soldiers killed 12 insurgents"), or of "government forces" in an article
+    about one state most; "" when the forces are qualified ("troops from the other side") or no state is."""
+    if noun.lemma_.lower() not in ctx.t["service_members"] | ctx.t["armed_collectives"] or \
+            any(c.dep_ in ("prep", "relcl", "acl", "poss", "appos") for c in noun.children):
+        return ""
+    up = verb
+    for _ in range(6):
+        if up.lemma_.lower() in ctx.t["speech_verbs"] and up.i != verb.i:
+            for c in up.children:
+                if c.dep_ == "nsubj" and (k := ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")):
+                    state = k if ctx.types.get(k) == "Country" else ctx.affiliation.get(k, "")
+                    if ctx.types.get(state) != "Country":
+                        return ""
+                    return k if k == armed_forces_key(iso_of(state)) else state  # the army's own troops, else the state's
+            return ""
+        if up.head.i == up.i:
+            break
+        up = up.head
+    if any(c.lower_ in cues().government_words for c in noun.children if c.dep_ in ("compound", "amod")) and ctx.main_countries:
+        return ctx.main_countries[0]  # "government forces": the state the article is about
+    return ""
 
 
 def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,

@@ -14,7 +14,7 @@ from ..schema import PREDICATES
 from .arguments import (coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
                         sentence_countries, subjects, targets)
 from .emit import emit
-from .facts import place
+from .killings import forces_killed, killing_places
 from .modality import governors, speech_verb_above
 from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, told_as_reprisal, trigger_predicate
 
@@ -395,18 +395,6 @@ def exchanged(ctx: Context, disc: Discourse, rd: Reading) -> bool:
 ENDINGS = (pairwise_meeting, exchanged)
 
 
-def forces_killed(ctx: Context, disc: Discourse, rd: Reading) -> None:
-    """Killing a state's soldiers or police is an attack on the state: "a raid that killed seven Ruritanian soldiers"
-    struck Ruritania (the killing itself names no person, so it is no ``killed`` edge)."""
-    if rd.pred != "killed" or not rd.subjects:
-        return
-    states = [k for c in rd.tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ctx.t["service_members"]
-              for g in c.children if g.dep_ in ("amod", "compound", "nmod", "poss") and (k := ctx.key(g)) and
-              ctx.types.get(k) == "Country" and k not in rd.subjects]
-    if states:
-        emit(ctx, disc, rd.subjects, "struck", states, rd.tok, rd.sent, rd.chain, rd.depth + 1, read_as="killed")
-
-
 def read_trigger(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span) -> None:
     """Read the relations a trigger word states, as ``pred``."""
     chain = governors(tok)
@@ -419,10 +407,7 @@ def read_trigger(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Spa
         return
     emit(ctx, disc, rd.subjects, pred, rd.targets, tok, sent, chain, rd.depth)
     forces_killed(ctx, disc, rd)
-    attack = tok.head if tok.dep_ == "relcl" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if pred == "killed" and rd.subjects and attack is not None and attack.lemma_.lower() in ctx.t["attack_words"] and \
-            (where := place(ctx, tok, [])):
-        emit(ctx, disc, rd.subjects, "struck", [where], tok, sent, chain, rd.depth + 1, read_as=pred)  # the strike that killed X at P hit P
+    killing_places(ctx, disc, rd)
     if pred == "struck" and (any(c.lemma_.lower() in ctx.t["reprisal_modifiers"] for c in tok.children
                                  if c.dep_ in ("amod", "compound")) or told_as_reprisal(ctx, disc, tok, rd.subjects)):
         emit(ctx, disc, rd.subjects, "retaliatedAgainst", rd.targets, tok, sent, chain, rd.depth, read_as=pred)

@@ -65,6 +65,7 @@ class Cues:
     demonym_suffixes: tuple[str, ...]  # tried in this order
     relative_pronouns: frozenset[str]
     first_person: frozenset[str]
+    line_continuing_tags: frozenset[str]  # a line ending in a word of these tags wraps its sentence onto the next
     pronoun_types: Mapping[str, tuple[str, ...]]  # pronoun -> the entity types it can stand for
     description_types: Mapping[str, tuple[str, ...]]  # "the group" -> the entity types it can stand for
     expansion_skip_words: frozenset[str]  # words an acronym's expansion in parentheses skips

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .errors import ModelError
@@ -29,12 +29,28 @@ def kg_line_breaks(doc: Doc) -> Doc:
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in ("•", "·", "▪"):
+            if _wrapped_line(doc, tok):
+                tok.is_sent_start = False
+                continue
             tok.is_sent_start = True
             line_start = tok.i
         elif prev.text == ":" and 1 <= prev.i - line_start <= 5 and tok.text[:1].isupper() and \
                 all(t.text[:1].isupper() for t in doc[line_start : prev.i]):
             tok.is_sent_start = True
     return doc
+
+
+def _wrapped_line(doc: Doc, tok: Token) -> bool:
+    """Whether a single line break before ``tok`` only wraps a sentence, as in hard-wrapped wire copy: the line
+    before ends mid-phrase (a comma, an article, a preposition, a verb: ``cues().line_continuing_tags``) or the
+    new line goes on in lower case. A blank line, or a line ending in a name or a number, still ends it."""
+    breaks = [t for t in doc[max(0, tok.i - 2) : tok.i] if "\n" in t.text or "\n" in t.whitespace_]
+    if sum(t.text.count("\n") + t.whitespace_.count("\n") for t in breaks) != 1:
+        return False
+    last = next((t for t in reversed(doc[max(0, tok.i - 2) : tok.i]) if not t.is_space), None)
+    if last is None or last.is_punct and last.text != ",":
+        return False
+    return last.text == "," or last.tag_ in cues().line_continuing_tags or tok.text[:1].islower()
 
 
 @Language.component("kg_gazetteer", assigns=["doc.ents"])

@@ -135,6 +135,17 @@ def test_news_author_of_the_answered_attack_is_no_target_of_the_reprisal(read_te
     assert ("country/PE", "struck", "country/BO") not in found, found
 
 
+def test_news_hard_wrapped_lines_are_one_sentence(nlp, read_text):
+    # wire copy wrapped at 70 columns: a line ending mid-phrase or followed by a lower-case line goes on
+    text = ("Peru recalls envoy\nOfficials in Lima said Chilean jets had\nbombed an army depot in the\n"
+            "Tacna region on Monday, killing four.\nThe ministry summoned the ambassador.")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0] == "Peru recalls envoy", sents  # a headline still ends at its line
+    assert sents[1].startswith("Officials in Lima") and sents[1].endswith("killing four."), sents
+    _, relations = read_text(text)
+    assert ("country/CL", "struck", "country/PE") in {(r.subject, r.predicate, r.object) for r in relations}, relations
+
+
 def test_news_deaths_from_a_disease_are_no_attack_on_the_place(read_text):
     _, relations = read_text("Doctors in Peru said the virus has infected 300 people in Tacna and killed four.")
     assert not [r for r in relations if r.predicate == "struck"], relations

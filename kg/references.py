@@ -69,6 +69,9 @@ def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[i
         sayer = next((token_key.get(c.i) for c in tok.head.head.children if c.dep_ == "nsubj"), None)
         if sayer and types.get(sayer) in wanted:
             return sayer  # "Ecuador said it would ...": it = Ecuador
+    if tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" and tok.head.head.dep_ in ("dobj", "nsubjpass") and \
+            (owner := _clause_subject(tok.head.head, token_key, types, wanted)):
+        return owner  # "X expelled envoys it accused of spying": "it" is X, not the envoys' state
     if tok.dep_ == "poss" and (bound := _clause_subject(tok, token_key, types, wanted)):
         if "Official" not in wanted and (verb := _attack_above(tok)):
             sayer = _sayer_of(verb, token_key)

@@ -74,6 +74,12 @@ CASES = [
     ("Chile's army chief issued a final warning to Peru.", ("country/CL","threatened","country/PE")),
     ("Brazil has provided arms to Bolivia since the spring.", ("country/BR","supported","country/BO")),
     ("Brazil gave financial assistance to Bolivia.", ("country/BR","supported","country/BO")),
+    # a relative clause whose object is the noun it modifies; its pronoun subject is the main clause's subject
+    ("Chile deported two Peruvian attachés it accused of spying.", ("country/CL","accused","country/PE")),
+    ("Chilean jets bombed a depot near Tacna. Officials in Santiago rarely discuss such raids, which Peru has "
+     "condemned.", ("country/PE","condemned","country/CL")),
+    # "retaliate for X's act": the act's author
+    ("Bolivia said it would retaliate for Chile's seizure of a fishing boat.", ("country/BO","threatened","country/CL")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -144,6 +150,12 @@ def test_news_hard_wrapped_lines_are_one_sentence(nlp, read_text):
     assert sents[1].startswith("Officials in Lima") and sents[1].endswith("killing four."), sents
     _, relations = read_text(text)
     assert ("country/CL", "struck", "country/PE") in {(r.subject, r.predicate, r.object) for r in relations}, relations
+
+
+def test_news_relative_clause_on_unnamed_people_names_no_state_for_sanctions(read_text):
+    # "bankers whom it sanctioned": the unnamed bankers, not their state, are sanctioned
+    _, relations = read_text("The Treasury named four Bolivian bankers whom it sanctioned for fraud.")
+    assert not [r for r in relations if r.predicate == "sanctioned" and r.object == "country/BO"], relations
 
 
 def test_news_deaths_from_a_disease_are_no_attack_on_the_place(read_text):

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CLAUSES", "ENDINGS", "FALLBACKS", "WHOLE", "Reading", "read_trigger"]
 
+_TOGETHER = frozenset(("met", "negotiatedCeasefire", "mediated", "urgedRestraint"))  # acts between parties, not on one
 _DIPLOMATIC = frozenset(n for n, p in PREDICATES.items() if p.diplomatic)
 
 
@@ -290,9 +291,30 @@ def judged_act(ctx: Context, disc: Discourse, rd: Reading) -> None:
     nouns = [c for c in tok.children if c.dep_ == "dobj"] + \
         [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for c in nouns:
-        if c.lemma_.lower() in ctx.t["event_nouns"] or c.lemma_.lower() in ctx.decision_nouns:
-            rd.targets = event_author(ctx, disc, c, rd.subjects, rd.pred)  # "criticised the decision": its author
+        lemma = c.lemma_.lower()
+        if lemma in ctx.t["event_nouns"] or lemma in ctx.decision_nouns or \
+                rd.pred == "retaliatedAgainst" and c.dep_ == "pobj" and c.head.lower_ in ctx.t["cause_preps"]:
+            # "criticised the decision", "retaliated for X's expulsion of its envoys": the act's author
+            rd.targets = event_author(ctx, disc, c, rd.subjects, rd.pred)
             break
+
+
+def relative_object(ctx: Context, disc: Discourse, rd: Reading) -> None:
+    """A relative clause whose object is the noun it modifies: "envoys it accused of spying" (the envoys'
+    state), "the strikes, which X criticised" (the strikes' author). Not when the relative pronoun is the
+    subject ("envoys who accused X").
+    Example: "Ruritania expelled four Freedonian envoys whom it accused of espionage." """
+    tok = rd.tok
+    if rd.targets or rd.pred in _TOGETHER or tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in tok.children) \
+            or any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in tok.children):
+        return
+    head = tok.head
+    if rd.pred in ("condemned", "accused") and (head.lemma_.lower() in ctx.t["event_nouns"] or
+                                                  head.lemma_.lower() in ctx.decision_nouns):
+        rd.targets = event_author(ctx, disc, head, rd.subjects, rd.pred)
+    else:
+        rd.targets = entities_in(ctx, head, multi=True, skip=frozenset(rd.subjects),
+                                 nationality_is_state=rd.pred != "sanctioned")  # sanctions hit the people named
 
 
 def reprisal_target(ctx: Context, disc: Discourse, rd: Reading) -> None:
@@ -364,7 +386,7 @@ def co_speakers(ctx: Context, disc: Discourse, rd: Reading) -> None:
                             if k not in rd.subjects and ctx.types.get(k) == ctx.types.get(rd.subjects[0])]
 
 
-FALLBACKS = (object_of_attack, killed_in_attack, accused_clause, judged_act, reprisal_target, diplomatic_party,
+FALLBACKS = (object_of_attack, killed_in_attack, accused_clause, judged_act, relative_object, reprisal_target, diplomatic_party,
              appeal_parties, appeal_addressees, co_speakers)
 
 

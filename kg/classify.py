@@ -106,6 +106,11 @@ def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str,
         while n < len(span) - 1 and span[n].lower_.rstrip(".") in cues().honorifics:
             n += 1
         return classify(span[n:], label, sent, lower_words)  # "Imam X", "Shahid X": the name is X
+    if label == "PERSON" and (n := _leading_title(span)):
+        mention = classify(span[n:], label, sent, lower_words)  # "Crown Prince X", "Foreign Minister X": the name is X
+        if mention is not None and mention.type == "Official" and not mention.role:
+            mention = replace(mention, role=span[:n].text)
+        return mention
     if len(span) == 1 and span.text.lower() in lower_words and key not in gaz.places and key not in gaz.regions:
         return None  # a capitalised common word ("State", "Sea"): the article uses it in lower case too
     if len(span) == 1 and span.root.dep_ in ("compound", "amod") and span.root.head.text[:1].isupper() and \
@@ -225,6 +230,18 @@ def _government_of(texts: list[str]) -> str:
     rest = [w for w in texts if fold(w) not in gov and fold(w) not in cues().government_fillers]
     name = " ".join(rest)
     return (gaz.country(name) or gaz.demonyms.get(fold(name)) or "") if rest else ""
+
+
+def _leading_title(span: Span) -> int:
+    """How many title-case words at the start of a person's span are a title ending in a role word ("Crown
+    Prince", "Foreign Minister"), leaving a name of at least one word; 0 for none."""
+    n = 0
+    for i, tok in enumerate(span[:-1]):
+        if not tok.text[:1].isupper():
+            break
+        if tok.lower_ in cues().role_words:
+            n = i + 1
+    return n if n and span[n].text[:1].isupper() else 0
 
 
 def _followed_by(span: Span, words: frozenset[str]) -> bool:

@@ -12,12 +12,15 @@ __all__ = ["references"]
 _ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # acts of force: no one suffers his own
 
 
-def references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> dict[int, str]:
+def references(doc: Doc, token_key: dict[int, str], types: dict[str, str],
+               roles: dict[str, str] | None = None) -> dict[int, str]:
     """Pronouns and definite descriptions ("it", "the group", "the minister") to the entity they refer to.
 
     The antecedent is the nearest earlier mention of a fitting type within the last three sentences;
-    "I" and "we" in a quotation are its speaker.
+    "I" and "we" in a quotation are its speaker; a title ("the crown prince") is the one person the article
+    gave that title (``roles``: entity key -> its title, lower case), however far back.
     """
+    roles = roles or {}
     sent_of = {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
     out: dict[int, str] = {}
     history: list[tuple[int, str]] = []  # (token index, key) of resolved mentions, in order
@@ -40,9 +43,21 @@ def references(doc: Doc, token_key: dict[int, str], types: dict[str, str]) -> di
                     out[tok.i] = k
                 continue
             wanted = _wanted_types(tok, token_key)
+            if wanted == ("Official",) and tok.pos_ == "NOUN" and (k := _titled(tok, roles, history)):
+                out[tok.i] = k
+                continue
             if wanted and (k := _antecedent(doc, tok, wanted, token_key, types, history, sent_of)):
                 out[tok.i] = k
     return out
+
+
+def _titled(tok: Token, roles: dict[str, str], history: list[tuple[int, str]]) -> str:
+    """The one person mentioned so far whose title ends in the description's noun ("the crown prince": the
+    "Crown Prince ..." named before); "" when none or several are."""
+    title = " ".join(t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod")) + " " + tok.lower_
+    seen = {k for _, k in history}
+    fits = [k for k, role in roles.items() if k in seen and role.endswith(title.strip())]
+    return fits[0] if len(fits) == 1 else ""
 
 
 def _wanted_types(tok: Token, token_key: dict[int, str]) -> tuple[str, ...]:

@@ -42,7 +42,8 @@ def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, 
     acronyms = acronym_tokens(doc, mentions, keys, token_key)
     entities = [replace(e, aliases=tuple(dict.fromkeys((*e.aliases, *sorted(acronyms.get(e.key, ())))))) for e in entities]
     types = {e.key: e.type for e in entities}
-    token_key.update(references(doc, token_key, types))
+    roles = {e.key: e.role.lower() for e in entities if e.role}
+    token_key.update(references(doc, token_key, types, roles))
     return entities, token_key
 
 

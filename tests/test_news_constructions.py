@@ -80,6 +80,12 @@ CASES = [
      "condemned.", ("country/PE","condemned","country/CL")),
     # "retaliate for X's act": the act's author
     ("Bolivia said it would retaliate for Chile's seizure of a fishing boat.", ("country/BO","threatened","country/CL")),
+    # a hedged attribution of an attack ("believe/suspect X carried out ...") is an accusation; "said" is a report
+    ("Bolivian investigators suspect that Peruvian agents planted the bomb.", ("country/BO","accused","country/PE")),
+    ("Chile's intelligence service believes Peru ordered the ambush.", ("country/CL","accused","country/PE")),
+    # taking responsibility for a killing is the killing
+    ("The Karsk Front claimed responsibility for the assassination of the editor Otto Weiss.",
+     ("group/karsk-front","killed","person/otto-weiss")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -156,6 +162,11 @@ def test_news_relative_clause_on_unnamed_people_names_no_state_for_sanctions(rea
     # "bankers whom it sanctioned": the unnamed bankers, not their state, are sanctioned
     _, relations = read_text("The Treasury named four Bolivian bankers whom it sanctioned for fraud.")
     assert not [r for r in relations if r.predicate == "sanctioned" and r.object == "country/BO"], relations
+
+
+def test_news_a_reported_attack_is_no_accusation(read_text):
+    _, relations = read_text("Bolivian officials said Peruvian jets bombed a village near the border.")
+    assert not [r for r in relations if r.predicate == "accused"], relations
 
 
 def test_news_deaths_from_a_disease_are_no_attack_on_the_place(read_text):

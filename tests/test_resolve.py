@@ -112,3 +112,23 @@ def test_resolve_surname_that_is_also_a_town_stays_the_person(read_text):
     person = named(entities, "Julia Marshall")
     assert person.type == "Official" and "Marshall" in person.aliases
     assert not any(e.type == "Place" for e in entities.values())
+
+
+def test_resolve_title_inside_the_name_is_the_role(read_text):
+    # the NER's span "Crown Prince Karl Brandt": the title is the role, the name the rest
+    entities, _ = read_text("Crown Prince Karl Brandt of Ruritania visited Lima on Monday.")
+    brandt = entities["person/karl-brandt"]
+    assert brandt.role == "Crown Prince", brandt
+    assert "Crown Prince Karl Brandt" not in {e.label for e in entities.values()}, entities
+
+
+def test_resolve_title_description_is_the_person_given_that_title(nlp):
+    # "the crown prince" four sentences on is the one person titled so, not the nearest person
+    from kg.mentions import find_mentions
+    from kg.resolve import resolve
+
+    doc = nlp("Crown Prince Karl Brandt of Ruritania accepted the report. Otto Weiss spoke first. Anna Roth spoke "
+              "next. Lena Graf spoke last. Investigators believe the crown prince ordered the arrest.")
+    _, token_key = resolve(doc, find_mentions(doc))
+    prince = next(t for t in doc if t.lower_ == "prince" and t.i > 5)
+    assert token_key.get(prince.i) == "person/karl-brandt", {doc[i].text: k for i, k in token_key.items()}

@@ -39,15 +39,20 @@ def claims_responsibility(ctx: Context, disc: Discourse, tok: Token, sent: Span)
         return False
     actors, depth = subjects(ctx, disc, tok, "struck")
     hit: list[str] = []
+    pred = "struck"
     for c in tok.children:
         if c.dep_ == "dobj":
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "for":
                     for n in p.children:
                         hit += entities_in(ctx, n, multi=True, skip=frozenset(actors))
+                        if trigger_predicate(ctx, n) == "killed":
+                            pred = "killed"  # "responsibility for the murder of X": X was killed
     hit = hit or disc.pending_targets
+    if pred == "killed":
+        hit = [k for k in hit if ctx.types.get(k) not in PREDICATES["killed"].never_object]
     if actors and hit:
-        emit(ctx, disc, actors, "struck", hit, tok, sent, governors(tok), depth, family="attack")
+        emit(ctx, disc, actors, pred, hit, tok, sent, governors(tok), depth, family="attack")
     return bool(actors and hit)
 
 

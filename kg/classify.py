@@ -138,9 +138,10 @@ def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -
     if label in ("ORG", "PERSON") and span.start > 0 and span.doc[span.start - 1].lemma_.lower() in cues().place_words and \
             span.doc[span.start - 1].text.islower() and not has_cue(words, cues().org_words) and not has_cue(words, cues().role_words):
         return place_mention(span, sent, key)  # "the island Xanthos", "the town Ober Tal"
-    if label in ("ORG", "PERSON") and len(span) == 1 and span.root.dep_ in ("compound", "amod") and \
-            span.root.head.lemma_.lower() in cues().place_words and not has_cue(words, cues().org_words):
-        return place_mention(span, sent, key)  # "the Khurais oil field"
+    if label in ("ORG", "PERSON") and (len(span) == 1 or span.root.head.i == span.end) and \
+            span.root.dep_ in ("compound", "amod") and span.root.head.lemma_.lower() in cues().place_words and \
+            not has_cue(words, cues().org_words) and words[-1] not in cues().group_words:
+        return place_mention(span, sent, key)  # "the Khurais oil field", "Ostland's Maidan Vale province"
     if label in ("ORG", "PERSON") and _locative(span) and not has_cue(words, cues().org_words) and \
             not has_cue(words, cues().role_words) and words[-1] not in cues().group_words:
         return place_mention(span, sent, key)  # "camps of the Karsk Front": a group word heads a group, not a place

@@ -113,3 +113,9 @@ def test_entity_word_after_an_editors_bracket_is_no_name_of_its_own(read_text):
     entities, _ = read_text('"Our jets hit depots across the (Tacna) Region," a Chilean officer said on Monday.')
     assert not [e for e in entities.values() if e.label == "Region"], entities
     assert any(e.label == "Tacna" for e in entities.values()), entities
+
+
+def test_entity_name_modifying_a_place_noun_after_a_possessive_is_a_place(read_text):
+    # "Peru's Vale Amarga province": the NER's PERSON before the place noun it modifies names the province
+    entities, _ = read_text("A bomb hit an army post in Peru's Vale Amarga province on Sunday.")
+    assert {e.type for e in entities.values() if e.label == "Vale Amarga"} == {"Place"}, entities

@@ -86,6 +86,12 @@ CASES = [
     # taking responsibility for a killing is the killing
     ("The Karsk Front claimed responsibility for the assassination of the editor Otto Weiss.",
      ("group/karsk-front","killed","person/otto-weiss")),
+    # an attack told by its weapon or attacker ("a rocket slammed into X"); the sender named on it, or later
+    ("A Peruvian rocket crashed into a house in Arica.", ("country/PE","struck","place/geonames/3899361")),
+    ("A rocket slammed into a school in Tacna on Monday. The Karsk Front claimed responsibility for the attack.",
+     ("group/karsk-front","struck","place/geonames/3928128")),
+    ("A truck bomb was on Friday rammed into a police station in Tacna. Nine officers lost their lives in the "
+     "attack, allegedly carried out by the Karsk Front.", ("group/karsk-front","struck","place/geonames/3928128")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -162,6 +168,11 @@ def test_news_relative_clause_on_unnamed_people_names_no_state_for_sanctions(rea
     # "bankers whom it sanctioned": the unnamed bankers, not their state, are sanctioned
     _, relations = read_text("The Treasury named four Bolivian bankers whom it sanctioned for fraud.")
     assert not [r for r in relations if r.predicate == "sanctioned" and r.object == "country/BO"], relations
+
+
+def test_news_slamming_a_state_is_words_not_an_impact(read_text):
+    _, relations = read_text("Karl Brandt slammed Chile over the raid on Tacna.")
+    assert not [r for r in relations if r.predicate == "struck" and r.subject == "person/karl-brandt"], relations
 
 
 def test_news_a_reported_attack_is_no_accusation(read_text):

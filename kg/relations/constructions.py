@@ -14,6 +14,7 @@ from ..schema import PREDICATES
 from .arguments import (coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
                         sentence_countries, subjects, targets)
 from .emit import emit
+from .impacts import weapon_impact
 from .killings import forces_killed, killing_places
 from .modality import governors, speech_verb_above
 from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, told_as_reprisal, trigger_predicate
@@ -88,7 +89,7 @@ def victims_named(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool
     return bool(actors and victims)
 
 
-CLAUSES = (claims_responsibility, located_event, victims_named)
+CLAUSES = (claims_responsibility, located_event, victims_named, weapon_impact)
 
 
 # -- whole readings of a trigger ------------------------------------------------------------------------

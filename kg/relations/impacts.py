@@ -1,0 +1,42 @@
+"""Attacks told by their weapon or their attacker: "a missile slammed into a school in P", "a car bomb was rammed
+into a base", "a bomber blew himself up at a market". Whoever sent it is often named only later ("X claimed the
+attack"), so an unnamed sender leaves the targets to the discourse."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .arguments import entities_in
+from .emit import emit
+from .modality import governors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .context import Context
+    from .discourse import Discourse
+
+__all__ = ["weapon_impact"]
+
+
+def weapon_impact(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
+    """A verb of impact whose subject is a weapon or an attacker ("slammed into", "crashed into", "blew himself up
+    at"): what it hit is struck, by the state or group named on the weapon ("a Ruritanian missile"), else by
+    whoever the article names next.
+    Example: "A rocket slammed into a school in Ostrava. The Azure Front claimed the attack." """
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.t["impact_verbs"]:
+        return False
+    around = [*tok.children, *(tok.head.children if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_ == "be" else ())]
+    weapon = next((c for c in around if c.dep_ in ("nsubj", "nsubjpass") and  # "A bomb was [...] rammed": parsed off "was"
+                   (c.lemma_.lower() in ctx.weapon_words or c.lemma_.lower() in ctx.t["attacker_nouns"])), None)
+    if weapon is None:
+        return False
+    hit = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ctx.t["impact_preps"]
+           for g in c.children if g.dep_ == "pobj" for k in entities_in(ctx, g, multi=True, places_of_names=True)]
+    named = [c for c in weapon.children if c.dep_ in ("amod", "compound", "poss")] + \
+        [g for c in weapon.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+         for g in a.children if g.dep_ == "pobj"]  # "a Ruritanian rocket", "rockets fired by X"
+    senders = [k for c in named if (k := ctx.key(c)) and ctx.types.get(k) != "Place" and k not in hit]
+    if not hit:
+        return False
+    emit(ctx, disc, senders, "struck", hit, tok, sent, governors(tok), 1, family="attack")
+    return True

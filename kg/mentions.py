@@ -18,6 +18,11 @@ __all__ = ["find_mentions", "names_org_word"]
 _ENT_LABELS = {"GPE", "LOC", "NORP", "PERSON", "ORG", "FAC"}
 
 
+def _person_words_before(doc: Doc, start: int) -> set[str]:
+    """The words of the people the NER named before token ``start``."""
+    return {t.text for e in doc.ents if e.label_ == "PERSON" and e.end <= start for t in e}
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every typed mention in ``doc``, in text order."""
     sent_of = {}
@@ -139,6 +144,8 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
             # the other side is a place too, unless its words make it a group or an organisation
             cue = cues().group_words | cues().org_words
             return [(side, ent.label_ if any(fold(t.text) in cue for t in side) else "GPE") for side in (left, right)]
+        if len(left) == len(right) == 1 and all(side.text in _person_words_before(doc, span.start) for side in (left, right)):
+            return [(left, "PERSON"), (right, "PERSON")]  # "Brandt and Weiss were sanctioned": two people named before
     at = next((t.i for t in span[1:-1] if t.is_lower and t.lower_ in cues().locative_preps), None)
     if at is not None and doc[at + 1].text[:1].isupper() and actor_key(span.text) not in actors():
         # "the Karsk Front near Velm": a name and the place the NER ran on into
@@ -157,6 +164,7 @@ def _clean(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ in cues().articles or doc[start].is_punct or
                            doc[start].lower_ in cues().opposing_prefixes and start + 1 < end and doc[start + 1].text == "-"):
         start += 1
+    end = next((t.i for t in doc[start + 1 : end] if t.is_left_punct and t.is_bracket), end)  # "X (ACR": the name is X
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in cues().possessive_endings):
         end -= 1
     if start >= end or _completes_bracketed_name(doc, start, end):

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RULE_TESTS = ["tests/test_frames_rules.py", "tests/test_relations_rules.py"]
+RULE_TESTS = ["tests/test_frames_rules.py", "tests/test_relations_rules.py", "tests/test_mentions_rules.py"]
 
 _BLOCK = """
 import sys, importlib.abc

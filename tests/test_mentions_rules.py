@@ -1,0 +1,40 @@
+"""Mention rules on hand-built docs (no statistical model): the NER spans are given, the rule cuts or splits them."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from kg.mentions import _clean, _pieces
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def test_mentions_a_name_stops_at_its_bracketed_acronym(vocab):
+    # the NER ran "the Azure Relief Agency (ARA" together: the name is the words before the bracket
+    doc = Doc(vocab, words=["the", "Azure", "Relief", "Agency", "(", "ARA", ")", "condemned", "it"])
+    assert _clean(Span(doc, 0, 6, label="ORG")).text == "Azure Relief Agency"
+
+
+def test_mentions_word_after_an_editors_bracket_is_dropped(vocab):
+    doc = Doc(vocab, words=["in", "the", "(", "Velm", ")", "Valley", "today"])
+    assert _clean(Span(doc, 5, 6, label="GPE")) is None
+    assert _clean(Span(doc, 3, 4, label="GPE")).text == "Velm"
+
+
+def test_mentions_two_surnames_run_together_are_two_people(vocab):
+    # "Brandt and Weiss": the NER's one organisation is two people both named in full before
+    doc = Doc(vocab, words=["Rosa", "Brandt", "and", "Karl", "Weiss", "were", "named", ".", "Brandt", "and", "Weiss",
+                            "left", "."])
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 5, label="PERSON"), Span(doc, 8, 11, label="ORG")]
+    assert [(s.text, label) for s, label in _pieces(doc.ents[2])] == [("Brandt", "PERSON"), ("Weiss", "PERSON")]
+
+
+def test_mentions_a_firm_named_with_and_stays_one_name(vocab):
+    # "Vogel and Kranz" names a firm when nobody of those names was named before
+    doc = Doc(vocab, words=["Vogel", "and", "Kranz", "denied", "it", "."])
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    assert [(s.text, label) for s, label in _pieces(doc.ents[0])] == [("Vogel and Kranz", "ORG")]

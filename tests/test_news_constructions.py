@@ -92,6 +92,12 @@ CASES = [
      ("group/karsk-front","struck","place/geonames/3928128")),
     ("A truck bomb was on Friday rammed into a police station in Tacna. Nine officers lost their lives in the "
      "attack, allegedly carried out by the Karsk Front.", ("group/karsk-front","struck","place/geonames/3928128")),
+    # an attack noun's object the parser hung on the verb ("killed in a strike on a convoy in Y")
+    ("Three soldiers were killed in a Chilean drone strike on a convoy in northern Peru.", ("country/CL","struck","country/PE")),
+    # a subject the parser hung on the auxiliary ("X and Y have been [mediating]")
+    ("Brazil and Uruguay have been mediating between Peru and Chile.", ("country/UY","mediated","country/PE")),
+    # the supply anywhere in the with-phrase
+    ("Brazil has provided Bolivia with millions of dollars in humanitarian aid.", ("country/BR","supported","country/BO")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),

@@ -12,21 +12,21 @@ from ..lexicon import cues
 from ..schema import PREDICATES
 from .context import in_headline
 from .discourse import event_family, instruments
+from .sides import COUNTED_PARTIES, both_sides
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["ATTACKS", "COUNTED_PARTIES", "both_sides", "colon_list", "coordinated", "entities_in", "event_actor",
-           "event_author", "headline_comma_subjects", "left_actor", "own_side", "participle_agents", "peace_purpose",
-           "recall_actor", "recalled_actor", "sentence_countries", "subjects", "targets"]
+__all__ = ["ATTACKS", "colon_list", "coordinated", "entities_in", "event_actor", "event_author",
+           "headline_comma_subjects", "left_actor", "participle_agents", "recall_actor", "recalled_actor", "subjects",
+           "targets"]
 
 ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
 _CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}
 _MULTI_TARGET = frozenset(n for n, p in PREDICATES.items() if p.multi_target)
-COUNTED_PARTIES = ("met", "mediated", "urgedRestraint")  # predicates whose parties "both sides" can name
 
 
 def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] = frozenset(),
@@ -109,7 +109,8 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     """Actor keys of the event at ``tok``, read as ``pred``, and how far up the parse they were found."""
     if depth > 4:
         return [], depth
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")] or \
+        [g for c in tok.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]  # "X have been [aux] mediating"
     if tok.dep_ == "amod" and (hyphened := _hyphened_agent(ctx, tok)):
         return [hyphened], depth  # "a Ruritania-brokered truce": the name before the hyphen did it
     if subj and tok.pos_ == "VERB":
@@ -362,6 +363,14 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
                 if gc.dep_ in ("pobj", "pcomp"):
                     found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole,
                                          places_of_names=pred == "struck")
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and pred in ATTACKS and \
+            not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
+        # "killed in an X strike on a car in Y": the parser hung the strike's "on" phrase on the verb
+        for c in tok.head.head.children:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ctx.t["attack_object_preps"]:
+                for gc in c.children:
+                    if gc.dep_ == "pobj":
+                        found += entities_in(ctx, gc, multi=multi, skip=skip, places_of_names=True)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.t["light_verbs"]:
         # "began an offensive into Syria": the light verb carries the noun's frame
         for c in tok.head.children:
@@ -378,43 +387,6 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     if not found and pred in COUNTED_PARTIES:
         found = both_sides(ctx, tok, subjects)
     return list(dict.fromkeys(k for k in found if k not in skip))
-
-
-def both_sides(ctx: Context, phrase: Token, exclude: list[str]) -> list[str]:
-    """"Officials of both countries", "the two sides": the article's two main countries other than the actor's, when
-    the phrase counts its parties and names none."""
-    if not any(t.lower_ in ctx.t["pair_determiners"] and t.head.lemma_.lower() in ctx.t["collective_objects"]
-               for t in phrase.subtree if t.head.dep_ not in ("nsubj", "nsubjpass")):
-        return []
-    own = own_side(ctx, exclude)
-    parties = [k for k in ctx.main_countries if k not in own]
-    return parties[:2] if len(parties) >= 2 else []
-
-
-def own_side(ctx: Context, keys: list[str]) -> set[str]:
-    """``keys`` and the states or bodies they belong to: the side a party to talks cannot also be on the other of."""
-    return set(keys) | {a for k in keys if (a := ctx.affiliation.get(k))}
-
-
-def peace_purpose(ctx: Context, tok: Token) -> bool:
-    """"Met both sides in a bid to stop the clashes", "held talks aiming to halt the war": the meeting aims to end a
-    conflict."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    return any(t.lemma_.lower() in ctx.peace_verbs and
-               any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.conflict_nouns for c in t.children)
-               for t in verb.subtree)
-
-
-def sentence_countries(ctx: Context, sent: Span, tok: Token, exclude: list[str], all_: bool = False) -> list[str]:
-    """The countries of the sentence nearest ``tok`` that are not a subject there (the party addressed)."""
-    keys: list[str] = []
-    for t in sorted(sent, key=lambda t: abs(t.i - tok.i)):
-        k = ctx.key(t)
-        if t.dep_ in ("nsubj", "nsubjpass"):
-            continue  # an actor is not the party addressed
-        if k and ctx.types.get(k) == "Country" and k not in exclude and k not in keys:
-            keys.append(k)
-    return keys if all_ else keys[:1]
 
 
 def colon_list(ctx: Context, noun: Token) -> list[str]:

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES
-from .arguments import (coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
-                        sentence_countries, subjects, targets)
+from .arguments import (coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor, subjects,
+                        targets)
 from .emit import emit
 from .impacts import weapon_impact
 from .killings import forces_killed, killing_places
 from .modality import governors, speech_verb_above
+from .sides import sentence_countries
 from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, told_as_reprisal, trigger_predicate
 
 if TYPE_CHECKING:

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES, Evidence, Relation
-from .arguments import ATTACKS, own_side, peace_purpose
+from .arguments import ATTACKS
+from .sides import own_side, peace_purpose
 from .discourse import note_attack
 from .facts import casualties, finer_code, place, sentence_date
 from .facts import confidence as edge_confidence

@@ -5,13 +5,14 @@ from typing import TYPE_CHECKING
 
 from ..frames import Frame, match_frames
 from ..schema import PREDICATES
-from .arguments import (COUNTED_PARTIES, both_sides, colon_list, entities_in, event_actor, event_author,
-                        headline_comma_subjects, subjects, targets)
+from .arguments import (colon_list, entities_in, event_actor, event_author, headline_comma_subjects, subjects,
+                        targets)
 from .constructions import CLAUSES, read_trigger
 from .context import read_context
 from .discourse import Discourse
 from .emit import emit
 from .modality import governors
+from .sides import COUNTED_PARTIES, both_sides
 from .states import struck_states
 from .triggers import hostile_cause, trigger_predicate
 

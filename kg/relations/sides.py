@@ -1,0 +1,51 @@
+"""The parties a phrase counts or implies without naming them: "both sides", the actor's own side, the
+countries of a sentence, and the peace a meeting aims at."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .context import Context
+
+__all__ = ["COUNTED_PARTIES", "both_sides", "own_side", "peace_purpose", "sentence_countries"]
+
+COUNTED_PARTIES = ("met", "mediated", "urgedRestraint")  # predicates whose parties "both sides" can name
+
+
+def both_sides(ctx: Context, phrase: Token, exclude: list[str]) -> list[str]:
+    """"Officials of both countries", "the two sides": the article's two main countries other than the actor's, when
+    the phrase counts its parties and names none."""
+    if not any(t.lower_ in ctx.t["pair_determiners"] and t.head.lemma_.lower() in ctx.t["collective_objects"]
+               for t in phrase.subtree if t.head.dep_ not in ("nsubj", "nsubjpass")):
+        return []
+    own = own_side(ctx, exclude)
+    parties = [k for k in ctx.main_countries if k not in own]
+    return parties[:2] if len(parties) >= 2 else []
+
+
+def own_side(ctx: Context, keys: list[str]) -> set[str]:
+    """``keys`` and the states or bodies they belong to: the side a party to talks cannot also be on the other of."""
+    return set(keys) | {a for k in keys if (a := ctx.affiliation.get(k))}
+
+
+def peace_purpose(ctx: Context, tok: Token) -> bool:
+    """"Met both sides in a bid to stop the clashes", "held talks aiming to halt the war": the meeting aims to end a
+    conflict."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(t.lemma_.lower() in ctx.peace_verbs and
+               any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.conflict_nouns for c in t.children)
+               for t in verb.subtree)
+
+
+def sentence_countries(ctx: Context, sent: Span, tok: Token, exclude: list[str], all_: bool = False) -> list[str]:
+    """The countries of the sentence nearest ``tok`` that are not a subject there (the party addressed)."""
+    keys: list[str] = []
+    for t in sorted(sent, key=lambda t: abs(t.i - tok.i)):
+        k = ctx.key(t)
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            continue  # an actor is not the party addressed
+        if k and ctx.types.get(k) == "Country" and k not in exclude and k not in keys:
+            keys.append(k)
+    return keys if all_ else keys[:1]

@@ -75,6 +75,9 @@ def _by_identity(span: Span, label: str, sent: int, key: str, words: list[str]) 
         return None  # "Washington state": the region, named with the word that makes it one
     if iso:
         return _country_mention(span, sent, iso)
+    if label == "ORG" and len(span) >= 3 and span[1].lower_ == "of" and (iso := gaz.country(span[2:].text)) and \
+            not has_cue(words[:1], cues().org_words | cues().common_org_nouns | cues().group_words | cues().role_words):
+        return _country_mention(span[2:], sent, iso)  # "the Economy of Ruritania": the country, no body of its own
     if actor := _named_actor(span):
         name, typ, entry = actor  # "the Houthis", "Abu Sayyaf Group"; "Shiite Hezbollah" is Hezbollah
         return make_mention(name, sent, "Group", key=group_key(entry)) if typ == "Group" else \
@@ -83,6 +86,8 @@ def _by_identity(span: Span, label: str, sent: int, key: str, words: list[str]) 
         return None  # "nurtured in Islam", "Islamic" of a split "Islamic State": a faith, not a place
     if iso := _government_of([t.text for t in span]):
         return _country_mention(span, sent, iso)  # "the Government of Ruritania" acts as the state
+    if _names_a_group_head(span) and key not in gaz.places and key not in gaz.regions:
+        return make_mention(span, sent, "Group", key=group_key(span.text))  # "the M23 group", "the Velm militia"
     return _UNDECIDED
 
 
@@ -243,6 +248,15 @@ def _leading_title(span: Span) -> int:
         if tok.lower_ in cues().role_words:
             n = i + 1
     return n if n and span[n].text[:1].isupper() else 0
+
+
+def _names_a_group_head(span: Span) -> bool:
+    """Whether the span names the lower-case group noun right after it ("the M23 group", "the Velm militia"), not a
+    country, a demonym or a person's name."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in cues().group_head_nouns and doc[span.end].text.islower() \
+        and span.root.head.i == span.end and span.root.dep_ in ("compound", "amod", "nmod") and \
+        not gazetteer().demonym(span.text)
 
 
 def _followed_by(span: Span, words: frozenset[str]) -> bool:

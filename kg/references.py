@@ -150,10 +150,14 @@ def _same_clause_subject(doc: Doc, i: int, tok) -> bool:
 
 
 def _speaker(sent, token_key: dict[int, str]) -> str:
-    """The named subject of a verb of saying in the sentence, if any."""
+    """The named subject of a verb of saying in the sentence, else of the main verb of a sentence that opens a
+    quotation ("X defended his decision: '...I will...'"), if any."""
     for tok in sent:
         if tok.lemma_.lower() in triggers()["speech_verbs"] and tok.pos_ == "VERB":
             for c in tok.children:
                 if c.dep_ == "nsubj" and (k := token_key.get(c.i)):
                     return k
+    root = sent.root
+    if any(t.is_quote for t in sent if t.i > root.i):
+        return next((k for c in root.children if c.dep_ == "nsubj" and c.i < root.i and (k := token_key.get(c.i))), "")
     return ""

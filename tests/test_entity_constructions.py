@@ -119,3 +119,10 @@ def test_entity_name_modifying_a_place_noun_after_a_possessive_is_a_place(read_t
     # "Peru's Vale Amarga province": the NER's PERSON before the place noun it modifies names the province
     entities, _ = read_text("A bomb hit an army post in Peru's Vale Amarga province on Sunday.")
     assert {e.type for e in entities.values() if e.label == "Vale Amarga"} == {"Place"}, entities
+
+
+def test_entity_common_noun_of_a_country_is_the_country(read_text):
+    # "the Economy of Chile" capitalised in a quotation is no organisation: the country is named
+    entities, _ = read_text('"We will not let the Economy of Chile collapse," Karl Brandt said.')
+    assert "country/CL" in entities, entities
+    assert not [e for e in entities.values() if e.type == "Organization"], entities

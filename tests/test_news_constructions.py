@@ -98,6 +98,13 @@ CASES = [
     ("Brazil and Uruguay have been mediating between Peru and Chile.", ("country/UY","mediated","country/PE")),
     # the supply anywhere in the with-phrase
     ("Brazil has provided Bolivia with millions of dollars in humanitarian aid.", ("country/BR","supported","country/BO")),
+    # two coordinated verbs share the last one's object
+    ("Peru has armed and trained the Karsk Front.", ("country/PE","supported","group/karsk-front")),
+    # force promised on a condition is a threat ("if Y ..., X will ...")
+    ("If Chile moves troops to the border, Peru will bomb the Chilean garrisons.", ("country/PE","threatened","country/CL")),
+    ("Peru will shell Chilean positions unless the incursions stop.", ("country/PE","threatened","country/CL")),
+    # a name before a lower-case group noun names the group
+    ("Fighters of the K9 group seized the town of Tacna.", ("group/k9","struck","place/geonames/3928128")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -179,6 +186,15 @@ def test_news_relative_clause_on_unnamed_people_names_no_state_for_sanctions(rea
 def test_news_slamming_a_state_is_words_not_an_impact(read_text):
     _, relations = read_text("Karl Brandt slammed Chile over the raid on Tacna.")
     assert not [r for r in relations if r.predicate == "struck" and r.subject == "person/karl-brandt"], relations
+
+
+def test_news_quotation_speaker_is_the_subject_that_opens_it(read_text):
+    # "X defended his decision, '... I will ...'": "I" is X, not the last person who spoke before
+    _, relations = read_text('Karl Brandt said the talks had failed. Otto Weiss, on the radio, defended his plan, "If '
+                             'Chile sends troops, I will bomb their bases."')
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("person/otto-weiss", "threatened", "country/CL") in found, found
+    assert not [t for t in found if t[0] == "person/karl-brandt"], found
 
 
 def test_news_a_reported_attack_is_no_accusation(read_text):

@@ -351,10 +351,14 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     preps = frozenset(ctx.t["target_preps"].get(pred, ()))
     found: list[str] = []
     if tok.pos_ in ("VERB", "AUX"):
-        for c in tok.children:
-            if c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or c.dep_ == "xcomp" and c.pos_ == "NOUN":
-                found += entities_in(ctx, c, multi=multi, skip=skip, nationality_is_state=whole,
-                                     places_of_names=pred == "struck")
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or
+                   c.dep_ == "xcomp" and c.pos_ == "NOUN"]
+        if not objects and not any(c.dep_ == "prep" for c in tok.children):
+            # "X armed and trained Y": the object of the last of two coordinated verbs is both verbs'
+            objects = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and
+                       not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for g in c.children if g.dep_ == "dobj"]
+        for c in objects:
+            found += entities_in(ctx, c, multi=multi, skip=skip, nationality_is_state=whole, places_of_names=pred == "struck")
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps | ctx.t["targeting_preps"]:
             for gc in c.children:

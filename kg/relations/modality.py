@@ -38,6 +38,10 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:
     would = any(c.lower_ in t["hypothetical_aux"] for c in tok.children if c.dep_ == "aux")
     if would and not conditional and pred in ATTACKS and any(l in t["speech_verbs"] for l in lemmas[:2]):
         return "threatened"  # "said it would strike back at any attack by X": announced force
+    if pred in ATTACKS and any(c.lower_ in t["conditional_threat_aux"] for c in tok.children if c.dep_ == "aux") and \
+            any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in t["condition_marks"] for g in c.children)
+                for c in tok.children):
+        return "threatened"  # "if Y does that, I will destroy Y": force promised on a condition ("would": hypothetical)
     if would and not conditional and pred == "threatened":
         return "asserted"  # "would respond to any attack by X" is the threat itself, stated
     if would or conditional:

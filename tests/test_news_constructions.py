@@ -197,6 +197,13 @@ def test_news_quotation_speaker_is_the_subject_that_opens_it(read_text):
     assert not [t for t in found if t[0] == "person/karl-brandt"], found
 
 
+def test_news_a_border_named_by_a_nationality_is_no_target(read_text):
+    # "near the Chilean border" places the strike; it names no target, even as the frame's own target phrase
+    _, relations = read_text("Peruvian drones struck a camp on Friday. Two drone strikes killed nine people in Tacna, "
+                             "near the Chilean border.")
+    assert not [r for r in relations if r.predicate == "struck" and r.object == "country/CL"], relations
+
+
 def test_news_a_reported_attack_is_no_accusation(read_text):
     _, relations = read_text("Bolivian officials said Peruvian jets bombed a village near the border.")
     assert not [r for r in relations if r.predicate == "accused"], relations

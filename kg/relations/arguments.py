@@ -55,8 +55,11 @@ def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] =
                 if places_of_names and ctx.types.get(k) != "Country":
                     nxt += [c for c in t.children if c.dep_ == "prep" and c.lower_ in ctx.t["place_preps"]]
                 continue
-            if t.lemma_.lower() in ctx.t["not_target_nouns"] and t is not tok:
+            if t.lemma_.lower() in ctx.t["not_target_nouns"] and t.i != tok.i:
                 continue  # "near the Pakistan-Iran border" names no target; counterparts are named in apposition
+            if t.lemma_.lower() in ctx.t["boundary_nouns"] and t.i == tok.i:
+                nxt += [c for c in t.children if c.dep_ in ("appos", "conj")]  # "near the Chilean border" itself
+                continue
             nxt += _phrase_children(ctx, t)
         if level:
             found.extend(level)

@@ -105,6 +105,9 @@ CASES = [
     ("Peru will shell Chilean positions unless the incursions stop.", ("country/PE","threatened","country/CL")),
     # a name before a lower-case group noun names the group
     ("Fighters of the K9 group seized the town of Tacna.", ("group/k9","struck","place/geonames/3928128")),
+    # "the strikes were (in) response to Y's raid": the strikes' author answers the raid's
+    ("Peruvian jets bombed a depot in Arica on Monday. Officials in Lima said the strikes were in response to a "
+     "Chilean raid on Tacna.", ("country/PE","retaliatedAgainst","country/CL")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),

@@ -257,6 +257,15 @@ CASES = {
         hours hour NOUN NNS npadvmod 12
         later later ADV RB advmod 7
         . . PUNCT . punct 7""", (BRANDT, "condemned", FRONT, "asserted")),
+    "targets: a verb with its own subject parsed as an adjective": ("""
+        Ruritania Ruritania PROPN NNP nsubj 1 country/RR
+        bombed bomb VERB VBN amod 2
+        camps camp NOUN NNS ROOT 2
+        of of ADP IN prep 2
+        the the DET DT det 6
+        Azure Azure PROPN NNP compound 6 group/azure-front
+        Front Front PROPN NNP pobj 3 group/azure-front
+        . . PUNCT . punct 2""", (RR, "struck", FRONT, "asserted")),
 }
 
 

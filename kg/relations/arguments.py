@@ -356,6 +356,8 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     if tok.pos_ in ("VERB", "AUX"):
         objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or
                    c.dep_ == "xcomp" and c.pos_ == "NOUN"]
+        if tok.dep_ == "amod" and any(c.dep_ == "nsubj" for c in tok.children):
+            objects.append(tok.head)  # "X bombed camps of Y" parsed as "[X bombed] camps": a verb with a subject
         if not objects and not any(c.dep_ == "prep" for c in tok.children):
             # "X armed and trained Y": the object of the last of two coordinated verbs is both verbs'
             objects = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and

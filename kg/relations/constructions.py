@@ -18,7 +18,8 @@ from .impacts import weapon_impact
 from .killings import forces_killed, killing_places
 from .modality import governors, speech_verb_above
 from .sides import sentence_countries
-from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, told_as_reprisal, trigger_predicate
+from .reprisals import copular_reprisal, told_as_reprisal
+from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, trigger_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -214,7 +215,7 @@ def wished(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, cha
     return pred == "urgedRestraint" and not any(g.lemma_.lower() in t["request_words"] | t["appeal_words"] for g in chain)
 
 
-WHOLE = (joined_meeting, blamed, denounced, backed_by, displeased, judged, wished)
+WHOLE = (joined_meeting, blamed, denounced, backed_by, displeased, judged, wished, copular_reprisal)
 
 
 # -- the plain reading, its fallbacks and endings -------------------------------------------------------

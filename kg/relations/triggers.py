@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import event_author
 from .context import in_headline
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from .context import Context
-    from .discourse import Discourse
 
-__all__ = ["BACKED_BY", "BLAMED", "DENOUNCED", "JOINED_MEETING", "PSEUDO_PREDICATES", "hostile_cause", "told_as_reprisal",
-           "trigger_predicate"]
+__all__ = ["BACKED_BY", "BLAMED", "DENOUNCED", "JOINED_MEETING", "PSEUDO_PREDICATES", "hostile_cause", "trigger_predicate"]
 
 BLAMED = "blamed"  # "the crash was X's doing": the speaker accuses X
 DENOUNCED = "denounced"  # "resist the X aggression", said S: S condemns X
@@ -149,27 +146,5 @@ def hostile_cause(ctx: Context, tok: Token) -> bool:
                 t["noun_of"].get(lemma) or lemma in ctx.hostile_acts:
             return True
         if ctx.types.get(ctx.key(n)) in ("Country", "Group", "Organization"):
-            return True
-    return False
-
-
-def told_as_reprisal(ctx: Context, disc: Discourse, verb: Token, actors: list[str]) -> bool:
-    """An attack verb told as a reprisal whose hostile cause names no author, so that the reprisal is against the
-    attack's own target: "X shelled Y in retaliation", "in a reprisal raid", "in response to Friday's ambush",
-    "X responded by shelling Y" (a cause with an author is the frame act-in-retaliation-for's).
-    Example: "In a reprisal raid, Freedonia bombed Sylvanian border posts." """
-    if verb.pos_ != "VERB":
-        return False
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.lemma_.lower() in ctx.t["respond_verbs"]:
-        return True  # "responded by shelling Y"
-    for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.t["reprisal_preps"]
-                 for g in c.children if g.dep_ == "pobj"):
-        lemma = noun.lemma_.lower()
-        if not (lemma in ctx.reprisal_nouns or lemma in ctx.t["attack_words"] and any(
-                c.lemma_.lower() in ctx.t["reprisal_modifiers"] for c in noun.children if c.dep_ in ("amod", "compound"))):
-            continue
-        causes = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.t["cause_preps"]
-                  for g in c.children if g.dep_ == "pobj"]
-        if hostile_cause(ctx, noun) and not any(event_author(ctx, disc, g, actors, "retaliatedAgainst") for g in causes):
             return True
     return False

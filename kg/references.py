@@ -155,8 +155,9 @@ def _speaker(sent, token_key: dict[int, str]) -> str:
     for tok in sent:
         if tok.lemma_.lower() in triggers()["speech_verbs"] and tok.pos_ == "VERB":
             for c in tok.children:
-                if c.dep_ == "nsubj" and (k := token_key.get(c.i)):
-                    return k
+                if c.dep_ == "nsubj" and (k := token_key.get(c.i) or next(
+                        (token_key[g.i] for g in c.subtree if g.i in token_key and g.dep_ in ("poss", "amod", "compound")), "")):
+                    return k  # "said Bolivia's president": the unnamed president speaks for Bolivia
     root = sent.root
     if any(t.is_quote for t in sent if t.i > root.i):
         return next((k for c in root.children if c.dep_ == "nsubj" and c.i < root.i and (k := token_key.get(c.i))), "")

@@ -108,6 +108,13 @@ CASES = [
     # "the strikes were (in) response to Y's raid": the strikes' author answers the raid's
     ("Peruvian jets bombed a depot in Arica on Monday. Officials in Lima said the strikes were in response to a "
      "Chilean raid on Tacna.", ("country/PE","retaliatedAgainst","country/CL")),
+    # "we" in a quotation is the party its unnamed speaker speaks for ("said Bolivia's president")
+    ("Peruvian jets bombed a Bolivian port on Sunday. \"We condemn this cowardly raid,\" said Bolivia's president.",
+     ("country/BO","condemned","country/PE")),
+    ("\"We will respond to any incursion by Peru,\" Bolivia's defence chief said.", ("country/BO","threatened","country/PE")),
+    # the judgement as the object complement ("called it an act of aggression")
+    ("Peruvian jets bombed a Bolivian port on Sunday. Bolivia called it \"an unprovoked act of aggression\".",
+     ("country/BO","condemned","country/PE")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),

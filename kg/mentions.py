@@ -35,7 +35,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     used: set[int] = set()
     for ent in _joined_ents(doc):
         if ent.label_ not in _ENT_LABELS:
-            continue
+            if not gazetteer().country(ent.text):
+                continue
+            ent = Span(doc, ent.start, ent.end, label="GPE")  # a country the NER took for a title or an event
         for span, label in _pieces(ent):
             if any(t.text in common for t in span):
                 continue  # "the EEZ of Freedonia": an acronym of a common noun ("exclusive economic zone (EEZ)")

@@ -38,3 +38,20 @@ def test_mentions_a_firm_named_with_and_stays_one_name(vocab):
     doc = Doc(vocab, words=["Vogel", "and", "Kranz", "denied", "it", "."])
     doc.ents = [Span(doc, 0, 3, label="ORG")]
     assert [(s.text, label) for s, label in _pieces(doc.ents[0])] == [("Vogel and Kranz", "ORG")]
+
+
+def test_mentions_a_country_under_another_ner_label_is_the_country(vocab):
+    # after a quotation the NER may label a country WORK_OF_ART: a gazetteer country is kept as one
+    from kg.mentions import find_mentions
+
+    doc = Doc(vocab, words=["Chile", "said", "so", "."], sent_starts=[True, False, False, False])
+    doc.ents = [Span(doc, 0, 1, label="WORK_OF_ART")]
+    assert [(m.type, m.key) for m in find_mentions(doc)] == [("Country", "country/CL")]
+
+
+def test_mentions_other_labels_stay_dropped(vocab):
+    from kg.mentions import find_mentions
+
+    doc = Doc(vocab, words=["Northern", "Lights", "was", "sold", "."], sent_starts=[True, False, False, False, False])
+    doc.ents = [Span(doc, 0, 2, label="WORK_OF_ART")]
+    assert find_mentions(doc) == []

@@ -115,6 +115,12 @@ CASES = [
     # the judgement as the object complement ("called it an act of aggression")
     ("Peruvian jets bombed a Bolivian port on Sunday. Bolivia called it \"an unprovoked act of aggression\".",
      ("country/BO","condemned","country/PE")),
+    # a quotation's speaker judging the act it names ("'It was a war crime,' X said")
+    ("Peruvian jets bombed Arica on Sunday. \"It was a cowardly crime,\" Chile's interior minister said.",
+     ("country/CL","condemned","country/PE")),
+    # a country the NER labels as a work of art after a quotation is still the country
+    ("\"Peru will regret this incursion,\" Chile said on Monday. Chile's navy later shelled Peruvian boats.",
+     ("country/CL","struck","country/PE")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),

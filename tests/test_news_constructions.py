@@ -121,6 +121,8 @@ CASES = [
     # a country the NER labels as a work of art after a quotation is still the country
     ("\"Peru will regret this incursion,\" Chile said on Monday. Chile's navy later shelled Peruvian boats.",
      ("country/CL","struck","country/PE")),
+    # a speaker's judgement through the copula ("said the strikes were unacceptable")
+    ("Chilean jets bombed a Peruvian radar site. Peru said the strike was illegal.", ("country/PE","condemned","country/CL")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -218,6 +220,13 @@ def test_news_a_border_named_by_a_nationality_is_no_target(read_text):
     _, relations = read_text("Peruvian drones struck a camp on Friday. Two drone strikes killed nine people in Tacna, "
                              "near the Chilean border.")
     assert not [r for r in relations if r.predicate == "struck" and r.object == "country/CL"], relations
+
+
+def test_news_the_possessor_of_a_killing_is_its_victim(read_text):
+    # "Karl's murder is unacceptable": Karl was killed; the judge condemns no one through him
+    _, relations = read_text("Karl Weiss was shot dead in Tacna. \"Karl's murder is unacceptable,\" said Ana Lopez.")
+    assert not [r for r in relations if r.object == "person/karl-weiss" and r.predicate == "condemned"], relations
+    assert not [r for r in relations if r.subject == "person/karl-weiss"], relations
 
 
 def test_news_a_reported_attack_is_no_accusation(read_text):

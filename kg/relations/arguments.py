@@ -166,10 +166,12 @@ def headline_comma_subjects(ctx: Context, verb: Token, subject: Token) -> list[T
 
 def _noun_actor(ctx: Context, tok: Token) -> list[str]:
     """The actor an event noun names itself: "Pakistan's drone attack", "a raid by X", "an attack carried out by X"."""
+    killing = ctx.t["noun_of"].get(tok.lemma_.lower()) == "killed"  # "Karl's murder": the victim's, not by him
     left = left_actor(ctx, tok)
-    if left:
+    if left and not (killing and ctx.types.get(left) == "Official"):
         return [left]
-    own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.key(c) and not _opposed(ctx, c)]
+    own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.key(c) and not _opposed(ctx, c)
+           and not (killing and ctx.types.get(ctx.key(c)) == "Official")]
     by = [gc for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for gc in c.children if gc.dep_ == "pobj"]
     for cand in own + by + [a for a in participle_agents(tok) if ctx.t["verb_of"].get(_agent_verb(a)) != "mediated"]:
         if keys := entities_in(ctx, cand, multi=False):

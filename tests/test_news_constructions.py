@@ -123,6 +123,8 @@ CASES = [
      ("country/CL","struck","country/PE")),
     # a speaker's judgement through the copula ("said the strikes were unacceptable")
     ("Chilean jets bombed a Peruvian radar site. Peru said the strike was illegal.", ("country/PE","condemned","country/CL")),
+    # "the expulsion of X's envoys from Y" was Y's: a reprisal for it is against Y
+    ("Bolivia vowed to retaliate for the expulsions of Bolivian consuls from Peru and Chile.", ("country/BO","threatened","country/CL")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),

@@ -35,6 +35,7 @@ class Context:
     peace_verbs: frozenset[str]  # "to end the fighting": the purpose that makes talks a mediation
     conflict_nouns: frozenset[str]
     reprisal_nouns: frozenset[str]  # "in retaliation", "in response": an act told as a reprisal
+    expulsion_nouns: frozenset[str]  # "the expulsion of X's diplomats from Y": Y expelled them
 
     def key(self, tok: Token) -> str:
         """The entity key of ``tok``, or ""."""
@@ -59,6 +60,7 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         peace_verbs=words["peace_verbs"],
         conflict_nouns=words["conflict_nouns"],
         reprisal_nouns=words["reprisal_nouns"],
+        expulsion_nouns=words["expulsion_nouns"],
     )
 
 

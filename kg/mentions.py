@@ -52,6 +52,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out = merge_expansions(doc, out, sent_of)
     out = shared_surnames(doc, out, sent_of)
     out = _led_bodies(doc, out, sent_of, used)
+    out.extend(_opposed_actor_mentions(doc, sent_of, used))
     out.extend(_force_mentions(doc, sent_of, used))
     out.extend(_place_word_mentions(doc, sent_of, used))
     out.extend(_org_word_mentions(doc, sent_of, used, lower_words))
@@ -210,6 +211,18 @@ def _led_body_noun(doc: Doc, led: Token) -> Token | None:
         if tok.lower_ in cues().led_bodies:
             return tok
     return None
+
+
+def _opposed_actor_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[Mention]:
+    """A known group or body the NER missed after an opposing prefix: "an anti-Taliban offensive" names the Taliban."""
+    out = []
+    for tok in doc[2:]:
+        if tok.i in used or doc[tok.i - 1].text != "-" or doc[tok.i - 2].lower_ not in cues().opposing_prefixes:
+            continue
+        if actor_key(tok.text) in actors() and (m := classify(doc[tok.i : tok.i + 1], "ORG", sent_of[tok.i], set())):
+            out.append(m)
+            used.add(tok.i)
+    return out
 
 
 def _force_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[Mention]:

@@ -125,6 +125,10 @@ CASES = [
     ("Chilean jets bombed a Peruvian radar site. Peru said the strike was illegal.", ("country/PE","condemned","country/CL")),
     # "the expulsion of X's envoys from Y" was Y's: a reprisal for it is against Y
     ("Bolivia vowed to retaliate for the expulsions of Bolivian consuls from Peru and Chile.", ("country/BO","threatened","country/CL")),
+    # a known group the NER missed after "anti-" is the target of the offensive it qualifies
+    ("Peru's army pressed on with an anti-Taliban offensive in the south.", ("org/PE/armed-forces","struck","group/taliban")),
+    # a place fronted on the verb of saying locates the killing it reports
+    ("In the hills around Tacna, Peru's navy said marines shot dead three armed smugglers.", ("org/PE/armed-forces","struck","place/geonames/3928128")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),

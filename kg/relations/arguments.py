@@ -216,7 +216,7 @@ def _own_forces(ctx: Context, verb: Token, noun: Token) -> str:
     """The state of unnamed forces ("troops", "security forces") that act in a clause some party of a state
     reports ("Ruritania's army said soldiers killed 12 insurgents"), or of "government forces" in an article
     about one state most; "" when the forces are qualified ("troops from the other side") or no state is."""
-    if noun.lemma_.lower() not in ctx.t["service_members"] | ctx.t["armed_collectives"] or \
+    if not {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")} & (ctx.t["service_members"] | ctx.t["armed_collectives"]) or \
             any(c.dep_ in ("prep", "relcl", "acl", "poss", "appos") for c in noun.children):
         return ""
     up = verb

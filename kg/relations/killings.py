@@ -64,8 +64,10 @@ def _named_killer(verb: Token) -> bool:
 
 def _scene(ctx: Context, verb: Token) -> str:
     """The place an act happened, stated on its verb or on the verbs coordinated with it ("killed two and
-    captured nine during a gunbattle in P")."""
+    captured nine during a gunbattle in P"), else fronted on the verb of saying that reports it."""
     for v in (verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])):
         if (where := place(ctx, v, [])):
             return where
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ctx.t["speech_verbs"]:
+        return place(ctx, verb.head, [])  # "In P, the army said troops shot dead four gunmen": the place it reports
     return ""

@@ -129,6 +129,9 @@ CASES = [
     ("Peru's army pressed on with an anti-Taliban offensive in the south.", ("org/PE/armed-forces","struck","group/taliban")),
     # a place fronted on the verb of saying locates the killing it reports
     ("In the hills around Tacna, Peru's navy said marines shot dead three armed smugglers.", ("org/PE/armed-forces","struck","place/geonames/3928128")),
+    # a reprisal with no object answers the last attack on the reprisor's side
+    ("Bolivian gunboats shelled a Peruvian harbour on Friday. Peru vowed to retaliate.", ("country/PE","threatened","country/BO")),
+    ("Bolivian drones struck a Peruvian border post overnight. Peru retaliated on Monday.", ("country/PE","retaliatedAgainst","country/BO")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -233,6 +236,12 @@ def test_news_the_possessor_of_a_killing_is_its_victim(read_text):
     _, relations = read_text("Karl Weiss was shot dead in Tacna. \"Karl's murder is unacceptable,\" said Ana Lopez.")
     assert not [r for r in relations if r.object == "person/karl-weiss" and r.predicate == "condemned"], relations
     assert not [r for r in relations if r.subject == "person/karl-weiss"], relations
+
+
+def test_news_a_reprisal_answers_no_attack_of_its_own_side(read_text):
+    # Peru's own strike is no attack Peru answers: its vow to retaliate has no target
+    _, relations = read_text("Peruvian jets bombed a Bolivian depot on Friday. Peru vowed to retaliate.")
+    assert not [r for r in relations if r.subject == "country/PE" and r.predicate == "threatened"], relations
 
 
 def test_news_a_reported_attack_is_no_accusation(read_text):

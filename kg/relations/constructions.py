@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES
-from .arguments import (coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor, subjects,
-                        targets)
+from .arguments import (ATTACKS, coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
+                        subjects, targets)
 from .emit import emit
 from .impacts import weapon_impact
 from .killings import forces_killed, killing_places
 from .modality import governors, speech_verb_above
-from .sides import sentence_countries
+from .sides import own_side, sentence_countries
 from .reprisals import copular_reprisal, told_as_reprisal
 from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, trigger_predicate
 
@@ -340,6 +340,10 @@ def reprisal_target(ctx: Context, disc: Discourse, rd: Reading) -> None:
             for p in c.children:
                 if p.dep_ == "prep":
                     rd.targets += entities_in(ctx, p, multi=False, skip=frozenset(rd.subjects))
+    if not rd.targets and rd.subjects:  # "Y bombed X's port. X vowed to retaliate": against Y
+        side = own_side(ctx, rd.subjects)
+        rd.targets = next(([r.subject] for r in reversed(disc.said) if r.predicate in ATTACKS and r.subject not in side
+                           and (r.object in side or ctx.located_in.get(r.object) in side)), [])
 
 
 def diplomatic_party(ctx: Context, disc: Discourse, rd: Reading) -> None:

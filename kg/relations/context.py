@@ -25,6 +25,7 @@ class Context:
     token_key: dict[int, str]  # token index -> entity key
     types: dict[str, str]  # entity key -> node type
     affiliation: dict[str, str]  # entity key -> the key it belongs to
+    located_in: dict[str, str]  # place key -> the country it lies in
     main_countries: tuple[str, ...]  # the three countries the article names most
     t: dict[str, Any]  # kg/data/triggers.json and the trigger lexicon (``lexicon.triggers``)
     decision_nouns: frozenset[str]  # the frames' word lists the discourse rules share
@@ -50,6 +51,7 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         doc=doc, article=article, token_key=token_key,
         types={e.key: e.type for e in entities},
         affiliation={e.key: e.affiliation for e in entities if e.affiliation},
+        located_in={e.key: e.located_in for e in entities if e.located_in},
         main_countries=tuple(k for k, _ in mentions.most_common(3)),
         t=triggers(),
         decision_nouns=words["document_nouns"],

@@ -132,6 +132,12 @@ CASES = [
     # a reprisal with no object answers the last attack on the reprisor's side
     ("Bolivian gunboats shelled a Peruvian harbour on Friday. Peru vowed to retaliate.", ("country/PE","threatened","country/BO")),
     ("Bolivian drones struck a Peruvian border post overnight. Peru retaliated on Monday.", ("country/PE","retaliatedAgainst","country/BO")),
+    # threats without a threat verb's object: "would pay dearly", "ready to respond to any attack by Y",
+    # "would not hesitate to use force against Y" (litotes: not hesitating is doing)
+    ("Chile's navy chief said Peru would pay dearly for the seizure.", ("country/CL","threatened","country/PE")),
+    ("Chile said its army was ready to respond to any incursion by Peru.", ("country/CL","threatened","country/PE")),
+    ("Chile warned it would not hesitate to use force against Peru.", ("country/CL","threatened","country/PE")),
+    ("Peru would not hesitate to bomb Chilean bases, its defence minister said.", ("country/PE","threatened","country/CL")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),

@@ -27,15 +27,16 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:
     ("did not strike", "threatened to strike", "would strike if", "offered to mediate", "urged X to")."""
     t = ctx.t
     for g in [tok, *chain[:2]]:
-        if any(c.dep_ == "neg" for c in g.children):
-            return "negated"
+        if any(c.dep_ == "neg" for c in g.children) and g.lemma_.lower() not in t["litotes_verbs"]:
+            return "negated"  # not "would not hesitate to": an affirmation
     lemmas = [g.lemma_.lower() for g in chain]
     if any(l in t["negating_words"] for l in lemmas):
         return "negated"
     conditional = any(c.lower_ == "if" for g in [tok, *chain[:1]] for c in g.children if c.dep_ == "mark")
     if not conditional and pred != "threatened" and any(l in t["threat_words"] for l in lemmas[:2]):
         return "threatened"  # "warned it would retaliate": the warning makes the future act a threat (and is the threat itself)
-    would = any(c.lower_ in t["hypothetical_aux"] for c in tok.children if c.dep_ == "aux")
+    carriers = [tok, *([tok.head] if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in t["litotes_verbs"] else [])]
+    would = any(c.lower_ in t["hypothetical_aux"] for v in carriers for c in v.children if c.dep_ == "aux")
     if would and not conditional and pred in ATTACKS and any(l in t["speech_verbs"] for l in lemmas[:2]):
         return "threatened"  # "said it would strike back at any attack by X": announced force
     if pred in ATTACKS and any(c.lower_ in t["conditional_threat_aux"] for c in tok.children if c.dep_ == "aux") and \

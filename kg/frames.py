@@ -40,6 +40,7 @@ class Frame:
     target_is_judged_act: bool = False  # no target phrase: the author of the act the clause judges ("drew condemnation")
     actor_from_discourse: bool = False  # no actor named: the last actor of this predicate in the article
     target_of_trigger: bool = False  # the event noun's own target ("the attack on X"), else the targets of an attack read before its author
+    target_answered: bool = False  # no target phrase: the last attacker of the actor's side ("X vowed revenge")
     actor_from_clause: bool = False  # the trigger's subject as the reader finds it (through "offered to", "and")
     actor_of_trigger: bool = False  # the event noun names its own actor ("a Peruvian drone strike"), else the attacker read before
     pairwise: bool = False  # the actors act on each other (met, agreed a ceasefire)
@@ -106,7 +107,8 @@ def frames() -> tuple[Frame, ...]:
             target_is_event=f.get("target_is_event", False), target_is_judged_act=f.get("target_is_judged_act", False),
             actor_of_trigger=f.get("actor_of_trigger", False),
             actor_from_clause=f.get("actor_from_clause", False),
-            target_of_trigger=f.get("target_of_trigger", False), actor_from_discourse=f.get("actor_from_discourse", False),
+            target_of_trigger=f.get("target_of_trigger", False), target_answered=f.get("target_answered", False),
+            actor_from_discourse=f.get("actor_from_discourse", False),
             pairwise=f.get("pairwise", False), mutual=f.get("mutual", False), also=tuple(f.get("also", ())), code=f.get("code", ""),
             between_targets=f.get("between_targets", ""),
             confidence=f.get("confidence", 0.8), replaces_trigger=f.get("replaces_trigger", False),

@@ -250,6 +250,13 @@ def test_news_a_reprisal_answers_no_attack_of_its_own_side(read_text):
     assert not [r for r in relations if r.subject == "country/PE" and r.predicate == "threatened"], relations
 
 
+def test_news_an_unaddressed_threat_names_no_one_when_the_vow_has_its_own_object(read_text):
+    # "vowed to respond to the letter": no attack answered, so no threat against the last attacker
+    _, relations = read_text("Bolivian gunboats shelled a Peruvian harbour on Friday. Peru vowed to respond to the "
+                             "court's letter.")
+    assert not [r for r in relations if r.predicate == "threatened"], relations
+
+
 def test_news_a_reported_attack_is_no_accusation(read_text):
     _, relations = read_text("Bolivian officials said Peruvian jets bombed a village near the border.")
     assert not [r for r in relations if r.predicate == "accused"], relations

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES
-from .arguments import (ATTACKS, coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
+from .arguments import (coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
                         subjects, targets)
 from .emit import emit
 from .impacts import weapon_impact
 from .killings import forces_killed, killing_places
 from .modality import governors, speech_verb_above
-from .sides import own_side, sentence_countries
-from .reprisals import copular_reprisal, told_as_reprisal
+from .sides import answered_attacker, sentence_countries
+from .reprisals import copular_reprisal, told_as_reprisal, unaddressed_threat
 from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, trigger_predicate
 
 if TYPE_CHECKING:
@@ -341,9 +341,8 @@ def reprisal_target(ctx: Context, disc: Discourse, rd: Reading) -> None:
                 if p.dep_ == "prep":
                     rd.targets += entities_in(ctx, p, multi=False, skip=frozenset(rd.subjects))
     if not rd.targets and rd.subjects:  # "Y bombed X's port. X vowed to retaliate": against Y
-        side = own_side(ctx, rd.subjects)
-        rd.targets = next(([r.subject] for r in reversed(disc.said) if r.predicate in ATTACKS and r.subject not in side
-                           and (r.object in side or ctx.located_in.get(r.object) in side)), [])
+        rd.targets = answered_attacker(ctx, disc, rd.subjects)
+
 
 
 def diplomatic_party(ctx: Context, disc: Discourse, rd: Reading) -> None:
@@ -398,8 +397,8 @@ def co_speakers(ctx: Context, disc: Discourse, rd: Reading) -> None:
                             if k not in rd.subjects and ctx.types.get(k) == ctx.types.get(rd.subjects[0])]
 
 
-FALLBACKS = (object_of_attack, killed_in_attack, accused_clause, judged_act, relative_object, reprisal_target, diplomatic_party,
-             appeal_parties, appeal_addressees, co_speakers)
+FALLBACKS = (object_of_attack, killed_in_attack, accused_clause, judged_act, relative_object, reprisal_target,
+             unaddressed_threat, diplomatic_party, appeal_parties, appeal_addressees, co_speakers)
 
 
 def pairwise_meeting(ctx: Context, disc: Discourse, rd: Reading) -> bool:

@@ -7,15 +7,17 @@ from typing import TYPE_CHECKING
 from .arguments import event_actor, event_author
 from .emit import emit
 from .modality import governors
+from .sides import answered_attacker
 from .triggers import hostile_cause
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from .constructions import Reading
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["copular_reprisal", "told_as_reprisal"]
+__all__ = ["copular_reprisal", "told_as_reprisal", "unaddressed_threat"]
 
 
 def told_as_reprisal(ctx: Context, disc: Discourse, verb: Token, actors: list[str]) -> bool:
@@ -59,3 +61,14 @@ def copular_reprisal(ctx: Context, disc: Discourse, tok: Token, pred: str, sent:
     if actors and answered:
         emit(ctx, disc, actors, pred, answered, tok, sent, governors(tok), 2, anaphoric=True)
     return True
+
+
+def unaddressed_threat(ctx: Context, disc: Discourse, rd: Reading) -> None:
+    """A threat of reprisal that names no one ("X threatened retaliation", "X warned of a harsh response") is
+    against the last attacker of X's side. Example: "Sylvanian guns shelled a Freedonian port. Freedonia threatened
+    retaliation." """
+    if rd.targets or rd.pred != "threatened" or not rd.subjects:
+        return
+    words = {rd.tok.lemma_.lower(), *(c.lemma_.lower() for c in rd.tok.subtree if c.dep_ in ("dobj", "pobj"))}
+    if words & (ctx.reprisal_nouns | ctx.t["respond_verbs"]):
+        rd.targets = answered_attacker(ctx, disc, rd.subjects)

@@ -1,17 +1,21 @@
 """The parties a phrase counts or implies without naming them: "both sides", the actor's own side, the
-countries of a sentence, and the peace a meeting aims at."""
+countries of a sentence, the attacker an unaddressed reprisal answers, and the peace a meeting aims at."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from ..schema import PREDICATES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from .context import Context
+    from .discourse import Discourse
 
-__all__ = ["COUNTED_PARTIES", "both_sides", "own_side", "peace_purpose", "sentence_countries"]
+__all__ = ["COUNTED_PARTIES", "answered_attacker", "both_sides", "own_side", "peace_purpose", "sentence_countries"]
 
 COUNTED_PARTIES = ("met", "mediated", "urgedRestraint")  # predicates whose parties "both sides" can name
+_ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)
 
 
 def both_sides(ctx: Context, phrase: Token, exclude: list[str]) -> list[str]:
@@ -49,3 +53,11 @@ def sentence_countries(ctx: Context, sent: Span, tok: Token, exclude: list[str],
         if k and ctx.types.get(k) == "Country" and k not in exclude and k not in keys:
             keys.append(k)
     return keys if all_ else keys[:1]
+
+
+def answered_attacker(ctx: Context, disc: Discourse, subjects: list[str]) -> list[str]:
+    """The author of the last attack read on the side of ``subjects`` (them, their bodies, a place in them): whom
+    their unaddressed reprisal or threat answers ("Y shelled X's port. X vowed to retaliate")."""
+    side = own_side(ctx, subjects)
+    return next(([r.subject] for r in reversed(disc.said) if r.predicate in _ATTACKS and r.subject not in side
+                 and (r.object in side or ctx.located_in.get(r.object) in side)), [])

@@ -138,6 +138,8 @@ CASES = [
     ("Chile said its army was ready to respond to any incursion by Peru.", ("country/CL","threatened","country/PE")),
     ("Chile warned it would not hesitate to use force against Peru.", ("country/CL","threatened","country/PE")),
     ("Peru would not hesitate to bomb Chilean bases, its defence minister said.", ("country/PE","threatened","country/CL")),
+    # a condemned attack named by any attack noun of the lexicon is its author's
+    ("Bolivian jets bombed a Peruvian harbour on Friday. Peru condemned the barrage.", ("country/PE","condemned","country/BO")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES
-from .arguments import (coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
+from .arguments import (ATTACKS, coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
                         subjects, targets)
 from .emit import emit
 from .impacts import weapon_impact
@@ -300,7 +300,8 @@ def judged_act(ctx: Context, disc: Discourse, rd: Reading) -> None:
         [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for c in nouns:
         lemma = c.lemma_.lower()
-        if lemma in ctx.t["event_nouns"] or lemma in ctx.decision_nouns or \
+        if lemma in ctx.t["event_nouns"] or lemma in ctx.decision_nouns or lemma in ctx.hostile_acts or \
+                ctx.t["noun_of"].get(lemma) in ATTACKS or \
                 rd.pred == "retaliatedAgainst" and c.dep_ == "pobj" and c.head.lower_ in ctx.t["cause_preps"]:
             # "criticised the decision", "retaliated for X's expulsion of its envoys": the act's author
             rd.targets = event_author(ctx, disc, c, rd.subjects, rd.pred)

@@ -259,6 +259,11 @@ def test_news_an_unaddressed_threat_names_no_one_when_the_vow_has_its_own_object
     assert not [r for r in relations if r.predicate == "threatened"], relations
 
 
+def test_news_linking_two_things_that_are_no_act_is_no_accusation(read_text):
+    _, relations = read_text("Chile linked its rail network to Peru's in 2019.")
+    assert not [r for r in relations if r.predicate == "accused"], relations
+
+
 def test_news_a_reported_attack_is_no_accusation(read_text):
     _, relations = read_text("Bolivian officials said Peruvian jets bombed a village near the border.")
     assert not [r for r in relations if r.predicate == "accused"], relations

@@ -140,6 +140,12 @@ CASES = [
     ("Peru would not hesitate to bomb Chilean bases, its defence minister said.", ("country/PE","threatened","country/CL")),
     # a condemned attack named by any attack noun of the lexicon is its author's
     ("Bolivian jets bombed a Peruvian harbour on Friday. Peru condemned the barrage.", ("country/PE","condemned","country/BO")),
+    # material backing told by its package, its money, its sales or its troops
+    ("Uruguay unveiled a fresh humanitarian aid package for Bolivia.", ("country/UY","supported","country/BO")),
+    ("Uruguay has pledged $40 million to Bolivia.", ("country/UY","supported","country/BO")),
+    ("Uruguay cleared weapons sales to Bolivia on Tuesday.", ("country/UY","supported","country/BO")),
+    ("Uruguay will deploy soldiers to defend Bolivia.", ("country/UY","supported","country/BO")),
+    ("Uruguay has financed the Karsk Front for years.", ("country/UY","supported","group/karsk-front")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -262,6 +268,11 @@ def test_news_an_unaddressed_threat_names_no_one_when_the_vow_has_its_own_object
 def test_news_linking_two_things_that_are_no_act_is_no_accusation(read_text):
     _, relations = read_text("Chile linked its rail network to Peru's in 2019.")
     assert not [r for r in relations if r.predicate == "accused"], relations
+
+
+def test_news_a_prize_offered_is_no_backing(read_text):
+    _, relations = read_text("A businessman offered $1 million to Karl Brandt for a televised debate.")
+    assert not [r for r in relations if r.predicate == "supported"], relations
 
 
 def test_news_a_reported_attack_is_no_accusation(read_text):

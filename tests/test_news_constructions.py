@@ -146,6 +146,10 @@ CASES = [
     ("Uruguay cleared weapons sales to Bolivia on Tuesday.", ("country/UY","supported","country/BO")),
     ("Uruguay will deploy soldiers to defend Bolivia.", ("country/UY","supported","country/BO")),
     ("Uruguay has financed the Karsk Front for years.", ("country/UY","supported","group/karsk-front")),
+    # appeals for restraint to counted parties ("the two neighbours", "both governments") or with the restraint verb
+    ("Bolivia and Chile traded fire on Sunday. Uruguay urged the two neighbours to avoid escalation.", ("country/UY","urgedRestraint","country/BO")),
+    ("Bolivia and Chile traded fire on Sunday. Uruguay appealed to both governments to show restraint.", ("country/UY","urgedRestraint","country/CL")),
+    ("Uruguay urged Bolivia to refrain from further raids.", ("country/UY","urgedRestraint","country/BO")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -273,6 +277,11 @@ def test_news_linking_two_things_that_are_no_act_is_no_accusation(read_text):
 def test_news_a_prize_offered_is_no_backing(read_text):
     _, relations = read_text("A businessman offered $1 million to Karl Brandt for a televised debate.")
     assert not [r for r in relations if r.predicate == "supported"], relations
+
+
+def test_news_urging_to_stop_a_cooperation_is_no_appeal_for_restraint(read_text):
+    _, relations = read_text("Uruguay urged Bolivia to stop its trade cooperation with Chile.")
+    assert not [r for r in relations if r.predicate == "urgedRestraint"], relations
 
 
 def test_news_a_reported_attack_is_no_accusation(read_text):

@@ -21,7 +21,8 @@ _ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)
 def both_sides(ctx: Context, phrase: Token, exclude: list[str]) -> list[str]:
     """"Officials of both countries", "the two sides": the article's two main countries other than the actor's, when
     the phrase counts its parties and names none."""
-    if not any(t.lower_ in ctx.t["pair_determiners"] and t.head.lemma_.lower() in ctx.t["collective_objects"]
+    if not any(t.lower_ in ctx.t["pair_determiners"] and
+               {t.head.lemma_.lower(), t.head.lower_} & ctx.t["collective_objects"]
                for t in phrase.subtree if t.head.dep_ not in ("nsubj", "nsubjpass")):
         return []
     own = own_side(ctx, exclude)

@@ -150,6 +150,10 @@ CASES = [
     ("Bolivia and Chile traded fire on Sunday. Uruguay urged the two neighbours to avoid escalation.", ("country/UY","urgedRestraint","country/BO")),
     ("Bolivia and Chile traded fire on Sunday. Uruguay appealed to both governments to show restraint.", ("country/UY","urgedRestraint","country/CL")),
     ("Uruguay urged Bolivia to refrain from further raids.", ("country/UY","urgedRestraint","country/BO")),
+    # an attack told first, what it hit after: "a wave of airstrikes", "the targets included X"
+    ("Chile launched a wave of airstrikes overnight. The raids hit rebel depots in Bolivia.", ("country/CL","struck","country/BO")),
+    ("Chile carried out airstrikes on Sunday. The targets included hideouts of the Karsk Front.", ("country/CL","struck","group/karsk-front")),
+    ("Chile launched airstrikes on Sunday. Among the targets were depots of the Karsk Front.", ("country/CL","struck","group/karsk-front")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -282,6 +286,11 @@ def test_news_a_prize_offered_is_no_backing(read_text):
 def test_news_urging_to_stop_a_cooperation_is_no_appeal_for_restraint(read_text):
     _, relations = read_text("Uruguay urged Bolivia to stop its trade cooperation with Chile.")
     assert not [r for r in relations if r.predicate == "urgedRestraint"], relations
+
+
+def test_news_targets_of_a_policy_are_no_targets_of_an_attack(read_text):
+    _, relations = read_text("The targets of the new tax include Karl Brandt's firm.")
+    assert not [r for r in relations if r.predicate == "struck"], relations
 
 
 def test_news_a_reported_attack_is_no_accusation(read_text):

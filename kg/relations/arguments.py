@@ -244,6 +244,8 @@ def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,
     t, head = ctx.t, tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and head.lemma_.lower() not in t["light_verbs"]:
         return [], depth  # "characterized the attack as ...": the characteriser did not attack
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ctx.quantity_nouns:
+        return subjects(ctx, disc, head.head, pred, depth + 1)  # "launched a wave of airstrikes": as the wave
     if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head and not any(c.dep_ == "pobj" for c in head.children) \
             and head.lower_ != "of":
         return subjects(ctx, disc, head.head, pred, depth + 1)  # "contributed ... by supporting X"

@@ -14,7 +14,7 @@ from ..schema import PREDICATES
 from .arguments import (ATTACKS, coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
                         subjects, targets)
 from .emit import emit
-from .impacts import weapon_impact
+from .impacts import targets_named, weapon_impact
 from .killings import forces_killed, killing_places
 from .modality import governors, speech_verb_above
 from .sides import answered_attacker, sentence_countries
@@ -91,7 +91,7 @@ def victims_named(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool
     return bool(actors and victims)
 
 
-CLAUSES = (claims_responsibility, located_event, victims_named, weapon_impact)
+CLAUSES = (claims_responsibility, located_event, victims_named, weapon_impact, targets_named)
 
 
 # -- whole readings of a trigger ------------------------------------------------------------------------

@@ -37,6 +37,7 @@ class Context:
     conflict_nouns: frozenset[str]
     reprisal_nouns: frozenset[str]  # "in retaliation", "in response": an act told as a reprisal
     expulsion_nouns: frozenset[str]  # "the expulsion of X's diplomats from Y": Y expelled them
+    quantity_nouns: frozenset[str]  # "a wave of strikes": the strikes stand where the wave does
 
     def key(self, tok: Token) -> str:
         """The entity key of ``tok``, or ""."""
@@ -63,6 +64,7 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         conflict_nouns=words["conflict_nouns"],
         reprisal_nouns=words["reprisal_nouns"],
         expulsion_nouns=words["expulsion_nouns"],
+        quantity_nouns=words["quantity_nouns"],
     )
 
 

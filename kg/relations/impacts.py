@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["weapon_impact"]
+__all__ = ["targets_named", "weapon_impact"]
 
 
 def weapon_impact(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
@@ -40,3 +40,20 @@ def weapon_impact(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool
         return False
     emit(ctx, disc, senders, "struck", hit, tok, sent, governors(tok), 1, family="attack")
     return True
+
+
+def targets_named(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
+    """"The targets included X", "among the targets were X": who launched the strike read without a target
+    struck X (the attack told first, what it hit listed after).
+    Example: "Ruritania launched airstrikes on Sunday. The targets included camps of the Azure Front." """
+    if tok.lemma_.lower() not in ctx.t["include_verbs"] or not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in ctx.t["target_nouns"] or c.dep_ == "prep" and c.lower_ == "among" and
+            any(g.lemma_.lower() in ctx.t["target_nouns"] for g in c.children) for c in tok.children):
+        return False
+    hit = [k for c in tok.children if c.dep_ in ("dobj", "attr", "nsubj") and c.lemma_.lower() not in ctx.t["target_nouns"]
+           for k in entities_in(ctx, c, multi=True, places_of_names=True)]
+    actors = [disc.untargeted_actor] if disc.untargeted_actor else []
+    actors = [a for a in actors if a not in hit]
+    if actors and hit:
+        emit(ctx, disc, actors, "struck", hit, tok, sent, governors(tok), 2, anaphoric=True, family="attack")
+    return bool(actors and hit)

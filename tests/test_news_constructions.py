@@ -154,6 +154,8 @@ CASES = [
     ("Chile launched a wave of airstrikes overnight. The raids hit rebel depots in Bolivia.", ("country/CL","struck","country/BO")),
     ("Chile carried out airstrikes on Sunday. The targets included hideouts of the Karsk Front.", ("country/CL","struck","group/karsk-front")),
     ("Chile launched airstrikes on Sunday. Among the targets were depots of the Karsk Front.", ("country/CL","struck","group/karsk-front")),
+    # "vowed/promised support for Y": the vow carries the support noun; a vow of backing is no threat
+    ("Uruguay's president vowed full support for Bolivia.", ("country/UY","supported","country/BO")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -291,6 +293,11 @@ def test_news_urging_to_stop_a_cooperation_is_no_appeal_for_restraint(read_text)
 def test_news_targets_of_a_policy_are_no_targets_of_an_attack(read_text):
     _, relations = read_text("The targets of the new tax include Karl Brandt's firm.")
     assert not [r for r in relations if r.predicate == "struck"], relations
+
+
+def test_news_a_vow_of_backing_is_no_threat(read_text):
+    _, relations = read_text("Uruguay vowed full support for Bolivia on Monday.")
+    assert not [r for r in relations if r.predicate == "threatened" or r.modality == "threatened"], relations
 
 
 def test_news_a_reported_attack_is_no_accusation(read_text):

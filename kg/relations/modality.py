@@ -33,7 +33,8 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:
     if any(l in t["negating_words"] for l in lemmas):
         return "negated"
     conditional = any(c.lower_ == "if" for g in [tok, *chain[:1]] for c in g.children if c.dep_ == "mark")
-    if not conditional and pred != "threatened" and any(l in t["threat_words"] for l in lemmas[:2]):
+    if not conditional and pred != "threatened" and pred not in t["cooperative_predicates"] and \
+            any(l in t["threat_words"] for l in lemmas[:2]):
         return "threatened"  # "warned it would retaliate": the warning makes the future act a threat (and is the threat itself)
     carriers = [tok, *([tok.head] if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in t["litotes_verbs"] else [])]
     would = any(c.lower_ in t["hypothetical_aux"] for v in carriers for c in v.children if c.dep_ == "aux")

@@ -156,6 +156,10 @@ CASES = [
     ("Chile launched airstrikes on Sunday. Among the targets were depots of the Karsk Front.", ("country/CL","struck","group/karsk-front")),
     # "vowed/promised support for Y": the vow carries the support noun; a vow of backing is no threat
     ("Uruguay's president vowed full support for Bolivia.", ("country/UY","supported","country/BO")),
+    # more judgements: "called Y's remarks irresponsible", "called the strike a cowardly act", "outrage at the attack"
+    ("Bolivia called Peru's remarks irresponsible.", ("country/BO","condemned","country/PE")),
+    ("Peruvian jets bombed a Bolivian village. Bolivia called the strike a cowardly act.", ("country/BO","condemned","country/PE")),
+    ("Chilean jets bombed a Peruvian village. Peru expressed outrage at the attack.", ("country/PE","condemned","country/CL")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),

@@ -160,6 +160,7 @@ CASES = [
     ("Bolivia called Peru's remarks irresponsible.", ("country/BO","condemned","country/PE")),
     ("Peruvian jets bombed a Bolivian village. Bolivia called the strike a cowardly act.", ("country/BO","condemned","country/PE")),
     ("Chilean jets bombed a Peruvian village. Peru expressed outrage at the attack.", ("country/PE","condemned","country/CL")),
+    ("Bolivia levelled fresh accusations at Peru on Tuesday.", ("country/BO","accused","country/PE")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),

@@ -100,6 +100,8 @@ def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str,
         return _country_mention(span, sent, iso)
     if key in cues().time_words or not any(t.text[:1].isupper() for t in span):
         return None
+    if len(span) > 1 and label in ("ORG", "EVENT", "LAW", "PERSON") and words[-1] in cues().not_actor_name_ends:
+        return None  # "the Syrian Civil War", "the United States Constitution": an event or a text, no actor
     if label not in ("GPE", "LOC") and _indefinite(span):
         return None  # "a Foreign Terrorist Organization": a kind of thing, not its name
     if label in ("ORG", "PERSON", "FAC", "GPE") and key not in gaz.places and key not in gaz.regions and \

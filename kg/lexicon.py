@@ -65,6 +65,7 @@ class Cues:
     demonym_suffixes: tuple[str, ...]  # tried in this order
     relative_pronouns: frozenset[str]
     first_person: frozenset[str]
+    not_actor_name_ends: frozenset[str]  # "the Syrian Civil War", "the Geneva Convention": an event or a text, no actor
     group_head_nouns: frozenset[str]  # "the M23 group", "the Velm militia": a lower-case head after a group's name
     line_continuing_tags: frozenset[str]  # a line ending in a word of these tags wraps its sentence onto the next
     pronoun_types: Mapping[str, tuple[str, ...]]  # pronoun -> the entity types it can stand for

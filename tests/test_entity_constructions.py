@@ -126,3 +126,14 @@ def test_entity_common_noun_of_a_country_is_the_country(read_text):
     entities, _ = read_text('"We will not let the Economy of Chile collapse," Karl Brandt said.')
     assert "country/CL" in entities, entities
     assert not [e for e in entities.values() if e.type == "Organization"], entities
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Velmar Civil War began in 2011 when protests spread.", "Velmar Civil War"),
+    ("Judges cited the Ostland Constitution in their ruling on Monday.", "Ostland Constitution"),
+    ("Both sides signed the Karsk Valley Accord in March.", "Karsk Valley Accord"),
+])
+def test_entity_an_event_or_a_text_is_no_actor(read_text, text, name):
+    # a name ending in "War", "Constitution", "Accord": an event or a document, not an organisation
+    entities, _ = read_text(text)
+    assert not [e for e in entities.values() if e.label == name], entities

@@ -213,28 +213,32 @@ def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: 
 
 
 def _own_forces(ctx: Context, verb: Token, noun: Token) -> str:
-    """The state of unnamed forces ("troops", "security forces") that act in a clause some party of a state
-    reports ("Ruritania's army said soldiers killed 12 insurgents"), or of "government forces" in an article
-    about one state most; "" when the forces are qualified ("troops from the other side") or no state is."""
-    if not {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")} & (ctx.t["service_members"] | ctx.t["armed_collectives"]) or \
+    """The state (or army) of unnamed forces ("troops", "security forces") acting in a clause a party of a state
+    reports ("Ruritania's army said soldiers killed 12 insurgents"), or of "government forces" in an article about
+    one state most; "" when the forces are qualified ("troops from the other side") or no state is."""
+    words = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")}
+    if not words & (ctx.t["service_members"] | ctx.t["armed_collectives"]) or \
             any(c.dep_ in ("prep", "relcl", "acl", "poss", "appos") for c in noun.children):
         return ""
-    up = verb
-    for _ in range(6):
-        if up.lemma_.lower() in ctx.t["speech_verbs"] and up.i != verb.i:
-            for c in up.children:
-                if c.dep_ == "nsubj" and (k := ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")):
-                    state = k if ctx.types.get(k) == "Country" else ctx.affiliation.get(k, "")
-                    if ctx.types.get(state) != "Country":
-                        return ""
-                    return k if k == armed_forces_key(iso_of(state)) else state  # the army's own troops, else the state's
-            return ""
-        if up.head.i == up.i:
-            break
-        up = up.head
+    if (reporter := _reporting_party(ctx, verb)) is not None:
+        return reporter
     if any(c.lower_ in cues().government_words for c in noun.children if c.dep_ in ("compound", "amod")) and ctx.main_countries:
         return ctx.main_countries[0]  # "government forces": the state the article is about
     return ""
+
+
+def _reporting_party(ctx: Context, verb: Token) -> str | None:
+    """Who reports the clause of ``verb`` ("Ruritania's army said ..."): that army, else the reporter's state; ""
+    when the reporter belongs to no state; None when no verb of saying governs the clause."""
+    for up in list(verb.ancestors)[:6]:
+        if up.lemma_.lower() in ctx.t["speech_verbs"]:
+            sayer = next((k for c in up.children if c.dep_ == "nsubj"
+                          for k in [ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")] if k), "")
+            state = sayer if ctx.types.get(sayer) == "Country" else ctx.affiliation.get(sayer, "")
+            if ctx.types.get(state) != "Country":
+                return ""
+            return sayer if sayer == armed_forces_key(iso_of(state)) else state
+    return None
 
 
 def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,

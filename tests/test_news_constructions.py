@@ -161,6 +161,8 @@ CASES = [
     ("Peruvian jets bombed a Bolivian village. Bolivia called the strike a cowardly act.", ("country/BO","condemned","country/PE")),
     ("Chilean jets bombed a Peruvian village. Peru expressed outrage at the attack.", ("country/PE","condemned","country/CL")),
     ("Bolivia levelled fresh accusations at Peru on Tuesday.", ("country/BO","accused","country/PE")),
+    # "condemned the killing of X in the attack": the attack's author is condemned, not the victim
+    ("Bolivian guns shelled Tacna on Monday. Chile condemned the killing of Karl Weiss in the attack.", ("country/CL","condemned","country/BO")),
     # a killing by armed force with unnamed victims at a place is an attack on the place; unnamed troops a
     # state's party reports on are its own; "government forces" are those of the article's state
     ("Peruvian troops killed nine insurgents in Tacna on Monday.", ("country/PE","struck","place/geonames/3928128")),
@@ -303,6 +305,11 @@ def test_news_targets_of_a_policy_are_no_targets_of_an_attack(read_text):
 def test_news_a_vow_of_backing_is_no_threat(read_text):
     _, relations = read_text("Uruguay vowed full support for Bolivia on Monday.")
     assert not [r for r in relations if r.predicate == "threatened" or r.modality == "threatened"], relations
+
+
+def test_news_the_victim_of_a_condemned_killing_is_not_condemned(read_text):
+    _, relations = read_text("Bolivian guns shelled Tacna on Monday. Chile condemned the killing of Karl Weiss in the attack.")
+    assert not [r for r in relations if r.predicate == "condemned" and r.object == "person/karl-weiss"], relations
 
 
 def test_news_a_reported_attack_is_no_accusation(read_text):

@@ -26,6 +26,7 @@ __all__ = ["ATTACKS", "colon_list", "coordinated", "entities_in", "event_actor",
 
 ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
 _CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}
+_JUDGEMENTS = ("condemned", "accused")
 _MULTI_TARGET = frozenset(n for n, p in PREDICATES.items() if p.multi_target)
 
 
@@ -374,6 +375,8 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
             objects = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and
                        not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for g in c.children if g.dep_ == "dobj"]
         for c in objects:
+            if pred in _JUDGEMENTS and ctx.t["noun_of"].get(c.lemma_.lower()) == "killed" and not ctx.key(c):
+                continue  # "condemned the killing of X": X is the victim; the killer is judged (judged_act)
             found += entities_in(ctx, c, multi=multi, skip=skip, nationality_is_state=whole, places_of_names=pred == "struck")
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps | ctx.t["targeting_preps"]:

@@ -147,7 +147,7 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
             # the other side is a place too, unless its words make it a group or an organisation
             cue = cues().group_words | cues().org_words
             return [(side, ent.label_ if any(fold(t.text) in cue for t in side) else "GPE") for side in (left, right)]
-        if len(left) == len(right) == 1 and all(side.text in _person_words_before(doc, span.start) for side in (left, right)):
+        if len(left) == len(right) == 1 and {left.text, right.text} <= _person_words_before(doc, span.start):
             return [(left, "PERSON"), (right, "PERSON")]  # "Brandt and Weiss were sanctioned": two people named before
     at = next((t.i for t in span[1:-1] if t.is_lower and t.lower_ in cues().locative_preps), None)
     if at is not None and doc[at + 1].text[:1].isupper() and actor_key(span.text) not in actors():

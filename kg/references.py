@@ -54,9 +54,9 @@ def references(doc: Doc, token_key: dict[int, str], types: dict[str, str],
 def _titled(tok: Token, roles: dict[str, str], history: list[tuple[int, str]]) -> str:
     """The one person mentioned so far whose title ends in the description's noun ("the crown prince": the
     "Crown Prince ..." named before); "" when none or several are."""
-    title = " ".join(t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod")) + " " + tok.lower_
+    title = " ".join([*(t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod")), tok.lower_])
     seen = {k for _, k in history}
-    fits = [k for k, role in roles.items() if k in seen and role.endswith(title.strip())]
+    fits = [k for k, role in roles.items() if k in seen and role.endswith(title)]
     return fits[0] if len(fits) == 1 else ""
 
 
@@ -120,9 +120,8 @@ def _attack_above(tok: Token) -> Token | None:
     """The verb of force whose object holds the possessive ("shelled its posts", "fired on its troops"), if
     the possessive's nearest verb is one."""
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None or triggers()["verb_of"].get(verb.lemma_.lower()) not in _ATTACKS:
-        verb = verb if verb is not None and _fire_on(verb) else None
-    if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") and tok in c.subtree for c in verb.children):
+    if verb is None or not (triggers()["verb_of"].get(verb.lemma_.lower()) in _ATTACKS or _fire_on(verb)) or \
+            any(c.dep_ in ("nsubj", "nsubjpass") and tok in c.subtree for c in verb.children):
         return None
     return verb
 

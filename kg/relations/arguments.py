@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
-from .context import in_headline
+from .context import in_headline, speech_verb_above
 from .discourse import event_family, instruments
 from .sides import COUNTED_PARTIES, both_sides
 
@@ -231,15 +231,14 @@ def _own_forces(ctx: Context, verb: Token, noun: Token) -> str:
 def _reporting_party(ctx: Context, verb: Token) -> str | None:
     """Who reports the clause of ``verb`` ("Ruritania's army said ..."): that army, else the reporter's state; ""
     when the reporter belongs to no state; None when no verb of saying governs the clause."""
-    for up in list(verb.ancestors)[:6]:
-        if up.lemma_.lower() in ctx.t["speech_verbs"]:
-            sayer = next((k for c in up.children if c.dep_ == "nsubj"
-                          for k in [ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")] if k), "")
-            state = sayer if ctx.types.get(sayer) == "Country" else ctx.affiliation.get(sayer, "")
-            if ctx.types.get(state) != "Country":
-                return ""
-            return sayer if sayer == armed_forces_key(iso_of(state)) else state
-    return None
+    if (up := speech_verb_above(ctx, verb, levels=6)) is None:
+        return None
+    sayer = next((k for c in up.children if c.dep_ == "nsubj"
+                  for k in [ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")] if k), "")
+    state = sayer if ctx.types.get(sayer) == "Country" else ctx.affiliation.get(sayer, "")
+    if ctx.types.get(state) != "Country":
+        return ""
+    return sayer if sayer == armed_forces_key(iso_of(state)) else state
 
 
 def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,

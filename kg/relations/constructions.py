@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES
-from .arguments import (ATTACKS, coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
+from .arguments import (coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
                         subjects, targets)
+from .context import speech_verb_above
 from .emit import emit
 from .impacts import targets_named, weapon_impact
 from .killings import forces_killed, killing_places
-from .modality import governors, speech_verb_above
-from .sides import answered_attacker, sentence_countries
+from .modality import governors
 from .reprisals import copular_reprisal, told_as_reprisal, unaddressed_threat
-from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, trigger_predicate
+from .sides import answered_attacker, sentence_countries
+from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, names_an_act, trigger_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CLAUSES", "ENDINGS", "FALLBACKS", "WHOLE", "Reading", "read_trigger"]
 
+_RELATIVE_TAGS = ("WDT", "WP")  # relative pronouns: "which", "that", "who", "whom"
 _TOGETHER = frozenset(("met", "negotiatedCeasefire", "mediated", "urgedRestraint"))  # acts between parties, not on one
 _DIPLOMATIC = frozenset(n for n, p in PREDICATES.items() if p.diplomatic)
 
@@ -299,10 +301,7 @@ def judged_act(ctx: Context, disc: Discourse, rd: Reading) -> None:
     nouns = [c for c in tok.children if c.dep_ == "dobj"] + \
         [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for c in nouns:
-        lemma = c.lemma_.lower()
-        if lemma in ctx.t["event_nouns"] or lemma in ctx.decision_nouns or lemma in ctx.hostile_acts or \
-                ctx.t["noun_of"].get(lemma) in ATTACKS or \
-                rd.pred == "retaliatedAgainst" and c.dep_ == "pobj" and c.head.lower_ in ctx.t["cause_preps"]:
+        if names_an_act(ctx, c) or rd.pred == "retaliatedAgainst" and c.dep_ == "pobj" and c.head.lower_ in ctx.t["cause_preps"]:
             # "criticised the decision", "retaliated for X's expulsion of its envoys": the act's author
             rd.targets = event_author(ctx, disc, c, rd.subjects, rd.pred)
             break
@@ -314,12 +313,11 @@ def relative_object(ctx: Context, disc: Discourse, rd: Reading) -> None:
     subject ("envoys who accused X").
     Example: "Ruritania expelled four Freedonian envoys whom it accused of espionage." """
     tok = rd.tok
-    if rd.targets or rd.pred in _TOGETHER or tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in tok.children) \
-            or any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in tok.children):
+    own = {c.dep_ for c in tok.children if c.tag_ not in _RELATIVE_TAGS}  # the clause's own words, not "which"/"whom"
+    if rd.targets or rd.pred in _TOGETHER or tok.dep_ != "relcl" or "nsubj" not in own or "dobj" in own:
         return
     head = tok.head
-    if rd.pred in ("condemned", "accused") and (head.lemma_.lower() in ctx.t["event_nouns"] or
-                                                  head.lemma_.lower() in ctx.decision_nouns):
+    if rd.pred in ("condemned", "accused") and names_an_act(ctx, head):
         rd.targets = event_author(ctx, disc, head, rd.subjects, rd.pred)
     else:
         rd.targets = entities_in(ctx, head, multi=True, skip=frozenset(rd.subjects),
@@ -343,7 +341,6 @@ def reprisal_target(ctx: Context, disc: Discourse, rd: Reading) -> None:
                     rd.targets += entities_in(ctx, p, multi=False, skip=frozenset(rd.subjects))
     if not rd.targets and rd.subjects:  # "Y bombed X's port. X vowed to retaliate": against Y
         rd.targets = answered_attacker(ctx, disc, rd.subjects)
-
 
 
 def diplomatic_party(ctx: Context, disc: Discourse, rd: Reading) -> None:
@@ -442,7 +439,6 @@ def read_trigger(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Spa
     emit(ctx, disc, rd.subjects, pred, rd.targets, tok, sent, chain, rd.depth)
     forces_killed(ctx, disc, rd)
     killing_places(ctx, disc, rd)
-    if pred == "struck" and (any(c.lemma_.lower() in ctx.t["reprisal_modifiers"] for c in tok.children
-                                 if c.dep_ in ("amod", "compound")) or told_as_reprisal(ctx, disc, tok, rd.subjects)):
+    if pred == "struck" and told_as_reprisal(ctx, disc, tok, rd.subjects):
         emit(ctx, disc, rd.subjects, "retaliatedAgainst", rd.targets, tok, sent, chain, rd.depth, read_as=pred)
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from ..schema import Article, Entity
 
-__all__ = ["Context", "in_headline", "read_context"]
+__all__ = ["Context", "in_headline", "read_context", "speech_verb_above"]
 
 
 @dataclass(frozen=True)
@@ -72,3 +72,9 @@ def in_headline(ctx: Context, sent: Span) -> bool:
     """True when ``sent`` is a line with no closing punctuation near the start of the article: a headline, whose
     grammar drops articles and writes "and" as a comma."""
     return sent.start_char < 400 and not sent.text.rstrip().endswith(tuple(ctx.t["closing_punctuation"]))
+
+
+def speech_verb_above(ctx: Context, tok: Token, levels: int = 8) -> Token | None:
+    """The nearest speech verb ``tok`` hangs under, within ``levels`` heads: "said [the SDF would stop [the
+    aggression]]"; None when none is."""
+    return next((up for up in list(tok.ancestors)[:levels] if up.lemma_.lower() in ctx.t["speech_verbs"]), None)

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES, Evidence, Relation
 from .arguments import ATTACKS
-from .sides import own_side, peace_purpose
 from .discourse import note_attack
 from .facts import casualties, finer_code, place, sentence_date
 from .facts import confidence as edge_confidence
 from .modality import modality, source
+from .sides import own_side, peace_purpose
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
     from .context import Context
 
-__all__ = ["governors", "modality", "source", "speech_verb_above"]
+__all__ = ["governors", "modality", "source"]
 
 
 def governors(tok: Token) -> list[Token]:
@@ -66,15 +66,3 @@ def source(ctx: Context, chain: list[Token], subjects: list[str]) -> str:
                         return keys[0]
             return ""
     return ""
-
-
-def speech_verb_above(ctx: Context, tok: Token, levels: int = 8) -> Token | None:
-    """The nearest speech verb ``tok`` hangs under: "said [the SDF would stop [the aggression]]"."""
-    up = tok.head
-    for _ in range(levels):
-        if up.lemma_.lower() in ctx.t["speech_verbs"]:
-            return up
-        if up.head is up:
-            return None
-        up = up.head
-    return None

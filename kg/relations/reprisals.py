@@ -21,10 +21,13 @@ __all__ = ["copular_reprisal", "told_as_reprisal", "unaddressed_threat"]
 
 
 def told_as_reprisal(ctx: Context, disc: Discourse, verb: Token, actors: list[str]) -> bool:
-    """An attack verb told as a reprisal whose hostile cause names no author, so that the reprisal is against the
-    attack's own target: "X shelled Y in retaliation", "in a reprisal raid", "in response to Friday's ambush",
-    "X responded by shelling Y" (a cause with an author is the frame act-in-retaliation-for's).
+    """An attack told as a reprisal against its own target: a reprisal word on it ("retaliatory strikes on Y"), or
+    on its verb a reprisal whose hostile cause names no author ("X shelled Y in retaliation", "in a reprisal raid",
+    "in response to Friday's ambush", "X responded by shelling Y"; a cause with an author is the frame
+    act-in-retaliation-for's).
     Example: "In a reprisal raid, Freedonia bombed Sylvanian border posts." """
+    if _reprisal_modified(ctx, verb):
+        return True  # "retaliatory strikes on Y", "a reprisal raid"
     if verb.pos_ != "VERB":
         return False
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.lemma_.lower() in ctx.t["respond_verbs"]:
@@ -32,14 +35,18 @@ def told_as_reprisal(ctx: Context, disc: Discourse, verb: Token, actors: list[st
     for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.t["reprisal_preps"]
                  for g in c.children if g.dep_ == "pobj"):
         lemma = noun.lemma_.lower()
-        if not (lemma in ctx.reprisal_nouns or lemma in ctx.t["attack_words"] and any(
-                c.lemma_.lower() in ctx.t["reprisal_modifiers"] for c in noun.children if c.dep_ in ("amod", "compound"))):
+        if not (lemma in ctx.reprisal_nouns or lemma in ctx.t["attack_words"] and _reprisal_modified(ctx, noun)):
             continue
         causes = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.t["cause_preps"]
                   for g in c.children if g.dep_ == "pobj"]
         if hostile_cause(ctx, noun) and not any(event_author(ctx, disc, g, actors, "retaliatedAgainst") for g in causes):
             return True
     return False
+
+
+def _reprisal_modified(ctx: Context, word: Token) -> bool:
+    """Whether a reprisal word modifies ``word``: "retaliatory strikes", "a reprisal raid"."""
+    return any(c.lemma_.lower() in ctx.t["reprisal_modifiers"] for c in word.children if c.dep_ in ("amod", "compound"))
 
 
 def copular_reprisal(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, chain: list[Token]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .arguments import ATTACKS
 from .context import in_headline
 
 if TYPE_CHECKING:
@@ -15,7 +16,8 @@ if TYPE_CHECKING:
 
     from .context import Context
 
-__all__ = ["BACKED_BY", "BLAMED", "DENOUNCED", "JOINED_MEETING", "PSEUDO_PREDICATES", "hostile_cause", "trigger_predicate"]
+__all__ = ["BACKED_BY", "BLAMED", "DENOUNCED", "JOINED_MEETING", "PSEUDO_PREDICATES", "hostile_cause", "names_an_act",
+           "trigger_predicate"]
 
 BLAMED = "blamed"  # "the crash was X's doing": the speaker accuses X
 DENOUNCED = "denounced"  # "resist the X aggression", said S: S condemns X
@@ -148,3 +150,11 @@ def hostile_cause(ctx: Context, tok: Token) -> bool:
         if ctx.types.get(ctx.key(n)) in ("Country", "Group", "Organization"):
             return True
     return False
+
+
+def names_an_act(ctx: Context, noun: Token) -> bool:
+    """Whether a noun names an act whose author a judgement is about: an event, a decision, a hostile act or an
+    attack of the lexicon ("the raid", "the decision", "the barrage")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ctx.t["event_nouns"] or lemma in ctx.decision_nouns or lemma in ctx.hostile_acts or \
+        ctx.t["noun_of"].get(lemma) in ATTACKS

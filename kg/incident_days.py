@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["day", "when", "time_expressions", "shift"]
+__all__ = ["day", "when", "time_expressions", "calendar_times", "shift"]
 
 
 def day(text: str) -> date | None:
@@ -24,6 +24,8 @@ def when(sentence: str, trigger: str, edge_day: date | None, published: date | N
     from .incidents import rules
 
     found = time_expressions(sentence, published)
+    if edge_day is not None:  # the relation reader dated weekdays and "yesterday" in the parse, clause by clause
+        found = calendar_times(sentence, published)
     if found:
         at = sentence.find(trigger) if trigger else -1
         at = at if at >= 0 else 0
@@ -34,6 +36,16 @@ def when(sentence: str, trigger: str, edge_day: date | None, published: date | N
     if published is not None:
         return shift(published, -rules()["undated_days"]), published, "published"
     return None, None, ""
+
+
+def calendar_times(sentence: str, published: date | None) -> tuple[tuple[int, date, date, str], ...]:
+    """The time expressions of the sentence but its weekdays and "yesterday": those the relation reader dates in
+    the parse (``kg.relations.facts.stated_day``), where a clause tells whose day it is."""
+    from .incidents import rules
+
+    r = rules()
+    parsed = tuple(w.lower() for w in r["weekdays"] + r["yesterday"])
+    return tuple(f for f in time_expressions(sentence, published) if not sentence[f[0]:].lower().startswith(parsed))
 
 
 @lru_cache(maxsize=4096)

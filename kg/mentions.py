@@ -52,6 +52,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out = merge_expansions(doc, out, sent_of)
     out = shared_surnames(doc, out, sent_of)
     out = _led_bodies(doc, out, sent_of, used)
+    out.extend(_surname_mentions(doc, out, sent_of, used))
     out.extend(_opposed_actor_mentions(doc, sent_of, used))
     out.extend(_force_mentions(doc, sent_of, used))
     out.extend(_place_word_mentions(doc, sent_of, used))
@@ -211,6 +212,26 @@ def _led_body_noun(doc: Doc, led: Token) -> Token | None:
         if tok.lower_ in cues().led_bodies:
             return tok
     return None
+
+
+def _surname_mentions(doc: Doc, mentions: list[Mention], sent_of: dict[int, int], used: set[int]) -> list[Mention]:
+    """A person's surname standing alone where the NER saw no name ("Brandt was arrested" after "Karl Brandt"):
+    a proper noun, no part of a longer name, that ends the full name of a person named earlier in the article."""
+    seen: dict[str, int] = {}  # surname -> the token after the first full name that ends in it
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "Official" and len(words) > 1 and words[-1].isalpha() and words[-1][:1].isupper():
+            seen.setdefault(words[-1], m.tokens[1])
+    taken = used | {i for m in mentions for i in range(*m.tokens)}
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or seen.get(tok.text, len(doc)) > tok.i or tok.dep_ == "compound":
+            continue
+        if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (tok.i - 1, tok.i + 1)):
+            continue  # part of a longer name the NER missed
+        out.append(make_mention(doc[tok.i : tok.i + 1], sent_of[tok.i], "Official"))
+        used.add(tok.i)
+    return out
 
 
 def _opposed_actor_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[Mention]:

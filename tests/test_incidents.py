@@ -41,9 +41,11 @@ def graph(*edges: tuple) -> nx.MultiDiGraph:
     for key, attrs in NODES.items():
         G.add_node(key, aliases=[], articles=sorted(ARTICLES), mentions=1, first_sentence="", **attrs)
     for u, predicate, v, article, start, sentence, *extra in edges:
+        # the day the relation reader gives: the one day the sentence states, else the article's date
+        stated = [f[1] for f in time_expressions(sentence, date.fromisoformat(ARTICLES[article])) if f[3] == "stated"]
         attrs = {"predicate": predicate, "modality": "asserted", "cameo": "190", "plover": "ASSAULT",
                  "confidence": 0.9, "article": article, "sentence": sentence, "start": start,
-                 "end": start + len(sentence), "trigger": "", "date": ARTICLES[article], **(extra[0] if extra else {})}
+                 "end": start + len(sentence), "trigger": "", "date": stated[0].isoformat() if len(stated) == 1 else ARTICLES[article], **(extra[0] if extra else {})}
         G.add_edge(u, v, key=f"{predicate}:{article}:{start}:{v}", **attrs)
     return G
 
@@ -325,3 +327,17 @@ def test_incidents_built_from_articles_end_to_end(tmp_path):
     assert reverse.graph["incidents"] == G.graph["incidents"]
     assert {(u, v, k): d["incident"] for u, v, k, d in reverse.edges(keys=True, data=True)} == \
         {(u, v, k): d["incident"] for u, v, k, d in G.edges(keys=True, data=True)}
+
+
+def test_incidents_a_day_the_relation_reader_gave_another_clause_does_not_date_the_report():
+    # the reader dated "missiles hit Zenda, where a raid on Tuesday killed ten" to its article (the day is the
+    # earlier raid's): the report is not Tuesday's strike
+    tuesday = ("country/RR", "struck", "place/zenda", "a1", 0, "Ruritania struck Zenda on Tuesday.")
+    later = ("country/RR", "struck", "place/zenda", "a2", 0, "Ruritanian missiles hit Zenda, where a raid on Tuesday "
+             "killed ten.", {"date": "2031-03-06"})
+    G = graph(tuesday, later)
+    add_incidents(G)
+    assert incident_of(G, "a1", 0) != incident_of(G, "a2", 0)
+    G = graph(tuesday, later[:6] + ({"date": "2031-03-04"},))  # the reader's Tuesday: one strike
+    add_incidents(G)
+    assert incident_of(G, "a1", 0) == incident_of(G, "a2", 0)

@@ -55,3 +55,34 @@ def test_mentions_other_labels_stay_dropped(vocab):
     doc = Doc(vocab, words=["Northern", "Lights", "was", "sold", "."], sent_starts=[True, False, False, False, False])
     doc.ents = [Span(doc, 0, 2, label="WORK_OF_ART")]
     assert find_mentions(doc) == []
+
+
+def _doc(vocab, words, pos, ents):
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    doc = Doc(vocab, words=words, pos=pos, sent_starts=starts)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+def test_mentions_a_surname_the_ner_missed_is_the_person_named_before(vocab):
+    from kg.mentions import find_mentions
+
+    words = ["Karl", "Brandt", "led", "the", "unit", ".", "Brandt", "was", "killed", "."]
+    pos = ["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "AUX", "VERB", "PUNCT"]
+    found = [(m.text, m.type, m.tokens) for m in find_mentions(_doc(vocab, words, pos, [(0, 2, "PERSON")]))]
+    assert ("Brandt", "Official", (6, 7)) in found, found
+
+
+@pytest.mark.parametrize("words, pos", [
+    # a surname before the full name is not yet anyone's
+    (["Brandt", "left", ".", "Karl", "Brandt", "stayed", "."], ["PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]),
+    # a surname inside a longer name the NER missed ("Brandt Street") is no mention of the person
+    (["Karl", "Brandt", "spoke", ".", "Brandt", "Street", "closed", "."],
+     ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]),
+])
+def test_mentions_a_lone_surname_needs_a_full_name_before_and_no_name_around(vocab, words, pos):
+    from kg.mentions import find_mentions
+
+    start = words.index("Karl")
+    found = [m.tokens for m in find_mentions(_doc(vocab, words, pos, [(start, start + 2, "PERSON")]))]
+    assert found == [(start, start + 2)], found

@@ -363,6 +363,23 @@ def test_news_appeal_to_attack_is_no_appeal_for_restraint(read_text):
     assert not [r for r in relations if r.predicate == "urgedRestraint"], relations
 
 
+NO_EDGE_OF = [
+    # speaking to someone is no protest against them
+    ("Karl Brandt spoke to Reuters last week.", "condemned"),
+    # a fronted "with Y, X stands ..." tells where X stands, not whom X backs
+    ("But in Peru, with the Liberal Party, Karl Brandt stands in his usual place.", "supported"),
+    # an envoy arranging a meeting of his own president with another is a party to it, no mediator
+    ("Karl Brandt, the US envoy, arranged a meeting between US President Otto Lang and Peruvian President "
+     "Rosa Weiss.", "mediated"),
+]
+
+
+@pytest.mark.parametrize("text,predicate", NO_EDGE_OF, ids=[t[0][:40] for t in NO_EDGE_OF])
+def test_news_look_alike_gives_no_edge_of_its_kind(read_text, text, predicate):
+    _, relations = read_text(text)
+    assert not [r for r in relations if r.predicate == predicate], relations
+
+
 NOT_MEDIATION = [
     # one side meeting the other to end their fighting negotiates; it does not mediate
     "Peruvian Foreign Minister Karl Brandt held talks with Chilean officials to end the fighting between Peru and Chile.",
@@ -385,3 +402,11 @@ def test_news_construction_gives_its_edge(read_text, text, expected):
         assert not [t for t in found if t[1] != "met"], found
     else:
         assert expected in found, found
+
+
+def test_news_attack_named_by_its_day_is_the_attack_told_before(read_text):
+    # "Thursday's drone strike" with no actor of its own refers back: its actor is the earlier drone attacker's
+    _, relations = read_text("Peruvian drones hit Arica on Thursday. The mayor spoke of Thursday's drone strike in "
+                             "Tacna.")
+    assert any(r.subject == "country/PE" and r.predicate == "struck" and r.object == "place/geonames/3928128"
+               for r in relations), relations

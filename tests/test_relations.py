@@ -90,6 +90,30 @@ def test_relations_day_in_a_relative_clause_dates_that_clause_only(read_text):
     assert shelling.date == "2024-03-14", shelling
 
 
+def test_relations_day_of_the_triggers_own_clause_wins(read_text):
+    # "after talks failed on Monday, X struck Y on Tuesday": the strike is Tuesday's, though Monday is as near
+    _, relations = read_text("After talks collapsed on Monday, Peru struck Chile on Tuesday.", date="2024-03-14")
+    assert next(r for r in relations if r.predicate == "struck").date == "2024-03-12"
+
+
+def test_relations_attack_sentence_without_time_continues_the_day_before(read_text):
+    # narrative time: a strike told with no time right after the same actor's dated strike is that day's
+    _, relations = read_text("On Tuesday, Peruvian jets bombed a camp in Arica. Peruvian missiles slammed into a "
+                             "house in Tacna, officials added.", date="2024-03-14")  # a Thursday
+    tacna = [r for r in relations if r.subject == PE and r.predicate == "struck" and r.object == "place/geonames/3928128"]
+    assert tacna and all(r.date == "2024-03-12" for r in tacna), relations
+
+
+@pytest.mark.parametrize("second", [
+    "Chilean artillery shelled Tacna.",  # another actor: another event, the article's day
+    "On March 2, Peruvian guns shelled Tacna.",  # a time of its own
+])
+def test_relations_narrative_day_needs_the_same_actor_and_no_time_of_its_own(read_text, second):
+    _, relations = read_text("On Tuesday, Peruvian jets bombed Arica. " + second, date="2024-03-14")
+    tacna = [r for r in relations if r.object.endswith("tacna") or "3928128" in r.object]
+    assert tacna and all(r.date == "2024-03-14" for r in tacna), relations
+
+
 def test_relations_casualties_are_read(read_text):
     _, relations = read_text("Peru struck Chile, killing nine people.")
     assert next(r for r in relations if r.predicate == "struck").casualties == 9

@@ -33,6 +33,7 @@ class Discourse:
     parties: list[str] = field(default_factory=list)  # officials who meet in the article
     untargeted_actor: str = ""  # who "launched a strike" with its target told later
     attacks: list[Attack] = field(default_factory=list)
+    attack_day: tuple[int, int, str, str] = (-1, -1, "", "")  # (start, end) of the sentence, day, actor of its attack
 
     def remember(self, attack: Attack) -> None:
         """Keep an attack for later references to it."""

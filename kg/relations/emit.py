@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..incident_days import calendar_times, day
 from ..schema import PREDICATES, Evidence, Relation
 from .arguments import ATTACKS
 from .discourse import note_attack
-from .facts import casualties, finer_code, place, sentence_date
+from .facts import casualties, finer_code, place, stated_day
 from .facts import confidence as edge_confidence
 from .modality import modality, source
 from .sides import own_side, peace_purpose
@@ -52,13 +53,13 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
     mood = modality(ctx, tok, chain, read_as or pred)
     if pred in ATTACKS and mood == "asserted" and remember:
         note_attack(ctx, disc, tok, subjects[0], family)
-    if not targets:
-        return
+    if not targets or pred == "mediated" and _colleague_of_a_side(ctx, subjects, targets):
+        return  # an envoy arranging talks between his own president and another is a party to them, no mediator
     if confidence is None:
         confidence = max(0.3, 0.9 - 0.1 * max(0, depth - 1) - (0.1 if anaphoric else 0.0) -
                          (0.1 if sent.start < 20 and sent.text.istitle() else 0.0))
     text = sent.text.strip()
-    facts = _Facts(mood=mood, source=source(ctx, chain, subjects), date=sentence_date(ctx.article, sent, tok),
+    facts = _Facts(mood=mood, source=source(ctx, chain, subjects), date=_event_day(ctx, disc, pred, subjects[0], sent, tok),
                    place=place(ctx, tok, targets), casualties=casualties(ctx, sent) if pred in ATTACKS else -1,
                    code=code or finer_code(tok, pred), sentence=text,
                    start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())))
@@ -74,6 +75,28 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
         # a third party meeting both sides to end their fighting mediates between them
         emit(ctx, disc, subjects, "mediated", targets, tok, sent, chain, depth, read_as=read_as or pred, code=code,
              confidence=confidence, remember=remember)
+
+
+def _colleague_of_a_side(ctx: Context, subjects: list[str], targets: list[str]) -> bool:
+    """True when a subject and a target who is no state belong to one state or body (two officials of one side)."""
+    sides = {a for k in subjects if (a := ctx.affiliation.get(k))}
+    return any(ctx.affiliation.get(o) in sides for o in targets if ctx.types.get(o) != "Country")
+
+
+def _event_day(ctx: Context, disc: Discourse, pred: str, actor: str, sent: Span, tok: Token) -> str:
+    """The day of the event: the day its sentence names, else the article's date; but an attack told in a
+    sentence that names no time takes the day of the same actor's attack in the sentence before (narrative
+    time: in "On Sunday a drone hit a camp in P. Four missiles struck a house there." both are Sunday's)."""
+    own = stated_day(ctx.article, sent, tok)
+    if pred not in ATTACKS:
+        return own or ctx.article.date
+    start, end, anchor, anchor_actor = disc.attack_day
+    if not own and anchor and anchor_actor == actor and sent.start in (start, end) and \
+            not calendar_times(sent.text, day(ctx.article.date)):
+        own = anchor
+    if own:
+        disc.attack_day = (sent.start, sent.end, own, actor)
+    return own or ctx.article.date
 
 
 def _records(ctx: Context, s: str, pred: str, o: str, tok: Token, facts: _Facts, reading: float,

@@ -14,16 +14,25 @@ if TYPE_CHECKING:
     from ..schema import Article
     from .context import Context
 
-__all__ = ["casualties", "confidence", "finer_code", "number", "place", "sentence_date"]
+__all__ = ["casualties", "confidence", "finer_code", "number", "place", "sentence_date", "stated_day"]
 
 def sentence_date(article: Article, sent: Span, trigger: Token | None = None) -> str:
-    """The date the event at ``trigger`` took place: the article's date, moved back by "Monday" or "yesterday" in
-    its sentence; a day named inside a relative clause the trigger is not in dates that clause's event, not this one
-    ("missiles hit the area where a strike on Thursday killed X": Thursday is the earlier strike's)."""
+    """The date the event at ``trigger`` took place: the day its sentence names (``stated_day``), else the
+    article's date."""
+    return stated_day(article, sent, trigger) or article.date
+
+
+def stated_day(article: Article, sent: Span, trigger: Token | None = None) -> str:
+    """The day the sentence names for the event at ``trigger``: the article's date moved back by a "Monday" or
+    "yesterday" of the trigger's own clause, else the nearest ("after talks failed on Monday, X struck Y on
+    Tuesday": Tuesday); "" when it names none. A day inside a relative clause the trigger is not in
+    dates that clause's event, not this one ("missiles hit the area where a strike on Thursday killed X":
+    Thursday is the earlier strike's)."""
     if not article.date:
         return ""
     base = date.fromisoformat(article.date)
     weekdays = triggers()["weekdays"]
+    found: list[tuple[bool, int, int]] = []  # (in another clause, distance to the trigger, days back)
     for tok in sent:
         if tok.lower_ in weekdays and tok.ent_type_ == "DATE":
             delta = (base.weekday() - weekdays[tok.lower_]) % 7
@@ -33,11 +42,24 @@ def sentence_date(article: Article, sent: Span, trigger: Token | None = None) ->
             continue
         if trigger is not None and _in_other_relative_clause(tok, trigger):
             continue
-        try:
-            return (base - timedelta(days=delta)).isoformat()
-        except OverflowError:  # an article dated in the first days of year 1: keep its own date
-            return article.date
-    return article.date
+        if trigger is None:
+            found.append((0, tok.i, delta))
+        else:  # the day of the trigger's own clause first, then the nearest
+            found.append((_clause_verb(tok).i != _clause_verb(trigger).i, abs(tok.i - trigger.i), delta))
+    if not found:
+        return ""
+    try:
+        return (base - timedelta(days=min(found)[2])).isoformat()
+    except OverflowError:  # an article dated in the first days of year 1: keep its own date
+        return article.date
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause ``tok`` is in (the root when none is above it)."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
 
 
 def _in_other_relative_clause(tok: Token, trigger: Token) -> bool:

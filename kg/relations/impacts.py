@@ -1,21 +1,23 @@
-"""Attacks told by their weapon or their attacker: "a missile slammed into a school in P", "a car bomb was rammed
-into a base", "a bomber blew himself up at a market". Whoever sent it is often named only later ("X claimed the
-attack"), so an unnamed sender leaves the targets to the discourse."""
+"""Attacks told without their actor in the clause: by their weapon or their attacker ("a missile slammed into a
+school in P", "a car bomb was rammed into a base", "a bomber blew himself up at a market"), whose sender is often
+named only later ("X claimed the attack"), so an unnamed sender leaves the targets to the discourse; or by their day
+("Thursday's drone strike"), a reference to an attack told before."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import entities_in
+from .arguments import ATTACKS, entities_in, recalled_actor
 from .emit import emit
 from .modality import governors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from .constructions import Reading
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["targets_named", "weapon_impact"]
+__all__ = ["day_named_attack", "targets_named", "weapon_impact"]
 
 
 def weapon_impact(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
@@ -57,3 +59,14 @@ def targets_named(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool
     if actors and hit:
         emit(ctx, disc, actors, "struck", hit, tok, sent, governors(tok), 2, anaphoric=True, family="attack")
     return bool(actors and hit)
+
+
+def day_named_attack(ctx: Context, disc: Discourse, rd: Reading) -> None:
+    """An attack named by its day and no actor ("Thursday's drone strike in P", "Monday's raid") is one told or
+    known before: its actor is that of the latest attack it fits.
+    Example: "Ruritanian drones hit Zenda on Thursday. The mayor spoke of Thursday's drone strike in Zenda." """
+    tok = rd.tok
+    if rd.subjects or rd.pred not in ATTACKS or tok.pos_ != "NOUN" or \
+            not any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in tok.children):
+        return
+    rd.subjects = recalled_actor(ctx, disc, tok, rd.targets)

@@ -363,6 +363,8 @@ def _reports(doc: Doc, m: Mention) -> bool:
 def _acts(doc: Doc, m: Mention) -> bool:
     """True when the mention is used as an actor: subject, possessor, agent, or the subject of a verb of saying."""
     root = doc[m.tokens[0] : m.tokens[1]].root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in cues().place_words | cues().landmark_words:
+        return False  # "Zenda's airport", "Zenda's southern suburbs": a place has them, no state acts
     if root.dep_ in _ACTOR_DEPS:
         return True
     if root.dep_ != "pobj":

@@ -137,3 +137,15 @@ def test_entity_an_event_or_a_text_is_no_actor(read_text, text, name):
     # a name ending in "War", "Constitution", "Accord": an event or a document, not an organisation
     entities, _ = read_text(text)
     assert not [e for e in entities.values() if e.label == name], entities
+
+
+@pytest.mark.parametrize("text, state", [
+    # a capital possessing a place or a building is the town: "Santiago's airport", "Santiago's southern suburbs"
+    ("Peruvian jets bombed Santiago's airport on Monday.", False),
+    ("Shells fell on Santiago's southern suburbs overnight.", False),
+    # a capital possessing what a state has acts as the state
+    ("Santiago's decision to recall its envoy angered Peru.", True),
+])
+def test_entity_capital_is_its_state_only_where_it_acts(read_text, text, state):
+    entities, _ = read_text(text)
+    assert ("country/CL" in entities) == state, sorted(entities)

@@ -410,3 +410,10 @@ def test_news_attack_named_by_its_day_is_the_attack_told_before(read_text):
                              "Tacna.")
     assert any(r.subject == "country/PE" and r.predicate == "struck" and r.object == "place/geonames/3928128"
                for r in relations), relations
+
+
+def test_news_further_attacks_continue_the_attacker_told_before(read_text):
+    # "additional attacks on P", "further strikes": more of the attacks read before, by the same actor
+    _, relations = read_text("Peruvian jets struck Arica on Sunday. Additional attacks on Tacna set a depot ablaze.")
+    assert any(r.subject == "country/PE" and r.predicate == "struck" and r.object == "place/geonames/3928128"
+               for r in relations), relations

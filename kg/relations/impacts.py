@@ -63,10 +63,12 @@ def targets_named(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool
 
 def day_named_attack(ctx: Context, disc: Discourse, rd: Reading) -> None:
     """An attack named by its day and no actor ("Thursday's drone strike in P", "Monday's raid") is one told or
-    known before: its actor is that of the latest attack it fits.
+    known before, and "further strikes", "additional attacks" are more of them: the actor is that of the latest
+    attack it fits.
     Example: "Ruritanian drones hit Zenda on Thursday. The mayor spoke of Thursday's drone strike in Zenda." """
     tok = rd.tok
-    if rd.subjects or rd.pred not in ATTACKS or tok.pos_ != "NOUN" or \
-            not any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in tok.children):
+    if rd.subjects or rd.pred not in ATTACKS or tok.pos_ != "NOUN" or not any(
+            c.dep_ == "poss" and c.ent_type_ == "DATE" or
+            c.dep_ in ("amod", "advmod") and c.lower_ in ctx.t["continuing_adjectives"] for c in tok.children):
         return
     rd.subjects = recalled_actor(ctx, disc, tok, rd.targets)

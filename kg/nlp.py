@@ -6,13 +6,14 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .errors import ModelError
 from .gazetteer import gazetteer
 from .keys import fold
-from .lexicon import cues
+from .lexicon import cues, triggers
 
 __all__ = ["DEFAULT_MODEL", "load_nlp"]
 
@@ -111,6 +112,9 @@ def load_nlp(model: str | None = None) -> Language:
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        for word in triggers()["unsplit_words"]:  # "to de-escalate": one verb, not three nouns
+            for form in (word, word.capitalize()):
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         nlp.add_pipe("kg_line_breaks", before="parser")
         nlp.add_pipe("kg_gazetteer", after="ner")
         nlp.max_length = 5_000_000

@@ -24,6 +24,8 @@ CASES = [
     ("The United States froze the assets of Peruvian general Karl Brandt.", ("country/US","sanctioned","person/karl-brandt")),
     ("Bolivia expressed support for Peru in the dispute.", ("country/BO","supported","country/PE")),
     ("Chile launched retaliatory strikes on Peru after the ambush.", ("country/CL","retaliatedAgainst","country/PE")),
+    # a hyphenated verb kept whole by the tokenizer heads its clause
+    ("Brazil urged Peru to de-escalate.", ("country/BR","urgedRestraint","country/PE")),
     ("A Peruvian drone struck a Chilean military base near Arica.", ("country/PE","struck","country/CL")),
     ("Peru denied involvement in the attack.", None),
     ("Chile expelled Peru's ambassador after the incident.", ("country/CL","expelledDiplomat","country/PE")),

@@ -79,6 +79,8 @@ def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[i
                 history: list[tuple[int, str]], sent_of: dict[int, int]) -> str:
     """The key ``tok`` refers to: the sayer of its clause, the subject its possessive binds to, or the nearest
     fitting earlier mention (which then joins ``history``); "" for none."""
+    if "Official" in wanted and _unnamed_sayer(tok, token_key):
+        return ""  # "one woman said she had lost her father": she is the woman, nobody named before
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and \
             tok.head.head.lemma_.lower() in triggers()["speech_verbs"]:
         sayer = next((token_key.get(c.i) for c in tok.head.head.children if c.dep_ == "nsubj"), None)
@@ -100,6 +102,17 @@ def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[i
             history.append((tok.i, k))
             return k
     return ""
+
+
+def _unnamed_sayer(tok: Token, token_key: dict[int, str]) -> bool:
+    """True when the nearest verb of saying whose clause holds ``tok`` has for subject a person no name or title
+    stands for ("a witness said", "one woman said"): the pronouns of that clause are that person's."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in triggers()["speech_verbs"]:
+            subject = next((c for c in anc.head.children if c.dep_ == "nsubj"), None)
+            return subject is not None and subject.pos_ == "NOUN" and subject.i not in token_key and \
+                not any(g.i in token_key for g in subject.subtree) and subject.lower_ in cues().person_nouns
+    return False
 
 
 def _clause_subject(tok, token_key: dict[int, str], types: dict[str, str], wanted: tuple[str, ...]) -> str:

@@ -419,3 +419,13 @@ def test_news_further_attacks_continue_the_attacker_told_before(read_text):
     _, relations = read_text("Peruvian jets struck Arica on Sunday. Additional attacks on Tacna set a depot ablaze.")
     assert any(r.subject == "country/PE" and r.predicate == "struck" and r.object == "place/geonames/3928128"
                for r in relations), relations
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian envoy Karl Brandt visited Arica. A witness said his brother was killed in the Chilean air strike.",
+    "Peruvian envoy Karl Brandt visited Arica. One woman said she lost her son in the Chilean shelling.",
+])
+def test_news_pronoun_of_an_unnamed_sayer_is_not_the_last_named_person(read_text, text):
+    # "a witness said his brother was killed": his is the witness's, not the envoy's named before
+    _, relations = read_text(text)
+    assert not [r for r in relations if r.object == "person/karl-brandt"], relations

@@ -25,6 +25,7 @@ import networkx as nx
 from .cache import ArticleCache, Records
 from .errors import ConfigError, ExtractionError, KgError, one_line
 from .graph import add_article, add_incidents, new_graph
+from .headlines import sentence_case
 from .inputs import read_inputs
 from .schema import Article
 
@@ -105,7 +106,7 @@ def parse(nlp: Any, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]
         batch: list[tuple[str, tuple[Article, bool]]] = []
         size = 0
         for article in articles:
-            pieces = _pieces(article.text)
+            pieces = _pieces(sentence_case(article.text))  # a title-case headline parsed as a sentence
             for i, piece in enumerate(pieces):
                 if batch and (len(batch) >= BATCH_SIZE or size + len(piece) > BATCH_CHARS):
                     yield batch
@@ -120,7 +121,9 @@ def parse(nlp: Any, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]
         for doc, (article, last) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
             parts.append(doc)
             if last:
-                yield (parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)), article
+                whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                whole.user_data["kg_text"] = article.text  # the text as written, for quoting
+                yield whole, article
                 parts = []
 
 

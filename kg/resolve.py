@@ -28,7 +28,8 @@ _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 
 def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, str]]:
     """Resolve mentions to entities; also return a map from token index to entity key."""
-    sents = [s.text.strip() for s in doc.sents]
+    text = doc.user_data.get("kg_text", doc.text)  # as written: the parse may have read a headline in sentence case
+    sents = [text[s.start_char : s.end_char].strip() for s in doc.sents]
     mentions, keys = _assign_keys(doc, mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m, k in zip(mentions, keys):

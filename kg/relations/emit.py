@@ -55,14 +55,15 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
         note_attack(ctx, disc, tok, subjects[0], family)
     if not targets or pred == "mediated" and _colleague_of_a_side(ctx, subjects, targets):
         return  # an envoy arranging talks between his own president and another is a party to them, no mediator
+    written = ctx.article.text[sent.start_char : sent.end_char]  # as written: a headline may be parsed in sentence case
     if confidence is None:
         confidence = max(0.3, 0.9 - 0.1 * max(0, depth - 1) - (0.1 if anaphoric else 0.0) -
-                         (0.1 if sent.start < 20 and sent.text.istitle() else 0.0))
-    text = sent.text.strip()
+                         (0.1 if sent.start < 20 and written.istitle() else 0.0))
+    text = written.strip()
     facts = _Facts(mood=mood, source=source(ctx, chain, subjects), date=_event_day(ctx, disc, pred, subjects[0], sent, tok),
                    place=place(ctx, tok, targets), casualties=casualties(ctx, sent) if pred in ATTACKS else -1,
                    code=code or finer_code(tok, pred), sentence=text,
-                   start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())))
+                   start=sent.start_char + (len(written) - len(written.lstrip())))
     named = {ctx.key(t) for t in sent if t.pos_ != "PRON"}
     never = PREDICATES[pred].never_object if pred in PREDICATES else frozenset()
     if never:  # a meeting with a city is a meeting with its officials; "killed seven Canadians" killed no country

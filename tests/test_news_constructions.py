@@ -429,3 +429,18 @@ def test_news_pronoun_of_an_unnamed_sayer_is_not_the_last_named_person(read_text
     # "a witness said his brother was killed": his is the witness's, not the envoy's named before
     _, relations = read_text(text)
     assert not [r for r in relations if r.object == "person/karl-brandt"], relations
+
+
+def test_news_a_led_coalition_attacks_as_itself_not_as_its_leader(read_text):
+    # "a Peruvian-led coalition bombed a camp near a Chilean city": the coalition struck Chile; Peru did not
+    _, relations = read_text("Jets of a Peruvian-led coalition bombed a rebel camp near the Chilean city of Arica on "
+                             "Monday.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("org/peruvian-led-coalition", "struck", "country/CL") in found, found
+    assert ("country/PE", "struck", "country/CL") not in found, found
+
+
+def test_news_killing_in_a_strike_near_a_place_strikes_the_place(read_text):
+    # "X killed Y in an air strike near P": the strike hit P
+    _, relations = read_text("Chilean forces killed Karl Brandt in an air strike near Tacna on Sunday.")
+    assert any(r.predicate == "struck" and r.object == "place/geonames/3928128" for r in relations), relations

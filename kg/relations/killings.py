@@ -32,7 +32,7 @@ def forces_killed(ctx: Context, disc: Discourse, rd: Reading) -> None:
 
 def killing_places(ctx: Context, disc: Discourse, rd: Reading) -> None:
     """A killing by an attack or by armed force at a place is an attack on the place: "the strike that killed X
-    at P" hit P; "X's troops killed 12 insurgents in P", "shot dead two gunmen in P" and "X's forces killed two and
+    at P" and "killed X in a strike near P" hit P; "X's troops killed 12 insurgents in P", "shot dead two gunmen in P" and "X's forces killed two and
     captured nine during a gunbattle in P" (unnamed victims) struck P."""
     tok = rd.tok
     if rd.pred not in ("killed", "struck") or not rd.subjects:
@@ -40,6 +40,11 @@ def killing_places(ctx: Context, disc: Discourse, rd: Reading) -> None:
     attack = tok.head if tok.dep_ == "relcl" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if rd.pred == "killed" and attack is not None and attack.lemma_.lower() in ctx.t["attack_words"] and \
             (where := place(ctx, tok, [])):
+        emit(ctx, disc, rd.subjects, "struck", [where], tok, rd.sent, rd.chain, rd.depth + 1, read_as="killed")
+    means = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ctx.t["means_preps"]
+             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ctx.t["attack_words"]]
+    if rd.pred == "killed" and means and (where := place(ctx, means[0], [])) and where not in rd.targets:
+        # "X killed Y in an air strike near P": the strike hit P
         emit(ctx, disc, rd.subjects, "struck", [where], tok, rd.sent, rd.chain, rd.depth + 1, read_as="killed")
     if not all(ctx.types.get(k) in _ARMED for k in rd.subjects) or rd.pred == "struck" and not _counted_people(ctx, tok):
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..keys import country_key, is_country
+from ..keys import country_key, is_country, owner_iso
 
 if TYPE_CHECKING:
     from ..schema import Entity, Relation
@@ -14,7 +14,8 @@ __all__ = ["struck_states"]
 
 def struck_states(rels: list[Relation], entities: list[Entity]) -> list[Relation]:
     """``rels`` and, for each attack by a state (or its forces) on another named state's place or forces, that the
-    attacking state struck that state ("shelled Ruritanian army posts"); armed groups' attacks are theirs alone."""
+    attacking state struck that state ("shelled Ruritanian army posts"); a body a state leads ("a Ruritanian-led
+    coalition") struck it as itself, not as its leader; armed groups' attacks are theirs alone."""
     by_key = {e.key: e for e in entities}
     out = []
     for r in rels:
@@ -45,8 +46,12 @@ def _state_of(by_key: dict[str, Entity], key: str) -> str:
 
 
 def _own_state(by_key: dict[str, Entity], key: str) -> str:
-    """The state that attacks when ``key`` does: a country itself, or the state whose forces ``key`` are."""
+    """The state that attacks when ``key`` does: a country itself, or the state whose own body ``key`` is
+    (``org/<ISO>/...``: its forces, its ministries)."""
     ent = by_key.get(key)
     if ent is None or ent.type not in ("Country", "Organization"):
         return ""  # an official's or a group's attack is theirs, not their state's
-    return key if ent.type == "Country" else ent.affiliation
+    if ent.type == "Country":
+        return key
+    iso = owner_iso(key)  # a state's own body; "a Ruritanian-led coalition" is led by the state, not the state:
+    return country_key(iso) if iso else key if is_country(ent.affiliation) else ""  # it attacks as itself

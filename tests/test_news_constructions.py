@@ -177,9 +177,10 @@ CASES = [
      "area this week. On Monday, a similar attack destroyed a school in Arica.", ("country/CL","struck","place/geonames/3899361")),
     # "anti-X" names the side an offensive is against
     ("Chile's army pressed on with an anti-Hezbollah offensive near Arica.", ("org/CL/armed-forces","struck","group/hizballah")),
-    # a nominalisation refers back to its verb's act: "the seizure" is what "seized" did
+    # a nominalisation refers back to its verb's act: "the seizure" is what "seized" did, and the body that did
+    # it (the navy, as named) is condemned; an official who ordered an act would stand for his state
     ("Peru's navy seized a Chilean trawler on Monday. The seizure was condemned by Bolivia and Brazil.",
-     ("country/BO","condemned","country/PE")),
+     ("country/BO","condemned","org/PE/armed-forces")),
     # a third party meeting both sides to end their fighting mediates; "both countries" are the article's two parties
     ("Clashes between Peruvian and Chilean troops continued on Monday. Brazilian Foreign Minister Karl Brandt met "
      "officials from both countries in a bid to stop the clashes.", ("person/karl-brandt","mediated","country/PE")),
@@ -444,3 +445,12 @@ def test_news_killing_in_a_strike_near_a_place_strikes_the_place(read_text):
     # "X killed Y in an air strike near P": the strike hit P
     _, relations = read_text("Chilean forces killed Karl Brandt in an air strike near Tacna on Sunday.")
     assert any(r.predicate == "struck" and r.object == "place/geonames/3928128" for r in relations), relations
+
+
+def test_news_reprisal_cause_named_by_its_own_word_is_that_act(read_text):
+    # "the bombing was in reprisal for the ambush": the ambush is the act told as an ambush, though told last
+    _, relations = read_text("Peruvian jets bombed camps of the Azure Liberation Front on Monday. The group had "
+                             "ambushed a Peruvian army convoy on Sunday. The defence minister said the bombing was "
+                             "in reprisal for the ambush.")
+    found = {(r.subject, r.predicate, r.object) for r in relations if r.predicate == "retaliatedAgainst"}
+    assert found == {("country/PE", "retaliatedAgainst", "group/azure-liberation-front")}, found

@@ -11,7 +11,7 @@ from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
 from .context import in_headline, speech_verb_above
-from .discourse import event_family, instruments
+from .discourse import event_family, event_word, instruments
 from .sides import COUNTED_PARTIES, both_sides
 
 if TYPE_CHECKING:
@@ -322,17 +322,21 @@ def event_actor(ctx: Context, disc: Discourse, noun: Token, exclude: list[str], 
 
 
 def recall_actor(ctx: Context, disc: Discourse, family: str, exclude: list[str], singular: bool = False,
-                 means: frozenset[str] = frozenset()) -> list[str]:
-    """The actor, as a state (its affiliation when it has one), of the latest attack that fits."""
-    actor = disc.recall(family, exclude, singular=singular, instruments=means)
-    return [] if actor is None else [ctx.affiliation.get(actor) or actor]
+                 means: frozenset[str] = frozenset(), word: str = "") -> list[str]:
+    """The actor of the latest attack that fits; an official who ordered it stands for his state ("the strike"
+    Trump ordered is the United States'), a body (a navy, an air force) for itself."""
+    actor = disc.recall(family, exclude, singular=singular, instruments=means, word=word)
+    if actor is None:
+        return []
+    return [ctx.affiliation.get(actor) or actor] if ctx.types.get(actor) == "Official" else [actor]
 
 
 def recalled_actor(ctx: Context, disc: Discourse, noun: Token, exclude: list[str]) -> list[str]:
-    """The actor, as a state, of the latest attack read so far that ``noun`` can refer back to: "the strike"
-    is the airstrike of two sentences ago, not a town taken over in between; "the operation" is any of them."""
+    """The actor of the latest attack read so far that ``noun`` can refer back to: "the strike" is the airstrike
+    of two sentences ago, not a town taken over in between; "the ambush" an ambush; "the operation" any of them."""
     return recall_actor(ctx, disc, event_family(ctx, noun.lemma_.lower()), exclude,
-                        singular=noun.tag_ in ("NN", "NNP"), means=instruments(ctx, noun))
+                        singular=noun.tag_ in ("NN", "NNP"), means=instruments(ctx, noun),
+                        word="" if noun.lemma_.lower() in ctx.t["general_attack_nouns"] else event_word(ctx, noun))
 
 
 def _opposed(ctx: Context, name: Token) -> bool:

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from ..schema import Relation
     from .context import Context
 
-__all__ = ["Attack", "Discourse", "event_family", "instruments", "note_attack"]
+__all__ = ["Attack", "Discourse", "event_family", "event_word", "instruments", "note_attack"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,7 @@ class Attack:
     actor: str
     plural: bool  # named in the plural ("strikes")
     instruments: frozenset[str]  # the weapons named with it ("drone")
+    word: str = ""  # the event's word ("ambush" for "ambushed" and "the ambush")
 
 
 @dataclass
@@ -40,9 +41,13 @@ class Discourse:
         self.attacks.append(attack)
 
     def recall(self, family: str, exclude: list[str], singular: bool = False,
-               instruments: frozenset[str] = frozenset()) -> str | None:
-        """The actor of the latest attack that fits: "the drone strike" prefers an earlier drone strike to a
-        bombing read since, and a singular "the attack" an attack named in the singular to "attacks" in general."""
+               instruments: frozenset[str] = frozenset(), word: str = "") -> str | None:
+        """The actor of the latest attack that fits: "the ambush" prefers an attack told as an ambush to a bombing
+        read since, "the drone strike" a drone strike, and a singular "the attack" an attack named in the
+        singular to "attacks" in general."""
+        for a in reversed(self.attacks if word else ()):
+            if a.word == word and family in ("", a.family) and a.actor not in exclude:
+                return a.actor
         for same_means in (True, False) if instruments else (False,):
             for number_agrees in (True, False) if singular else (False,):
                 for a in reversed(self.attacks):
@@ -59,6 +64,13 @@ def event_family(ctx: Context, lemma: str) -> str:
     if lemma in ctx.t["generic_event_nouns"]:
         return ""
     return "attack" if lemma in ctx.t["attack_words"] else lemma
+
+
+def event_word(ctx: Context, tok: Token) -> str:
+    """The word an event is told with, the same for its verb and its noun ("ambushed", "the ambush": "ambush";
+    "shelled", "the shelling": "shell")."""
+    lemma = tok.lemma_.lower()
+    return ctx.t["event_nominalisations"].get(lemma, lemma)
 
 
 def instruments(ctx: Context, noun: Token) -> frozenset[str]:
@@ -80,4 +92,4 @@ def note_attack(ctx: Context, disc: Discourse, tok: Token, actor: str, family: s
         lemma = w.lemma_.lower()
         if w is tok or lemma in ctx.t["attack_words"]:
             kind = family if w is tok and family else event_family(ctx, lemma)
-            disc.remember(Attack(kind, actor, w.tag_ in ("NNS", "NNPS"), instruments(ctx, w)))
+            disc.remember(Attack(kind, actor, w.tag_ in ("NNS", "NNPS"), instruments(ctx, w), event_word(ctx, w)))

@@ -63,8 +63,9 @@ def copular_reprisal(ctx: Context, disc: Discourse, tok: Token, pred: str, sent:
               for g in c.children if g.dep_ == "pobj"]
     if act is None or not causes:
         return False
-    actors = event_actor(ctx, disc, act, [], "struck")
-    answered = [k for g in causes for k in event_author(ctx, disc, g, actors, pred) if k not in actors]
+    # the cause first: "the ambush" finds the ambush told before; the reprisal is then another side's act
+    answered = [k for g in causes for k in event_author(ctx, disc, g, [], pred)]
+    actors = [k for k in event_actor(ctx, disc, act, answered, "struck") if k not in answered]
     if actors and answered:
         emit(ctx, disc, actors, pred, answered, tok, sent, governors(tok), 2, anaphoric=True)
     return True

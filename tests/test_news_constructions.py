@@ -160,6 +160,8 @@ CASES = [
     ("Uruguay's president vowed full support for Bolivia.", ("country/UY","supported","country/BO")),
     # more judgements: "called Y's remarks irresponsible", "called the strike a cowardly act", "outrage at the attack"
     ("Bolivia called Peru's remarks irresponsible.", ("country/BO","condemned","country/PE")),
+    # the tagger may read the complement of "called X ..." as a verb: it is still the judgement
+    ("Bolivia called the Peruvian government illegitimate.", ("country/BO","condemned","country/PE")),
     ("Peruvian jets bombed a Bolivian village. Bolivia called the strike a cowardly act.", ("country/BO","condemned","country/PE")),
     ("Chilean jets bombed a Peruvian village. Peru expressed outrage at the attack.", ("country/PE","condemned","country/CL")),
     ("Bolivia levelled fresh accusations at Peru on Tuesday.", ("country/BO","accused","country/PE")),

@@ -170,7 +170,7 @@ def displeased(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span,
 def judged(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, chain: list[Token]) -> bool:
     """"X called the strike unacceptable / found Y's response decisive": a judging verb's subject condemns or
     supports the author of what it judges. Example: "Freedonia called the Ruritanian raid unacceptable." """
-    if pred not in ("condemned", "supported") or tok.pos_ != "ADJ":
+    if pred not in ("condemned", "supported") or tok.pos_ != "ADJ" and not (tok.pos_ == "VERB" and tok.dep_ == "oprd"):
         return False
     judge = _judging_verb(ctx, tok, chain)
     if judge is None:

@@ -35,6 +35,8 @@ def trigger_predicate(ctx: Context, tok: Token) -> str:
     if tok.pos_ in ("ADJ", "VERB") and tok.lower_ in t["displeasure_words"] and any(
             c.dep_ in ("prep", "agent") and c.lower_ in t["displeasure_preps"] for c in tok.children):
         return "condemned"  # "was disappointed by the decision"
+    if tok.dep_ == "oprd" and tok.pos_ != "ADJ" and tok.lower_ in t["condemn_adjectives"]:
+        return "condemned"  # "called the government illegitimate": the tagger made the complement a verb
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         return _verb_predicate(ctx, tok, lemma)
     if tok.pos_ in ("NOUN", "PROPN"):

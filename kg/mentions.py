@@ -53,6 +53,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out = shared_surnames(doc, out, sent_of)
     out = _led_bodies(doc, out, sent_of, used)
     out.extend(_surname_mentions(doc, out, sent_of, used))
+    out.extend(_listed_person_mentions(doc, sent_of, used, lower_words))
     out.extend(_opposed_actor_mentions(doc, sent_of, used))
     out.extend(_force_mentions(doc, sent_of, used))
     out.extend(_place_word_mentions(doc, sent_of, used))
@@ -231,6 +232,27 @@ def _surname_mentions(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]
             continue  # part of a longer name the NER missed
         out.append(make_mention(doc[tok.i : tok.i + 1], sent_of[tok.i], "Official"))
         used.add(tok.i)
+    return out
+
+
+def _listed_person_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_words: set[str]) -> list[Mention]:
+    """A name the NER missed in a list of people ("A B, C D and E F", the last one unlabelled): a run of two
+    capitalised proper nouns or more, no title among them, coordinated with a person's name is a person's name."""
+    out = []
+    for tok in doc:
+        if tok.i in used or tok.dep_ != "conj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
+                tok.head.ent_type_ != "PERSON":
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
+                doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and start - 1 not in used:
+            start -= 1
+        span = doc[start : tok.i + 1]
+        if len(span) < 2 or any(t.lower_ in cues().role_words or t.lower_ in cues().honorifics for t in span):
+            continue  # a full name; "and Turkish President ...": a title, the name follows
+        if (m := classify(span, "PERSON", sent_of[tok.i], lower_words)) is not None:
+            out.append(m)
+            used.update(range(start, tok.i + 1))
     return out
 
 

@@ -86,3 +86,22 @@ def test_mentions_a_lone_surname_needs_a_full_name_before_and_no_name_around(voc
     start = words.index("Karl")
     found = [m.tokens for m in find_mentions(_doc(vocab, words, pos, [(start, start + 2, "PERSON")]))]
     assert found == [(start, start + 2)], found
+
+
+@pytest.mark.parametrize("last, found", [
+    (["Igor", "Lapshin"], True),  # the last name of a list, unlabelled: a person
+    (["Lapshin"], False),  # one word is too little to call a name
+    (["President", "Lapshin"], False),  # a title: the name it titles is the NER's to find
+])
+def test_mentions_a_name_coordinated_with_a_person_is_a_person(vocab, last, found):
+    from kg.mentions import find_mentions
+
+    words = ["Canada", "named", "Oleg", "Vetrov", "and", *last, "."]
+    n = len(words)
+    heads = [1, 1, 3, 1, 3, *([n - 2] * (len(last) - 1)), 3, 1]
+    deps = ["nsubj", "ROOT", "compound", "dobj", "cc", *(["compound"] * (len(last) - 1)), "conj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PROPN", "CCONJ", *(["PROPN"] * len(last)), "PUNCT"]
+    doc = Doc(vocab, words=words, pos=pos, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 2, 4, label="PERSON")]
+    spans = [(m.tokens, m.type) for m in find_mentions(doc)]
+    assert (((5, n - 1), "Official") in spans) == found, spans

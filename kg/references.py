@@ -95,13 +95,25 @@ def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[i
             if sayer and sayer != bound and types.get(sayer) in wanted:
                 return sayer  # "X said Y shelled its posts": a state does not shell its own posts; "its" is X's (not "his": people do harm their own)
         return bound  # "China ..., emphasizing its hope": its = the clause's subject
+    modified = _relative_head_keys(tok, token_key)
     for i, k in reversed(history):
         if sent_of[tok.i] - sent_of[i] > 3:
             break
-        if types.get(k) in wanted and not _same_clause_subject(doc, i, tok):
+        if types.get(k) in wanted and not _same_clause_subject(doc, i, tok) and k not in modified:
             history.append((tok.i, k))
             return k
     return ""
+
+
+def _relative_head_keys(tok: Token, token_key: dict[int, str]) -> set[str]:
+    """The names in the noun phrase a relative clause modifies, when ``tok`` is that clause's subject: "a group it
+    blames" cannot mean the group blames itself ("fighters of the Azure Front, a group it blames": not the Front)."""
+    if tok.dep_ != "nsubj" or tok.head.dep_ != "relcl":
+        return set()
+    noun = tok.head.head
+    anchor = noun.head if noun.dep_ == "appos" else noun
+    clause = set(t.i for t in tok.head.subtree)
+    return {token_key[t.i] for t in anchor.subtree if t.i in token_key and t.i not in clause}
 
 
 def _unnamed_sayer(tok: Token, token_key: dict[int, str]) -> bool:

@@ -456,3 +456,16 @@ def test_news_reprisal_cause_named_by_its_own_word_is_that_act(read_text):
                              "in reprisal for the ambush.")
     found = {(r.subject, r.predicate, r.object) for r in relations if r.predicate == "retaliatedAgainst"}
     assert found == {("country/PE", "retaliatedAgainst", "group/azure-liberation-front")}, found
+
+
+@pytest.mark.parametrize("text", [
+    "Peru bombed camps of the Azure Front, a group it accuses of smuggling arms.",
+    "Peru's defence ministry said the raid targeted fighters of the Azure Front, a rebel group it blames for the "
+    "ambush.",
+])
+def test_news_relative_clause_on_an_apposition_accuses_the_named_group(read_text, text):
+    # "the X Front, a group it blames": "it" is not the group (a clause cannot bind the noun it modifies) and
+    # the accused is the group the apposition describes
+    _, relations = read_text(text)
+    found = {(r.subject, r.predicate, r.object) for r in relations if r.predicate == "accused"}
+    assert found == {("country/PE", "accused", "group/azure-front")}, found

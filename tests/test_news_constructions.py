@@ -469,3 +469,13 @@ def test_news_relative_clause_on_an_apposition_accuses_the_named_group(read_text
     _, relations = read_text(text)
     found = {(r.subject, r.predicate, r.object) for r in relations if r.predicate == "accused"}
     assert found == {("country/PE", "accused", "group/azure-front")}, found
+
+
+def test_news_headline_clauses_beside_each_other(read_text):
+    # "X bombs Y, Z vows response": two clauses side by side; the strike is told, not vowed, and the vow answers it
+    _, relations = read_text("Peru bombs rebel camps in Chile, Santiago vows response\n2031-05-14\n\nOfficials met on "
+                             "Monday.")
+    found = {(r.subject, r.predicate, r.object, r.modality) for r in relations}
+    assert ("country/PE", "struck", "country/CL", "asserted") in found, found
+    assert ("country/CL", "threatened", "country/PE", "asserted") in found, found
+    assert ("country/PE", "threatened", "country/CL", "asserted") not in found, found

@@ -10,16 +10,28 @@ if TYPE_CHECKING:
 
     from .context import Context
 
-__all__ = ["governors", "modality", "source"]
+__all__ = ["beside", "governors", "modality", "source"]
 
 
 def governors(tok: Token) -> list[Token]:
     """Up to five words ``tok`` hangs under through complement, clause and preposition links."""
     chain, t = [], tok
     while t.head is not t and len(chain) < 5 and t.dep_ in ("xcomp", "ccomp", "dobj", "acl", "advcl", "pobj", "prep", "pcomp", "conj", "relcl", "oprd", "nsubj"):
+        if beside(t):
+            break
         t = t.head
         chain.append(t)
     return chain
+
+
+def beside(clause: Token) -> bool:
+    """"X strikes Y, Z vows response": a clause before a comma, parsed as the complement (or an unmarked adverbial
+    clause) of a verb that has an object of its own, stands beside that verb; it is not what the verb says or vows
+    ("If X strikes, Z vows a response": marked, a condition)."""
+    verb = clause.head
+    unmarked = clause.dep_ == "ccomp" or clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children)
+    return unmarked and clause.i < verb.i and any(c.dep_ == "dobj" for c in verb.children) and \
+        any(c.text == "," and clause.i < c.i < verb.i for c in verb.children)
 
 
 def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:

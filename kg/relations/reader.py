@@ -11,7 +11,7 @@ from .constructions import CLAUSES, read_trigger
 from .context import read_context
 from .discourse import Discourse
 from .emit import emit
-from .modality import governors
+from .modality import beside, governors
 from .sides import COUNTED_PARTIES, answered_attacker, both_sides
 from .states import struck_states
 from .triggers import hostile_cause, trigger_predicate
@@ -136,9 +136,10 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
         found = _judged_author(ctx, disc, tok, actors, pred)  # "the raid drew condemnation from X"
     if not found and pred in COUNTED_PARTIES and "target" in roles:
         found = both_sides(ctx, roles["target"], actors)  # "talks with envoys from the two sides"
+    aside = {t.i for c in tok.children if beside(c) for t in c.subtree}  # "X strikes Y, Z vows revenge"
     if not found and frame.target_answered and actors and not any(
             (k := ctx.key(t)) and k not in actors or t.dep_ == "prep" and t.lower_ in ctx.t["cause_preps"]
-            for t in tok.subtree if t.i != tok.i):
+            for t in tok.subtree if t.i != tok.i and t.i not in aside):
         found = answered_attacker(ctx, disc, actors)  # "Y shelled X's port. X vowed revenge": against Y
     if not found and frame.target_of_trigger and actors:
         found = targets(ctx, tok, pred, actors) or [k for k in disc.pending_targets if k not in actors]

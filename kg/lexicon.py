@@ -72,6 +72,7 @@ class Cues:
     description_types: Mapping[str, tuple[str, ...]]  # "the group" -> the entity types it can stand for
     expansion_skip_words: frozenset[str]  # words an acronym's expansion in parentheses skips
     initials_skip_words: frozenset[str]  # words skipped when a long name's initials are compared with an acronym
+    state_bodies: frozenset[str]  # "foreign ministry", "central bank": a state's body, written in lower case
     person_nouns: frozenset[str]  # people no name stands for ("a witness said she ..."): their pronouns are theirs
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from .acronyms import common_acronyms, merge_expansions
 from .classify import classify, has_cue, make_mention, owner_prefix, place_mention
 from .gazetteer import gazetteer
-from .keys import armed_forces_key, country_key, fold
+from .keys import armed_forces_key, country_key, fold, org_key
 from .lexicon import actor_key, actors, cues
 from .officials import shared_surnames
 from .schema import Mention
@@ -56,6 +56,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out.extend(_listed_person_mentions(doc, sent_of, used, lower_words))
     out.extend(_opposed_actor_mentions(doc, sent_of, used))
     out.extend(_force_mentions(doc, sent_of, used))
+    out.extend(_state_body_mentions(doc, sent_of, used))
     out.extend(_place_word_mentions(doc, sent_of, used))
     out.extend(_org_word_mentions(doc, sent_of, used, lower_words))
     out.sort(key=lambda m: m.start)
@@ -289,6 +290,26 @@ def _force_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[M
                 out.append(make_mention(span, sent_of[tok.i], "Organization", key=armed_forces_key(iso),
                                     affiliation=country_key(iso)))
                 break
+    return out
+
+
+def _state_body_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[Mention]:
+    """A state's body in lower case after the state's adjective or possessive, which the NER does not see as a
+    name: "the Togolese foreign ministry", "Japan's central bank", "the Ruritanian coast guard"."""
+    gaz = gazetteer()
+    out = []
+    for tok in doc[2:]:
+        phrase = f"{doc[tok.i - 1].lower_} {tok.lower_}"
+        if phrase not in cues().state_bodies or tok.i in used or tok.i - 1 in used or not doc[tok.i - 1].is_lower:
+            continue
+        owner = doc[tok.i - 2] if doc[tok.i - 2].tag_ != "POS" else doc[tok.i - 3]  # "Japan's foreign ministry"
+        iso = gaz.country(owner.text) or gaz.demonyms.get(fold(owner.text))
+        if not iso or owner.i < 0:
+            continue
+        span = doc[owner.i : tok.i + 1]
+        out.append(make_mention(span, sent_of[tok.i], "Organization", key=org_key(phrase, iso),
+                                affiliation=country_key(iso)))
+        used.update(range(owner.i + 1, tok.i + 1))
     return out
 
 

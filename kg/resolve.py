@@ -24,6 +24,7 @@ from .schema import Entity, Mention
 __all__ = ["resolve"]
 
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+_ADDRESSED = {"accused", "condemned", "threatened", "urgedRestraint", "sanctioned", "supported", "summoned"}  # verbs whose object is a party
 
 
 def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, str]]:
@@ -368,6 +369,8 @@ def _acts(doc: Doc, m: Mention) -> bool:
         return False  # "Zenda's airport", "Zenda's southern suburbs": a place has them, no state acts
     if root.dep_ in _ACTOR_DEPS:
         return True
+    if root.dep_ == "dobj" and triggers()["verb_of"].get(root.head.lemma_.lower()) in _ADDRESSED:
+        return True  # "accused Santiago of ...", "urged Moscow to ...": a state is accused, a town is not
     if root.dep_ != "pobj":
         return False
     prep, head = root.head.lower_, root.head.head

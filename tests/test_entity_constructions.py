@@ -149,3 +149,15 @@ def test_entity_an_event_or_a_text_is_no_actor(read_text, text, name):
 def test_entity_capital_is_its_state_only_where_it_acts(read_text, text, state):
     entities, _ = read_text(text)
     assert ("country/CL" in entities) == state, sorted(entities)
+
+
+@pytest.mark.parametrize("text, key, state", [
+    # a state's body written in lower case after its adjective or possessive is an organisation of that state
+    ("The Togolese foreign ministry condemned the raid.", "org/TG/foreign-ministry", "country/TG"),
+    ("Ghana's defence ministry said the raid was a success.", "org/GH/defence-ministry", "country/GH"),
+    ("Officials of the Peruvian coast guard boarded the trawler.", "org/PE/coast-guard", "country/PE"),
+])
+def test_entity_lower_case_state_body_is_an_organisation_of_its_state(read_text, text, key, state):
+    entities, _ = read_text(text)
+    assert key in entities and entities[key].type == "Organization", sorted(entities)
+    assert entities[key].affiliation == state, entities[key]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 CASES = [
-    ("Peru's foreign ministry summoned Chile's ambassador on Monday.", ("country/PE","summoned","country/CL")),
+    # the actor as named: a state's body, even in lower case ("Peru's foreign ministry"), is the subject
+    ("Peru's foreign ministry summoned Chile's ambassador on Monday.", ("org/PE/foreign-ministry","summoned","country/CL")),
     ("Chile recalled its ambassador to Peru for consultations.", ("country/CL","recalledAmbassador","country/PE")),
     ("Chile declared two Peruvian diplomats persona non grata.", ("country/CL","expelledDiplomat","country/PE")),
     ("Peruvian troops shelled Chilean positions overnight.", ("country/PE","struck","country/CL")),
@@ -84,7 +85,7 @@ CASES = [
     ("Bolivia said it would retaliate for Chile's seizure of a fishing boat.", ("country/BO","threatened","country/CL")),
     # a hedged attribution of an attack ("believe/suspect X carried out ...") is an accusation; "said" is a report
     ("Bolivian investigators suspect that Peruvian agents planted the bomb.", ("country/BO","accused","country/PE")),
-    ("Chile's intelligence service believes Peru ordered the ambush.", ("country/CL","accused","country/PE")),
+    ("Chile's intelligence service believes Peru ordered the ambush.", ("org/CL/intelligence-service","accused","country/PE")),
     # taking responsibility for a killing is the killing
     ("The Karsk Front claimed responsibility for the assassination of the editor Otto Weiss.",
      ("group/karsk-front","killed","person/otto-weiss")),
@@ -468,7 +469,8 @@ def test_news_relative_clause_on_an_apposition_accuses_the_named_group(read_text
     # the accused is the group the apposition describes
     _, relations = read_text(text)
     found = {(r.subject, r.predicate, r.object) for r in relations if r.predicate == "accused"}
-    assert found == {("country/PE", "accused", "group/azure-front")}, found
+    assert found in ({("country/PE", "accused", "group/azure-front")},  # "Peru ... it": Peru
+                     {("org/PE/defence-ministry", "accused", "group/azure-front")}), found  # "Peru's defence ministry"
 
 
 def test_news_headline_clauses_beside_each_other(read_text):
@@ -479,3 +481,10 @@ def test_news_headline_clauses_beside_each_other(read_text):
     assert ("country/PE", "struck", "country/CL", "asserted") in found, found
     assert ("country/CL", "threatened", "country/PE", "asserted") in found, found
     assert ("country/PE", "threatened", "country/CL", "asserted") not in found, found
+
+
+def test_news_own_body_is_the_victim_not_the_accused(read_text):
+    # "X accused Y of ramming an X coast guard boat": X's own body was rammed; a capital addressed is its state
+    _, relations = read_text("Lima accused Santiago of ramming a Peruvian coast guard boat near the border.")
+    found = {(r.subject, r.predicate, r.object) for r in relations if r.predicate == "accused"}
+    assert found == {("country/PE", "accused", "country/CL")}, found

@@ -23,6 +23,10 @@ __all__ = ["emit"]
 
 
 
+_HOSTILE = frozenset(("struck", "retaliatedAgainst", "threatened", "condemned", "accused", "summoned", "expelledDiplomat",
+                      "sanctioned"))
+
+
 @dataclass(frozen=True, slots=True)
 class _Facts:
     """What every record of one reading shares."""
@@ -55,6 +59,11 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
         note_attack(ctx, disc, tok, subjects[0], family)
     if not targets or pred == "mediated" and _colleague_of_a_side(ctx, subjects, targets):
         return  # an envoy arranging talks between his own president and another is a party to them, no mediator
+    if pred in _HOSTILE:  # "X accused Y of ramming an X coast guard vessel": X's own body is the victim, not accused
+        side = own_side(ctx, subjects)
+        targets = [o for o in targets if ctx.affiliation.get(o) not in side or ctx.types.get(o) != "Organization"]
+        if not targets:
+            return
     written = ctx.article.text[sent.start_char : sent.end_char]  # as written: a headline may be parsed in sentence case
     if confidence is None:
         confidence = max(0.3, 0.9 - 0.1 * max(0, depth - 1) - (0.1 if anaphoric else 0.0) -

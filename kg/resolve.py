@@ -375,9 +375,11 @@ def _acts(doc: Doc, m: Mention) -> bool:
         return False
     prep, head = root.head.lower_, root.head.head
     # "protested to Lima", "sanctions against Minsk", "talks with Lima", "ambassador to Lima"
+    judged = [head, *(c for c in head.children if c.dep_ == "dobj")]  # "condemnation from Lima", "drew a rebuke from Lima"
     return prep in cues().actor_preps and head.pos_ == "VERB" or prep == "against" or \
         prep == "with" and head.lemma_.lower() in cues().dealings_nouns or \
-        prep == "to" and head.lemma_.lower() in cues().envoy_nouns
+        prep == "to" and head.lemma_.lower() in cues().envoy_nouns or \
+        prep == "from" and any(triggers()["noun_of"].get(t.lemma_.lower()) in _ADDRESSED for t in judged)
 
 
 def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:

@@ -161,3 +161,9 @@ def test_entity_lower_case_state_body_is_an_organisation_of_its_state(read_text,
     entities, _ = read_text(text)
     assert key in entities and entities[key].type == "Organization", sorted(entities)
     assert entities[key].affiliation == state, entities[key]
+
+
+def test_entity_capital_a_judgement_comes_from_is_its_state(read_text):
+    # "drew a sharp rebuke from Santiago": the rebuke is the state's
+    entities, _ = read_text("Peruvian gunboats shelled a fishing port, drawing a sharp rebuke from Santiago.")
+    assert "country/CL" in entities, sorted(entities)

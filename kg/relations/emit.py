@@ -23,8 +23,8 @@ __all__ = ["emit"]
 
 
 
-_HOSTILE = frozenset(("struck", "retaliatedAgainst", "threatened", "condemned", "accused", "summoned", "expelledDiplomat",
-                      "sanctioned"))
+_TOWARD_OTHERS = frozenset(("struck", "retaliatedAgainst", "threatened", "condemned", "accused", "summoned",
+                            "expelledDiplomat", "sanctioned"))  # never at one's own body
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
         note_attack(ctx, disc, tok, subjects[0], family)
     if not targets or pred == "mediated" and _colleague_of_a_side(ctx, subjects, targets):
         return  # an envoy arranging talks between his own president and another is a party to them, no mediator
-    if pred in _HOSTILE:  # "X accused Y of ramming an X coast guard vessel": X's own body is the victim, not accused
+    if pred in _TOWARD_OTHERS:  # "X accused Y of ramming an X coast guard vessel": X's own body is the victim
         side = own_side(ctx, subjects)
         targets = [o for o in targets if ctx.affiliation.get(o) not in side or ctx.types.get(o) != "Organization"]
         if not targets:

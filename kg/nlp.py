@@ -54,6 +54,24 @@ def _wrapped_line(doc: Doc, tok: Token) -> bool:
     return last.text == "," or last.tag_ in cues().line_continuing_tags or tok.text[:1].islower()
 
 
+@Language.component("kg_verb_repairs")
+def kg_verb_repairs(doc: Doc) -> Doc:
+    """A present-tense verb the tagger read as a plural noun after a name ("Togo reserves the right", "Kingdom
+    summons envoy"): the root of its clause (or a clause said), with a direct object of its own, which no noun
+    has, becomes the verb. A verb with no subject whose name just before it hangs on it as a modifier (a
+    nominal relation no verb takes) has that name for subject."""
+    for tok in doc:
+        if tok.tag_ == "NNS" and tok.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "dobj" for c in tok.children) and \
+                tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].head.i == tok.i:
+            tok.pos_, tok.tag_ = "VERB", "VBZ"
+        if tok.pos_ != "VERB" or tok.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        name = doc[tok.i - 1]
+        if name.head.i == tok.i and name.dep_ in ("compound", "amod", "nmod") and name.text[:1].isupper():
+            name.dep_ = "nsubj"
+    return doc
+
+
 @Language.component("kg_gazetteer", assigns=["doc.ents"])
 def kg_gazetteer(doc: Doc) -> Doc:
     """Add countries, demonyms, capitals, cities and regions the statistical NER missed.
@@ -117,6 +135,7 @@ def load_nlp(model: str | None = None) -> Language:
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         nlp.add_pipe("kg_line_breaks", before="parser")
         nlp.add_pipe("kg_gazetteer", after="ner")
+        nlp.add_pipe("kg_verb_repairs", after="lemmatizer")
         nlp.max_length = 5_000_000
         return nlp
     raise ModelError(

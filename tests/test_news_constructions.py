@@ -163,6 +163,9 @@ CASES = [
     ("Bolivia called Peru's remarks irresponsible.", ("country/BO","condemned","country/PE")),
     # the tagger may read the complement of "called X ..." as a verb: it is still the judgement
     ("Bolivia called the Peruvian government illegitimate.", ("country/BO","condemned","country/PE")),
+    # a present-tense verb the tagger took for a plural noun after a name, in a quotation
+    ("Peruvian jets bombed a Chilean port. \"Chile reserves the right to respond to this aggression,\" the "
+     "Chilean foreign ministry said.", ("country/CL","threatened","country/PE")),
     ("Peruvian jets bombed a Bolivian village. Bolivia called the strike a cowardly act.", ("country/BO","condemned","country/PE")),
     ("Chilean jets bombed a Peruvian village. Peru expressed outrage at the attack.", ("country/PE","condemned","country/CL")),
     ("Bolivia levelled fresh accusations at Peru on Tuesday.", ("country/BO","accused","country/PE")),

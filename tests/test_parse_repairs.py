@@ -1,0 +1,47 @@
+"""kg's repair of the tagger's plural-noun reading of a present-tense verb, on hand-built parses (no model)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.nlp import kg_verb_repairs
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def _doc(vocab, words, tags, pos, heads, deps):
+    return Doc(vocab, words=words, tags=tags, pos=pos, heads=heads, deps=deps)
+
+
+def test_parse_repairs_a_name_and_a_plural_noun_with_an_object_are_subject_and_verb(vocab):
+    # "Zenda reserves the right": a noun takes no direct object; the word is the verb, the name its subject
+    doc = _doc(vocab, ["Zenda", "reserves", "the", "right"], ["NNP", "NNS", "DT", "NN"],
+               ["PROPN", "NOUN", "DET", "NOUN"], [1, 1, 3, 1], ["compound", "ROOT", "det", "dobj"])
+    kg_verb_repairs(doc)
+    assert (doc[1].pos_, doc[1].tag_, doc[0].dep_) == ("VERB", "VBZ", "nsubj")
+
+
+@pytest.mark.parametrize("words, tags, pos, heads, deps", [
+    # no object: "Zenda reserves" may be a noun phrase ("the Zenda reserves")
+    (["Zenda", "reserves", "grew"], ["NNP", "NNS", "VBD"], ["PROPN", "NOUN", "VERB"], [1, 2, 2],
+     ["compound", "nsubj", "ROOT"]),
+    # a common noun before it, not a name
+    (["oil", "reserves", "the", "right"], ["NN", "NNS", "DT", "NN"], ["NOUN", "NOUN", "DET", "NOUN"], [1, 1, 3, 1],
+     ["compound", "ROOT", "det", "dobj"]),
+])
+def test_parse_repairs_leave_real_plural_nouns_alone(vocab, words, tags, pos, heads, deps):
+    doc = _doc(vocab, words, tags, pos, heads, deps)
+    kg_verb_repairs(doc)
+    assert doc[1].pos_ == "NOUN" and doc[0].dep_ == "compound"
+
+
+def test_parse_repairs_a_name_hung_on_a_subjectless_verb_is_its_subject(vocab):
+    # "Zenda reserves the right" tagged as a verb, the name hung on it as a compound: the name is the subject
+    doc = _doc(vocab, ["Zenda", "reserves", "the", "right"], ["NN", "VBZ", "DT", "NN"],
+               ["NOUN", "VERB", "DET", "NOUN"], [1, 1, 3, 1], ["compound", "ROOT", "det", "dobj"])
+    kg_verb_repairs(doc)
+    assert doc[0].dep_ == "nsubj"

@@ -35,10 +35,33 @@ def kg_line_breaks(doc: Doc) -> Doc:
                 continue
             tok.is_sent_start = True
             line_start = tok.i
+            if (after := _dateline_end(doc, tok.i)) is not None:
+                doc[after].is_sent_start = True
         elif prev.text == ":" and 1 <= prev.i - line_start <= 5 and tok.text[:1].isupper() and \
                 all(t.text[:1].isupper() for t in doc[line_start : prev.i]):
             tok.is_sent_start = True
     return doc
+
+
+_DASHES = ("-", "--", "—", "–")
+_DATELINE_REACH = 12
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The token after a wire dateline opening the line at ``start`` ("ZENDA, March 4 (Agency) - The ..."): a
+    place in capitals, then up to a dash within a few words; None when the line opens otherwise. The place
+    says where the story was filed; it is no subject of the sentence after it."""
+    i = start
+    while i < len(doc) and doc[i].is_alpha and doc[i].is_upper and len(doc[i]) > 1 and i - start < 4:
+        i += 1
+    if i == start or i >= len(doc) or doc[i].text not in (",", "(", *_DASHES):
+        return None
+    for j in range(i, min(len(doc) - 1, start + _DATELINE_REACH)):
+        if doc[j].text in _DASHES and doc[j + 1].text[:1].isupper():
+            return j + 1
+        if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
+            return None
+    return None
 
 
 def _wrapped_line(doc: Doc, tok: Token) -> bool:

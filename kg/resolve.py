@@ -24,7 +24,6 @@ from .schema import Entity, Mention
 __all__ = ["resolve"]
 
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-_ADDRESSED = {"accused", "condemned", "threatened", "urgedRestraint", "sanctioned", "supported", "summoned"}  # verbs whose object is a party
 
 
 def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, str]]:
@@ -369,7 +368,8 @@ def _acts(doc: Doc, m: Mention) -> bool:
         return False  # "Zenda's airport", "Zenda's southern suburbs": a place has them, no state acts
     if root.dep_ in _ACTOR_DEPS:
         return True
-    if root.dep_ == "dobj" and triggers()["verb_of"].get(root.head.lemma_.lower()) in _ADDRESSED:
+    addressing = triggers()["addressing_predicates"]
+    if root.dep_ == "dobj" and triggers()["verb_of"].get(root.head.lemma_.lower()) in addressing:
         return True  # "accused Santiago of ...", "urged Moscow to ...": a state is accused, a town is not
     if root.dep_ != "pobj":
         return False
@@ -379,7 +379,7 @@ def _acts(doc: Doc, m: Mention) -> bool:
     return prep in cues().actor_preps and head.pos_ == "VERB" or prep == "against" or \
         prep == "with" and head.lemma_.lower() in cues().dealings_nouns or \
         prep == "to" and head.lemma_.lower() in cues().envoy_nouns or \
-        prep == "from" and any(triggers()["noun_of"].get(t.lemma_.lower()) in _ADDRESSED for t in judged)
+        prep == "from" and any(triggers()["noun_of"].get(t.lemma_.lower()) in addressing for t in judged)
 
 
 def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:

@@ -490,3 +490,11 @@ def test_news_own_body_is_the_victim_not_the_accused(read_text):
     _, relations = read_text("Lima accused Santiago of ramming a Peruvian coast guard boat near the border.")
     found = {(r.subject, r.predicate, r.object) for r in relations if r.predicate == "accused"}
     assert found == {("country/PE", "accused", "country/CL")}, found
+
+
+def test_news_wire_dateline_is_no_actor(read_text):
+    # "SANTIAGO, March 4 (Agency) - The European Union ...": the dateline says where the story was filed
+    _, relations = read_text("Sanctions loom\n\nSANTIAGO, June 2 - The European Union on Wednesday imposed "
+                             "sanctions on Peru over the crackdown.")
+    found = {(r.subject, r.predicate, r.object) for r in relations if r.predicate == "sanctioned"}
+    assert found == {("org/european-union", "sanctioned", "country/PE")}, found

@@ -1,4 +1,5 @@
-"""kg's repair of the tagger's plural-noun reading of a present-tense verb, on hand-built parses (no model)."""
+"""kg's repairs of the parse: the tagger's plural-noun reading of a present-tense verb (hand-built parses, no
+model) and the wire dateline split off its sentence (the real model)."""
 from __future__ import annotations
 
 import pytest
@@ -45,3 +46,8 @@ def test_parse_repairs_a_name_hung_on_a_subjectless_verb_is_its_subject(vocab):
                ["NOUN", "VERB", "DET", "NOUN"], [1, 1, 3, 1], ["compound", "ROOT", "det", "dobj"])
     kg_verb_repairs(doc)
     assert doc[0].dep_ == "nsubj"
+
+
+def test_parse_repairs_a_wire_dateline_is_a_sentence_of_its_own(nlp):
+    doc = nlp("Talks fail\n\nSANTIAGO, June 2 (Andes Wire) - The talks failed on Monday.")
+    assert [s.text.strip() for s in doc.sents][1:] == ["SANTIAGO, June 2 (Andes Wire) -", "The talks failed on Monday."]

@@ -163,6 +163,13 @@ CASES = [
     ("Bolivia called Peru's remarks irresponsible.", ("country/BO","condemned","country/PE")),
     # the tagger may read the complement of "called X ..." as a verb: it is still the judgement
     ("Bolivia called the Peruvian government illegitimate.", ("country/BO","condemned","country/PE")),
+    # an unaddressed reprisal answers the last hostile act against the side: sanctions too
+    ("Bolivia imposed sanctions on Peru on Monday. Peru said it would retaliate.", ("country/PE","threatened","country/BO")),
+    # "the move" is the last act, not the last reaction to it
+    ("Bolivia imposed sanctions on Peru on Monday. Chile condemned Peru. Ecuador criticised the move.",
+     ("country/EC","condemned","country/BO")),
+    # "said it would support Y": a pledge (offered), not a hypothetical
+    ("Chile said it would support Peru in every possible way.", ("country/CL","supported","country/PE")),
     # a present-tense verb the tagger took for a plural noun after a name, in a quotation
     ("Peruvian jets bombed a Chilean port. \"Chile reserves the right to respond to this aggression,\" the "
      "Chilean foreign ministry said.", ("country/CL","threatened","country/PE")),

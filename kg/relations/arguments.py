@@ -443,6 +443,8 @@ def event_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str], 
     if noun.pos_ in ("NOUN", "PROPN"):
         if author := event_actor(ctx, disc, noun, judges, pred):
             return author
-        if noun.lemma_.lower() in ctx.decision_nouns:  # "the decision was criticised": whoever acted last
-            return next(([r.subject] for r in reversed(disc.said) if r.subject not in judges), [])
+        if noun.lemma_.lower() in ctx.decision_nouns:  # "the move was criticised": whoever last acted, not spoke
+            acts = [r.subject for r in reversed(disc.said) if r.subject not in judges]
+            moves = [r.subject for r in reversed(disc.said) if r.subject not in judges and r.predicate in ctx.t["acts"]]
+            return (moves or acts)[:1]
     return []

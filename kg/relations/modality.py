@@ -58,6 +58,8 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:
         return "threatened"  # "if Y does that, I will destroy Y": force promised on a condition ("would": hypothetical)
     if would and not conditional and pred == "threatened":
         return "asserted"  # "would respond to any attack by X" is the threat itself, stated
+    if would and not conditional and pred in t["cooperative_predicates"] and any(l in t["speech_verbs"] for l in lemmas[:2]):
+        return "offered"  # "said it would support Y in every way": a pledge, CAMEO's intent to cooperate
     if would or conditional:
         return "hypothetical"
     if any(l in t["offer_words"] for l in lemmas[:3]) or tok.lemma_ == "offer":

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..schema import PREDICATES
-
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -15,7 +13,6 @@ if TYPE_CHECKING:
 __all__ = ["COUNTED_PARTIES", "answered_attacker", "both_sides", "own_side", "peace_purpose", "sentence_countries"]
 
 COUNTED_PARTIES = ("met", "mediated", "urgedRestraint")  # predicates whose parties "both sides" can name
-_ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)
 
 
 def both_sides(ctx: Context, phrase: Token, exclude: list[str]) -> list[str]:
@@ -57,8 +54,9 @@ def sentence_countries(ctx: Context, sent: Span, tok: Token, exclude: list[str],
 
 
 def answered_attacker(ctx: Context, disc: Discourse, subjects: list[str]) -> list[str]:
-    """The author of the last attack read on the side of ``subjects`` (them, their bodies, a place in them): whom
-    their unaddressed reprisal or threat answers ("Y shelled X's port. X vowed to retaliate")."""
+    """The author of the last hostile act read against the side of ``subjects`` (them, their bodies, a place in
+    them): an attack, sanctions, an expulsion; whom their unaddressed reprisal or threat answers ("Y shelled X's
+    port. X vowed to retaliate"; "Y imposed sanctions on X. X said it would retaliate")."""
     side = own_side(ctx, subjects)
-    return next(([r.subject] for r in reversed(disc.said) if r.predicate in _ATTACKS and r.subject not in side
+    return next(([r.subject] for r in reversed(disc.said) if r.predicate in ctx.t["answerable_acts"] and r.subject not in side
                  and (r.object in side or ctx.located_in.get(r.object) in side)), [])

@@ -53,6 +53,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out = shared_surnames(doc, out, sent_of)
     out = _led_bodies(doc, out, sent_of, used)
     out.extend(_surname_mentions(doc, out, sent_of, used))
+    out.extend(_repeated_acronym_mentions(doc, out, sent_of, used))
     out.extend(_listed_person_mentions(doc, sent_of, used, lower_words))
     out.extend(_opposed_actor_mentions(doc, sent_of, used))
     out.extend(_force_mentions(doc, sent_of, used))
@@ -232,6 +233,23 @@ def _surname_mentions(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]
         if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (tok.i - 1, tok.i + 1)):
             continue  # part of a longer name the NER missed
         out.append(make_mention(doc[tok.i : tok.i + 1], sent_of[tok.i], "Official"))
+        used.add(tok.i)
+    return out
+
+
+def _repeated_acronym_mentions(doc: Doc, mentions: list[Mention], sent_of: dict[int, int], used: set[int]) -> list[Mention]:
+    """An acronym the NER named once names the same thing wherever else the article writes it ("the RSF denied it"
+    named, "accused the RSF of looting" missed): one sense per article."""
+    named = {m.text: m for m in mentions if m.text.isupper() and m.text.isalpha() and len(m.text) > 1 and " " not in m.text}
+    taken = used | {i for m in mentions for i in range(*m.tokens)}
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.text not in named or \
+                tok.i + 1 < len(doc) and (doc[tok.i + 1].ent_type_ == "PERSON" or doc[tok.i + 1].is_bracket):
+            continue  # "[WGM] Anna Weiss": a title before a name, an editor's bracket
+        m = named[tok.text]
+        out.append(make_mention(doc[tok.i : tok.i + 1], sent_of[tok.i], m.type, key=m.key, affiliation=m.affiliation,
+                                located_in=m.located_in, geonames=m.geonames))
         used.add(tok.i)
     return out
 

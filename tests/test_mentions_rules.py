@@ -105,3 +105,22 @@ def test_mentions_a_name_coordinated_with_a_person_is_a_person(vocab, last, foun
     doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 2, 4, label="PERSON")]
     spans = [(m.tokens, m.type) for m in find_mentions(doc)]
     assert (((5, n - 1), "Official") in spans) == found, spans
+
+
+def test_mentions_an_acronym_named_once_is_named_everywhere(vocab):
+    from kg.mentions import find_mentions
+
+    words = ["Peru", "accused", "the", "ZLF", "of", "looting", ".", "The", "ZLF", "denied", "it", "."]
+    doc = _doc(vocab, words, ["PROPN", "VERB", "DET", "PROPN", "ADP", "VERB", "PUNCT", "DET", "PROPN", "VERB", "PRON",
+                              "PUNCT"], [(0, 1, "GPE"), (8, 9, "ORG")])
+    found = {m.tokens: m.type for m in find_mentions(doc)}
+    assert found.get((3, 4)) == found.get((8, 9)) and (3, 4) in found, found
+
+
+def test_mentions_an_acronym_before_a_name_is_a_title(vocab):
+    from kg.mentions import find_mentions
+
+    words = ["The", "ZLF", "met", ".", "ZLF", "Anna", "Weiss", "left", "."]
+    doc = _doc(vocab, words, ["DET", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+               [(1, 2, "ORG"), (5, 7, "PERSON")])
+    assert (4, 5) not in {m.tokens for m in find_mentions(doc)}

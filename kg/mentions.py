@@ -320,6 +320,8 @@ def _state_body_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
         phrase = f"{doc[tok.i - 1].lower_} {tok.lower_}"
         if phrase not in cues().state_bodies or tok.i in used or tok.i - 1 in used or not doc[tok.i - 1].is_lower:
             continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in cues().role_words:
+            continue  # "Iran's foreign ministry spokesman": part of a person's title
         owner = doc[tok.i - 2] if doc[tok.i - 2].tag_ != "POS" else doc[tok.i - 3]  # "Japan's foreign ministry"
         iso = gaz.country(owner.text) or gaz.demonyms.get(fold(owner.text))
         if not iso or owner.i < 0:

@@ -167,3 +167,9 @@ def test_entity_capital_a_judgement_comes_from_is_its_state(read_text):
     # "drew a sharp rebuke from Santiago": the rebuke is the state's
     entities, _ = read_text("Peruvian gunboats shelled a fishing port, drawing a sharp rebuke from Santiago.")
     assert "country/CL" in entities, sorted(entities)
+
+
+def test_entity_state_body_inside_a_persons_title_is_no_mention(read_text):
+    # "Peruvian foreign ministry spokesman Karl Brandt": the ministry titles the person; it is not named as a party
+    entities, _ = read_text("Peruvian foreign ministry spokesman Karl Brandt condemned the raid.")
+    assert "org/PE/foreign-ministry" not in entities and "person/karl-brandt" in entities, sorted(entities)

@@ -170,6 +170,12 @@ CASES = [
      ("country/EC","condemned","country/BO")),
     # "said it would support Y": a pledge (offered), not a hypothetical
     ("Chile said it would support Peru in every possible way.", ("country/CL","supported","country/PE")),
+    # declaring someone's assets legitimate targets is a threat, no praise
+    ("Chile said it would consider Peruvian warships legitimate targets.", ("country/CL","threatened","country/PE")),
+    ("Santiago warned that it would treat Peruvian aircraft as legitimate targets.", ("country/CL","threatened","country/PE")),
+    # an attache or embassy staff expelled are diplomats
+    ("Chile expelled a Peruvian defence attache on Friday.", ("country/CL","expelledDiplomat","country/PE")),
+    ("Chile expelled ten Peruvian embassy staff on Friday.", ("country/CL","expelledDiplomat","country/PE")),
     # a present-tense verb the tagger took for a plural noun after a name, in a quotation
     ("Peruvian jets bombed a Chilean port. \"Chile reserves the right to respond to this aggression,\" the "
      "Chilean foreign ministry said.", ("country/CL","threatened","country/PE")),
@@ -380,6 +386,7 @@ def test_news_appeal_to_attack_is_no_appeal_for_restraint(read_text):
 
 
 NO_EDGE_OF = [
+    ("Chile said it would consider Peruvian warships legitimate targets.", "supported"),
     # speaking to someone is no protest against them
     ("Karl Brandt spoke to Reuters last week.", "condemned"),
     # a fronted "with Y, X stands ..." tells where X stands, not whom X backs

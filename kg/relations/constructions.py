@@ -16,6 +16,7 @@ from .arguments import (coordinated, entities_in, event_actor, event_author, rec
 from .context import speech_verb_above
 from .emit import emit
 from .impacts import day_named_attack, targets_named, weapon_impact
+from .threats import declared_targets
 from .killings import forces_killed, killing_places
 from .modality import governors
 from .reprisals import copular_reprisal, told_as_reprisal, unaddressed_threat
@@ -93,7 +94,7 @@ def victims_named(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool
     return bool(actors and victims)
 
 
-CLAUSES = (claims_responsibility, located_event, victims_named, weapon_impact, targets_named)
+CLAUSES = (claims_responsibility, located_event, victims_named, weapon_impact, targets_named, declared_targets)
 
 
 # -- whole readings of a trigger ------------------------------------------------------------------------
@@ -173,8 +174,8 @@ def judged(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, cha
     if pred not in ("condemned", "supported") or tok.pos_ != "ADJ" and not (tok.pos_ == "VERB" and tok.dep_ == "oprd"):
         return False
     judge = _judging_verb(ctx, tok, chain)
-    if judge is None:
-        return True
+    if judge is None or tok.dep_ == "amod" and tok.head.lemma_.lower() in ctx.t["target_nouns"]:
+        return True  # "consider Y legitimate targets" is no praise of Y (threats.declared_targets)
     actors, depth = subjects(ctx, disc, judge, pred)
     for g in governors(judge) if not actors else []:
         actors, depth = subjects(ctx, disc, g, pred)  # "found the strike justified and called X's order decisive"

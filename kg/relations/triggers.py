@@ -58,7 +58,8 @@ def _verb_predicate(ctx: Context, tok: Token, lemma: str) -> str:
     if pred and lemma in t["light_verbs"] and any(c.dep_ == "dobj" and t["noun_of"].get(c.lemma_.lower()) for c in tok.children):
         return ""  # "executed strikes": the noun is the event, the verb only carries it
     if pred == "expelledDiplomat" and not any(
-            c.lemma_.lower() in t["relation_nouns"] or ctx.types.get(ctx.key(c)) == "Country"
+            c.lemma_.lower() in t["relation_nouns"] or ctx.types.get(ctx.key(c)) == "Country" or
+            any(g.dep_ == "compound" and g.lemma_.lower() in t["relation_nouns"] for g in c.children)  # "embassy staff"
             for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
         return ""
     if pred == "recalledAmbassador" and not any(c.lemma_.lower() in t["relation_nouns"] for c in tok.children if c.dep_ == "dobj"):

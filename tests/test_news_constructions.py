@@ -176,6 +176,9 @@ CASES = [
     # an attache or embassy staff expelled are diplomats
     ("Chile expelled a Peruvian defence attache on Friday.", ("country/CL","expelledDiplomat","country/PE")),
     ("Chile expelled ten Peruvian embassy staff on Friday.", ("country/CL","expelledDiplomat","country/PE")),
+    # a warning whose condition or answered act names the party threatens it
+    ("Chile warned it would take countermeasures if Peru held the naval drills.", ("country/CL","threatened","country/PE")),
+    ("Chile's army chief warned that any incursion by Peru would be met with force.", ("country/CL","threatened","country/PE")),
     # a present-tense verb the tagger took for a plural noun after a name, in a quotation
     ("Peruvian jets bombed a Chilean port. \"Chile reserves the right to respond to this aggression,\" the "
      "Chilean foreign ministry said.", ("country/CL","threatened","country/PE")),
@@ -386,6 +389,8 @@ def test_news_appeal_to_attack_is_no_appeal_for_restraint(read_text):
 
 
 NO_EDGE_OF = [
+    ("Chile's army chief warned that any incursion by Peru would be met with force.", "met"),
+    ("Chile warned that the talks would fail if Peru did not compromise.", "threatened"),
     ("Chile said it would consider Peruvian warships legitimate targets.", "supported"),
     # speaking to someone is no protest against them
     ("Karl Brandt spoke to Reuters last week.", "condemned"),

@@ -16,7 +16,7 @@ from .arguments import (coordinated, entities_in, event_actor, event_author, rec
 from .context import speech_verb_above
 from .emit import emit
 from .impacts import day_named_attack, targets_named, weapon_impact
-from .threats import declared_targets
+from .threats import conditioned_party, declared_targets
 from .killings import forces_killed, killing_places
 from .modality import governors
 from .reprisals import copular_reprisal, told_as_reprisal, unaddressed_threat
@@ -400,7 +400,8 @@ def co_speakers(ctx: Context, disc: Discourse, rd: Reading) -> None:
 
 
 FALLBACKS = (object_of_attack, killed_in_attack, accused_clause, judged_act, relative_object, reprisal_target,
-             unaddressed_threat, diplomatic_party, appeal_parties, appeal_addressees, co_speakers, day_named_attack)
+             conditioned_party, unaddressed_threat, diplomatic_party, appeal_parties, appeal_addressees, co_speakers,
+             day_named_attack)
 
 
 def pairwise_meeting(ctx: Context, disc: Discourse, rd: Reading) -> bool:

@@ -1,19 +1,21 @@
-"""Threats told without a verb of threatening: "X would consider Y's aircraft legitimate targets"."""
+"""Threats told without a verb of threatening ("X would consider Y's aircraft legitimate targets") or with the
+party named only in the warning's condition ("X warned it would respond if Y held the drills")."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import entities_in, subjects
+from .arguments import ATTACKS, entities_in, subjects
 from .emit import emit
 from .modality import governors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from .constructions import Reading
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["declared_targets"]
+__all__ = ["conditioned_party", "declared_targets"]
 
 
 def declared_targets(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
@@ -40,3 +42,25 @@ def declared_targets(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> b
         return False
     emit(ctx, disc, actors, "threatened", threatened, tok, sent, governors(tok), depth)
     return True
+
+
+def conditioned_party(ctx: Context, disc: Discourse, rd: Reading) -> None:
+    """A warning with no one addressed, whose content names a party in its condition or as the author of the act it
+    answers: "X warned it would take countermeasures if Y went ahead", "X warned that any aggression by Y would be
+    met with a response": X threatens Y.
+    Example: "Ruritania warned it would respond if Freedonia held the drills." """
+    if rd.targets or rd.pred != "threatened" or not rd.subjects:
+        return
+    for content in (c for c in rd.tok.children if c.dep_ == "ccomp"):
+        words = {t.lemma_.lower() for t in content.subtree}
+        if not words & (set(ctx.t["forceful_answer_words"]) | set(ctx.t["attack_words"])):
+            continue  # "warned that the talks would fail if Y ...": a prediction, no force promised
+        parties = [g for a in content.children if a.dep_ == "advcl" and
+                   any(m.dep_ == "mark" and m.lower_ in ctx.t["condition_marks"] for m in a.children)
+                   for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
+        parties += [g for s in content.children if s.dep_ in ("nsubj", "nsubjpass") and
+                    ctx.t["noun_of"].get(s.lemma_.lower()) in ATTACKS for p in s.children if p.dep_ == "prep" and
+                    p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]  # "any aggression by Y would be met"
+        rd.targets = [k for g in parties for k in entities_in(ctx, g, multi=True, skip=frozenset(rd.subjects))]
+        if rd.targets:
+            return

@@ -55,6 +55,9 @@ def _verb_predicate(ctx: Context, tok: Token, lemma: str) -> str:
     """A verb's predicate: its lexicon entry unless its object says otherwise ("executed strikes": the noun)."""
     t = ctx.t
     pred = t["verb_of"].get(lemma, "")
+    if pred == "met" and any(c.dep_ == "auxpass" for c in tok.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return ""  # "would be met with force": an answer, no meeting
     if pred and lemma in t["light_verbs"] and any(c.dep_ == "dobj" and t["noun_of"].get(c.lemma_.lower()) for c in tok.children):
         return ""  # "executed strikes": the noun is the event, the verb only carries it
     if pred == "expelledDiplomat" and not any(

@@ -178,6 +178,9 @@ CASES = [
     ("Chile expelled ten Peruvian embassy staff on Friday.", ("country/CL","expelledDiplomat","country/PE")),
     # a warning whose condition or answered act names the party threatens it
     ("Chile warned it would take countermeasures if Peru held the naval drills.", ("country/CL","threatened","country/PE")),
+    # another party's denial does not unsay an accusation; a blame beside a denial is no denied blame
+    ("Chile accused Peru of arming the rebels behind the raid, a charge Lima denied.", ("country/CL","accused","country/PE")),
+    ("The Azure Front denied responsibility, blaming Peru.", ("group/azure-front","accused","country/PE")),
     ("Chile's army chief warned that any incursion by Peru would be met with force.", ("country/CL","threatened","country/PE")),
     # a present-tense verb the tagger took for a plural noun after a name, in a quotation
     ("Peruvian jets bombed a Chilean port. \"Chile reserves the right to respond to this aggression,\" the "
@@ -517,3 +520,9 @@ def test_news_wire_dateline_is_no_actor(read_text):
                              "sanctions on Peru over the crackdown.")
     found = {(r.subject, r.predicate, r.object) for r in relations if r.predicate == "sanctioned"}
     assert found == {("org/european-union", "sanctioned", "country/PE")}, found
+
+
+def test_news_a_speakers_own_denial_still_negates(read_text):
+    # only the speaker can unsay a statement: "X denied accusing Y" is a negated accusation
+    _, relations = read_text("Chile denied accusing Peru of the raid.")
+    assert [r.modality for r in relations if r.predicate == "accused"] == ["negated"], relations

@@ -54,7 +54,7 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
     if not subjects:
         return
     disc.last_actor[pred] = subjects[0]
-    mood = modality(ctx, tok, chain, read_as or pred)
+    mood = modality(ctx, tok, chain, read_as or pred, subjects)
     if pred in ATTACKS and mood == "asserted" and remember:
         note_attack(ctx, disc, tok, subjects[0], family)
     if not targets or pred == "mediated" and _colleague_of_a_side(ctx, subjects, targets):

@@ -34,7 +34,7 @@ def beside(clause: Token) -> bool:
         any(c.text == "," and clause.i < c.i < verb.i for c in verb.children)
 
 
-def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:
+def modality(ctx: Context, tok: Token, chain: list[Token], pred: str, subjects: list[str] | tuple[str, ...] = ()) -> str:
     """The modality of the event at ``tok`` read as ``pred``, from its negations, auxiliaries and governors
     ("did not strike", "threatened to strike", "would strike if", "offered to mediate", "urged X to")."""
     t = ctx.t
@@ -42,8 +42,10 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:
         if any(c.dep_ == "neg" for c in g.children) and g.lemma_.lower() not in t["litotes_verbs"]:
             return "negated"  # not "would not hesitate to": an affirmation
     lemmas = [g.lemma_.lower() for g in chain]
-    if any(l in t["negating_words"] for l in lemmas):
-        return "negated"
+    below = [tok, *chain]  # the word on the path just under each governor
+    if any(l in t["negating_words"] and below[n].dep_ != "advcl" and not _denied_by_another(ctx, g, pred, subjects)
+           for n, (g, l) in enumerate(zip(chain, lemmas))):
+        return "negated"  # not "X denied responsibility, blaming Y": the blame is beside the denial, not denied
     conditional = any(c.lower_ == "if" for g in [tok, *chain[:1]] for c in g.children if c.dep_ == "mark")
     if not conditional and pred != "threatened" and pred not in t["cooperative_predicates"] and \
             any(l in t["threat_words"] for l in lemmas[:2]):
@@ -67,6 +69,16 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str) -> str:
     if any(l in t["request_words"] for l in lemmas[:1]) and pred != "urgedRestraint" and tok.dep_ != "oprd":
         return "requested"  # "called for talks"; not "called the raid unacceptable", a judgement of the object
     return "asserted"
+
+
+def _denied_by_another(ctx: Context, denial: Token, pred: str, subjects: list[str] | tuple[str, ...]) -> bool:
+    """Whether a statement is denied by a party other than its speaker ("X accused Y of Z, a charge Y denied"): the
+    accusation was made all the same; only its speaker can unsay it."""
+    if pred not in ctx.t["statement_predicates"] or not subjects:
+        return False
+    deniers = {k for c in denial.children if c.dep_ == "nsubj" for t in c.subtree if (k := ctx.key(t))}
+    side = set(subjects) | {a for k in subjects if (a := ctx.affiliation.get(k))}
+    return bool(deniers) and not deniers & side
 
 
 def source(ctx: Context, chain: list[Token], subjects: list[str]) -> str:

@@ -369,7 +369,9 @@ def _acts(doc: Doc, m: Mention) -> bool:
     if root.dep_ in _ACTOR_DEPS:
         return True
     addressing = triggers()["addressing_predicates"]
-    if root.dep_ == "dobj" and triggers()["verb_of"].get(root.head.lemma_.lower()) in addressing:
+    obj = root.head if root.dep_ == "conj" and root.head.dep_ == "dobj" else root  # "urged Baku and Yerevan to"
+    verb = obj.head.lemma_.lower()
+    if obj.dep_ == "dobj" and (triggers()["verb_of"].get(verb) in addressing or verb in triggers()["request_words"]):
         return True  # "accused Santiago of ...", "urged Moscow to ...": a state is accused, a town is not
     if root.dep_ != "pobj":
         return False

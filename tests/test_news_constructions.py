@@ -181,6 +181,13 @@ CASES = [
     # another party's denial does not unsay an accusation; a blame beside a denial is no denied blame
     ("Chile accused Peru of arming the rebels behind the raid, a charge Lima denied.", ("country/CL","accused","country/PE")),
     ("The Azure Front denied responsibility, blaming Peru.", ("group/azure-front","accused","country/PE")),
+    # "X accused Y of shelling Z": Y shelled Z, as X says (the accused is the gerund's subject)
+    ("Chile accused Peru of shelling two villages near Tacna.", ("country/PE","struck","place/geonames/3928128")),
+    # a claim beside a rejection is not rejected ("rejected the charge and said ...")
+    ("Peru rejected the charge and said its forces had returned fire after Chilean troops opened fire on Peruvian "
+     "positions near Tacna.", ("country/CL","struck","country/PE")),
+    # capitals urged, coordinated: their states
+    ("Brazil urged Quito and Santiago to show restraint.", ("country/BR","urgedRestraint","country/EC")),
     ("Chile's army chief warned that any incursion by Peru would be met with force.", ("country/CL","threatened","country/PE")),
     # a present-tense verb the tagger took for a plural noun after a name, in a quotation
     ("Peruvian jets bombed a Chilean port. \"Chile reserves the right to respond to this aggression,\" the "

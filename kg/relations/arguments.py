@@ -11,7 +11,7 @@ from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
 from .context import in_headline, speech_verb_above
-from .discourse import event_family, event_word, instruments
+from .discourse import recall_actor, recalled_actor
 from .sides import COUNTED_PARTIES, both_sides
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .discourse import Discourse
 
 __all__ = ["ATTACKS", "colon_list", "coordinated", "entities_in", "event_actor", "event_author",
-           "headline_comma_subjects", "left_actor", "participle_agents", "recall_actor", "recalled_actor", "subjects",
+           "headline_comma_subjects", "left_actor", "participle_agents", "subjects",
            "targets"]
 
 ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
@@ -281,6 +281,9 @@ def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, de
         for sib in head.children:
             if sib.dep_ == "pobj" and ctx.key(sib):
                 return [ctx.key(sib)], depth
+        if ctx.t["verb_of"].get(head.head.lemma_.lower()) == "accused" and (found := [  # "X accused Y of shelling Z"
+                k for c in head.head.children if c.dep_ == "dobj" for k in entities_in(ctx, c, multi=True)]):
+            return found, depth + 1  # Y shelled Z, as X says
     if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "dobj", "pcomp", "ccomp", "oprd", "relcl", "attr") or \
             tok.dep_ == "pobj" and (head.lower_ == "with" or head.lower_ == "for" and pred == "urgedRestraint") \
             and head.head is not head:
@@ -319,24 +322,6 @@ def event_actor(ctx: Context, disc: Discourse, noun: Token, exclude: list[str], 
     own = subjects(ctx, disc, noun, pred)[0] if noun.pos_ in ("NOUN", "PROPN") else []
     own = [k for k in own if k not in exclude]
     return own or recalled_actor(ctx, disc, noun, exclude)
-
-
-def recall_actor(ctx: Context, disc: Discourse, family: str, exclude: list[str], singular: bool = False,
-                 means: frozenset[str] = frozenset(), word: str = "") -> list[str]:
-    """The actor of the latest attack that fits; an official who ordered it stands for his state ("the strike"
-    Trump ordered is the United States'), a body (a navy, an air force) for itself."""
-    actor = disc.recall(family, exclude, singular=singular, instruments=means, word=word)
-    if actor is None:
-        return []
-    return [ctx.affiliation.get(actor) or actor] if ctx.types.get(actor) == "Official" else [actor]
-
-
-def recalled_actor(ctx: Context, disc: Discourse, noun: Token, exclude: list[str]) -> list[str]:
-    """The actor of the latest attack read so far that ``noun`` can refer back to: "the strike" is the airstrike
-    of two sentences ago, not a town taken over in between; "the ambush" an ambush; "the operation" any of them."""
-    return recall_actor(ctx, disc, event_family(ctx, noun.lemma_.lower()), exclude,
-                        singular=noun.tag_ in ("NN", "NNP"), means=instruments(ctx, noun),
-                        word="" if noun.lemma_.lower() in ctx.t["general_attack_nouns"] else event_word(ctx, noun))
 
 
 def _opposed(ctx: Context, name: Token) -> bool:

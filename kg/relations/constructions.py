@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES
-from .arguments import (coordinated, entities_in, event_actor, event_author, recall_actor, recalled_actor,
-                        subjects, targets)
+from .arguments import coordinated, entities_in, event_actor, event_author, subjects, targets
 from .context import speech_verb_above
+from .discourse import recall_actor, recalled_actor
 from .emit import emit
 from .impacts import day_named_attack, targets_named, weapon_impact
-from .threats import conditioned_party, declared_targets
 from .killings import forces_killed, killing_places
 from .modality import governors
 from .reprisals import copular_reprisal, told_as_reprisal, unaddressed_threat
 from .sides import answered_attacker, sentence_countries
+from .threats import conditioned_party, declared_targets
 from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, names_an_act, trigger_predicate
 
 if TYPE_CHECKING:

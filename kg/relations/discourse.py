@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from ..schema import Relation
     from .context import Context
 
-__all__ = ["Attack", "Discourse", "event_family", "event_word", "instruments", "note_attack"]
+__all__ = ["Attack", "Discourse", "event_family", "event_word", "instruments", "note_attack", "recall_actor", "recalled_actor"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,3 +93,21 @@ def note_attack(ctx: Context, disc: Discourse, tok: Token, actor: str, family: s
         if w is tok or lemma in ctx.t["attack_words"]:
             kind = family if w is tok and family else event_family(ctx, lemma)
             disc.remember(Attack(kind, actor, w.tag_ in ("NNS", "NNPS"), instruments(ctx, w), event_word(ctx, w)))
+
+
+def recall_actor(ctx: Context, disc: Discourse, family: str, exclude: list[str], singular: bool = False,
+                 means: frozenset[str] = frozenset(), word: str = "") -> list[str]:
+    """The actor of the latest attack that fits; an official who ordered it stands for his state ("the strike"
+    Trump ordered is the United States'), a body (a navy, an air force) for itself."""
+    actor = disc.recall(family, exclude, singular=singular, instruments=means, word=word)
+    if actor is None:
+        return []
+    return [ctx.affiliation.get(actor) or actor] if ctx.types.get(actor) == "Official" else [actor]
+
+
+def recalled_actor(ctx: Context, disc: Discourse, noun: Token, exclude: list[str]) -> list[str]:
+    """The actor of the latest attack read so far that ``noun`` can refer back to: "the strike" is the airstrike
+    of two sentences ago, not a town taken over in between; "the ambush" an ambush; "the operation" any of them."""
+    return recall_actor(ctx, disc, event_family(ctx, noun.lemma_.lower()), exclude,
+                        singular=noun.tag_ in ("NN", "NNP"), means=instruments(ctx, noun),
+                        word="" if noun.lemma_.lower() in ctx.t["general_attack_nouns"] else event_word(ctx, noun))

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import ATTACKS, entities_in, recalled_actor
+from .arguments import ATTACKS, entities_in
+from .discourse import recalled_actor
 from .emit import emit
 from .modality import governors
 

@@ -43,9 +43,9 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str, subjects: 
             return "negated"  # not "would not hesitate to": an affirmation
     lemmas = [g.lemma_.lower() for g in chain]
     below = [tok, *chain]  # the word on the path just under each governor
-    if any(l in t["negating_words"] and below[n].dep_ != "advcl" and not _denied_by_another(ctx, g, pred, subjects)
+    if any(l in t["negating_words"] and below[n].dep_ not in ("advcl", "conj") and not _denied_by_another(ctx, g, pred, subjects)
            for n, (g, l) in enumerate(zip(chain, lemmas))):
-        return "negated"  # not "X denied responsibility, blaming Y": the blame is beside the denial, not denied
+        return "negated"  # not "X denied responsibility, blaming Y" or "X rejected it and said Y ...": beside the denial
     conditional = any(c.lower_ == "if" for g in [tok, *chain[:1]] for c in g.children if c.dep_ == "mark")
     if not conditional and pred != "threatened" and pred not in t["cooperative_predicates"] and \
             any(l in t["threat_words"] for l in lemmas[:2]):

@@ -188,6 +188,9 @@ CASES = [
      "positions near Tacna.", ("country/CL","struck","country/PE")),
     # capitals urged, coordinated: their states
     ("Brazil urged Quito and Santiago to show restraint.", ("country/BR","urgedRestraint","country/EC")),
+    # an appeal to keep a truce is an appeal for restraint
+    ("Chile accused Peru of shelling border villages. Brazil called on both sides to respect the ceasefire.",
+     ("country/BR","urgedRestraint","country/CL")),
     ("Chile's army chief warned that any incursion by Peru would be met with force.", ("country/CL","threatened","country/PE")),
     # a present-tense verb the tagger took for a plural noun after a name, in a quotation
     ("Peruvian jets bombed a Chilean port. \"Chile reserves the right to respond to this aggression,\" the "
@@ -399,6 +402,7 @@ def test_news_appeal_to_attack_is_no_appeal_for_restraint(read_text):
 
 
 NO_EDGE_OF = [
+    ("Brazil urged Peru to break the truce.", "urgedRestraint"),
     ("Chile's army chief warned that any incursion by Peru would be met with force.", "met"),
     ("Chile warned that the talks would fail if Peru did not compromise.", "threatened"),
     ("Chile said it would consider Peruvian warships legitimate targets.", "supported"),

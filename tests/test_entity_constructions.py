@@ -25,6 +25,8 @@ PLACES = [
     ("Shelling resumed in the Ostrava neighbourhood overnight.", "Ostrava"),
     # a building or landmark named with its head word is a place, the head word part of its name
     ("A suicide bomber struck the Velmar Cathedral in Arica on Sunday.", "Velmar Cathedral"),
+    # an airport named after a person is the airport
+    ("Jets struck the runways of Otto Weiss International Airport on Thursday.", "Otto Weiss International Airport"),
     # an apposition describes the name as a place
     ("Gunmen stormed Dolna Banya, a small town in the east, overnight.", "Dolna Banya"),
     ("Militants attacked Karsovo, a village near the border, on Sunday.", "Karsovo"),

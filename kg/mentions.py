@@ -165,7 +165,8 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
 
 
 def _clean(ent: Span) -> Span | None:
-    """Drop a leading article or opposing prefix ("anti-X" names X), a trailing possessive and edge punctuation."""
+    """Drop a leading article or opposing prefix ("anti-X" names X), a trailing possessive, a trailing lower-case
+    group noun ("the X militia") and edge punctuation."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in cues().articles or doc[start].is_punct or
@@ -174,6 +175,8 @@ def _clean(ent: Span) -> Span | None:
     end = next((t.i for t in doc[start + 1 : end] if t.is_left_punct and t.is_bracket), end)  # "X (ACR": the name is X
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in cues().possessive_endings):
         end -= 1
+    if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in cues().group_head_nouns:
+        end -= 1  # "the Azure Front militia": the name, its lower-case head noun after it
     if start >= end or _completes_bracketed_name(doc, start, end):
         return None
     return doc[start:end]

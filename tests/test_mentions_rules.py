@@ -124,3 +124,10 @@ def test_mentions_an_acronym_before_a_name_is_a_title(vocab):
     doc = _doc(vocab, words, ["DET", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
                [(1, 2, "ORG"), (5, 7, "PERSON")])
     assert (4, 5) not in {m.tokens for m in find_mentions(doc)}
+
+
+def test_mentions_a_trailing_lower_case_group_noun_is_no_part_of_the_name(vocab):
+    # the NER ran "the Azure Front militia" together: the name is the words before the group noun
+    doc = Doc(vocab, words=["the", "Azure", "Front", "militia", "fired"])
+    assert _clean(Span(doc, 0, 4, label="ORG")).text == "Azure Front"
+    assert _clean(Span(doc, 1, 3, label="ORG")).text == "Azure Front"

@@ -188,6 +188,9 @@ CASES = [
      "positions near Tacna.", ("country/CL","struck","country/PE")),
     # capitals urged, coordinated: their states
     ("Brazil urged Quito and Santiago to show restraint.", ("country/BR","urgedRestraint","country/EC")),
+    # a named person killed by a state's forces in a country: the raid struck that country
+    ("Karl Brandt was killed by Chilean special forces in Peru in 2029.", ("org/CL/armed-forces","struck","country/PE")),
+    ("Chilean troops killed Karl Brandt in Tacna.", ("country/CL","struck","place/geonames/3928128")),
     # an appeal to keep a truce is an appeal for restraint
     ("Chile accused Peru of shelling border villages. Brazil called on both sides to respect the ceasefire.",
      ("country/BR","urgedRestraint","country/CL")),
@@ -402,6 +405,7 @@ def test_news_appeal_to_attack_is_no_appeal_for_restraint(read_text):
 
 
 NO_EDGE_OF = [
+    ("Karl Brandt was killed in a car crash in Peru.", "struck"),
     ("Brazil urged Peru to break the truce.", "urgedRestraint"),
     ("Chile's army chief warned that any incursion by Peru would be met with force.", "met"),
     ("Chile warned that the talks would fail if Peru did not compromise.", "threatened"),

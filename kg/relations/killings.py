@@ -50,7 +50,9 @@ def killing_places(ctx: Context, disc: Discourse, rd: Reading) -> None:
         return
     if rd.targets and all(ctx.types.get(k) == "Place" for k in rd.targets):
         emit(ctx, disc, rd.subjects, "struck", rd.targets, tok, rd.sent, rd.chain, rd.depth + 1, read_as="killed")
-    elif not rd.targets and _named_killer(tok) and (where := _scene(ctx, tok)):
+    elif (not rd.targets or rd.pred == "killed" and all(ctx.types.get(k) == "Official" for k in rd.targets)) and \
+            (_named_killer(tok) or any(c.dep_ == "agent" for c in tok.children)) and (where := _scene(ctx, tok)):
+        # "Y was killed by X's special forces in P": the raid that killed a named person hit P too
         emit(ctx, disc, rd.subjects, "struck", [where], tok, rd.sent, rd.chain, rd.depth + 1, read_as="killed")
 
 
@@ -73,6 +75,11 @@ def _scene(ctx: Context, verb: Token) -> str:
     for v in (verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])):
         if (where := place(ctx, v, [])):
             return where
+    agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    for c in (c for w in (verb, *agents) for c in w.children):  # "killed by X's forces in Y": the country it was in
+        if c.dep_ == "prep" and c.lower_ in ctx.t["place_preps"]:
+            if (k := next((ctx.key(g) for g in c.children if g.dep_ == "pobj"), "")) and ctx.types.get(k) == "Country":
+                return k
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ctx.t["speech_verbs"]:
         return place(ctx, verb.head, [])  # "In P, the army said troops shot dead four gunmen": the place it reports
     return ""

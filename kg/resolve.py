@@ -371,7 +371,8 @@ def _acts(doc: Doc, m: Mention) -> bool:
     addressing = triggers()["addressing_predicates"]
     obj = root.head if root.dep_ == "conj" and root.head.dep_ == "dobj" else root  # "urged Baku and Yerevan to"
     verb = obj.head.lemma_.lower()
-    if obj.dep_ == "dobj" and (triggers()["verb_of"].get(verb) in addressing or verb in triggers()["request_words"]):
+    held = any(c.lemma_.lower() in triggers()["accountable_words"] for c in obj.head.children)  # "held Lima responsible"
+    if obj.dep_ == "dobj" and (triggers()["verb_of"].get(verb) in addressing or verb in triggers()["request_words"] or held):
         return True  # "accused Santiago of ...", "urged Moscow to ...": a state is accused, a town is not
     if root.dep_ != "pobj":
         return False

@@ -188,6 +188,7 @@ CASES = [
      "positions near Tacna.", ("country/CL","struck","country/PE")),
     # capitals urged, coordinated: their states
     ("Brazil urged Quito and Santiago to show restraint.", ("country/BR","urgedRestraint","country/EC")),
+    ("Chile held Lima fully responsible for any escalation.", ("country/CL","accused","country/PE")),
     # a named person killed by a state's forces in a country: the raid struck that country
     ("Karl Brandt was killed by Chilean special forces in Peru in 2029.", ("org/CL/armed-forces","struck","country/PE")),
     ("Chilean troops killed Karl Brandt in Tacna.", ("country/CL","struck","place/geonames/3928128")),

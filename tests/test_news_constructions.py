@@ -542,3 +542,11 @@ def test_news_a_speakers_own_denial_still_negates(read_text):
     # only the speaker can unsay a statement: "X denied accusing Y" is a negated accusation
     _, relations = read_text("Chile denied accusing Peru of the raid.")
     assert [r.modality for r in relations if r.predicate == "accused"] == ["negated"], relations
+
+
+def test_news_relative_accusation_accuses_the_modified_group_not_the_attacks_author(read_text):
+    # "fighters of the X Front, a group it blames for the ambush": the Front is blamed, not the last attacker
+    _, relations = read_text("Peruvian jets struck a camp in Bolivia. Peru's defence ministry said the raid hit "
+                             "fighters of the Azure Front, a rebel group it blames for the border ambush.")
+    found = {(r.subject, r.object) for r in relations if r.predicate == "accused"}
+    assert found == {("org/PE/defence-ministry", "group/azure-front")}, found

@@ -297,8 +297,8 @@ def judged_act(ctx: Context, disc: Discourse, rd: Reading) -> None:
     if it is not None and disc.attacks and (author := event_author(ctx, disc, it, rd.subjects, rd.pred)):
         rd.targets = author  # "It was denounced by X": the author of the act read before, not a state "it" names
         return
-    if rd.targets:
-        return
+    if rd.targets or tok.dep_ == "relcl" and rd.pred == "accused":
+        return  # "a group it blames for the attack": the group is accused (relative_object), not the attack's author
     nouns = [c for c in tok.children if c.dep_ == "dobj"] + \
         [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for c in nouns:

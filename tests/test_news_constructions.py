@@ -569,3 +569,16 @@ def test_news_demonym_the_tables_lack_names_its_state(read_text):
     _, relations = read_text("Argentine and Brazilian mediators said Peru and Chile had agreed to a truce.")
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert {("country/AR", "mediated", "country/PE"), ("country/BR", "mediated", "country/CL")} <= found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chilean Foreign Minister Karl Brandt wrote a message on Twitter blaming Peru for the raid.",
+     ("person/karl-brandt", "accused", "country/PE")),
+    ("Karl Brandt, Chile's foreign minister, issued a statement on Facebook condemning Peru.",
+     ("person/karl-brandt", "condemned", "country/PE")),
+])
+def test_news_a_statement_on_a_platform_is_its_authors_not_the_platforms(read_text, text, expected):
+    # the parser hangs the participle on the platform ("a message on Twitter accusing Y"); the statement's author speaks
+    _, relations = read_text(text)
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert expected in found and not [t for t in found if t[0] in ("org/twitter", "org/facebook")], found

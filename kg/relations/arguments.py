@@ -126,7 +126,7 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     if (found := _named_subject(ctx, disc, tok, pred, agent + subj, depth)) is not None:
         return found
     if tok.pos_ == "VERB" and tok.i > 0 and (k := ctx.key(ctx.doc[tok.i - 1])) and ctx.types.get(k) != "Place" \
-            and ctx.doc[tok.i - 1].dep_ != "dobj":
+            and ctx.doc[tok.i - 1].dep_ != "dobj" and not _statement_of_medium(ctx, tok):
         return [k], depth + 1  # "as Pakistan retaliated" mis-parsed: the name right before the verb
     if subj or tok.head is tok:
         return [], depth
@@ -241,11 +241,22 @@ def _reporting_party(ctx: Context, verb: Token) -> str | None:
     return sayer if sayer == armed_forces_key(iso_of(state)) else state
 
 
+def _statement_of_medium(ctx: Context, tok: Token) -> Token | None:
+    """The statement a participle belongs to when the parser hung it on where the statement appeared ("posted a
+    tweet on X blaming Y": the tweet blames Y, the platform does not), else None."""
+    medium = tok.head
+    if tok.dep_ == "acl" and medium.dep_ == "pobj" and medium.head.lower_ in ctx.t["medium_preps"] \
+            and medium.head.head.lemma_.lower() in ctx.t["report_nouns"]:
+        return medium.head.head
+    return None
+
+
 def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,
                        depth: int) -> tuple[list[str], int] | None:
     """The actor of a subjectless ``tok`` where its governor decides it ("contributed ... by supporting X",
     "in support of X", "a statement condemning X"), or nobody ("characterized the attack as"); None to go on."""
     t, head = ctx.t, tok.head
+    head = _statement_of_medium(ctx, tok) or head  # "a tweet on X blaming Y": the tweet blames
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and head.lemma_.lower() not in t["light_verbs"]:
         return [], depth  # "characterized the attack as ...": the characteriser did not attack
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ctx.quantity_nouns:

@@ -38,6 +38,8 @@ CASES = [
     ("Bolivian President Karl Brandt met Peruvian President Otto Weiss in La Paz.", ("person/karl-brandt","met","person/otto-weiss")),
     ("Chile and Peru traded fire along the border.", ("country/CL","struck","country/PE")),
     ("Peru imposed an embargo on Chilean goods.", ("country/PE","sanctioned","country/CL")),
+    # a promised answer conditioned on the other's act threatens it, with no verb of warning
+    ("Chile would retaliate if Peru struck its ships again, an aide said.", ("country/CL","threatened","country/PE")),
     ("Chile banned Peruvian airlines from its airspace.", ("country/CL","sanctioned","country/PE")),
     ("Peru's navy seized a Chilean fishing vessel.", ("country/PE","struck","country/CL")),
     ("Peru warned it would retaliate against any attack by Chile.", ("country/PE","threatened","country/CL")),

@@ -19,7 +19,8 @@ __all__ = ["acronym_tokens", "common_acronyms", "initials", "is_acronym", "key_a
 
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
 _WRITTEN = re.compile(r"[A-Z][A-Za-z&.-]{1,9}")
-_AFTER_NAME = re.compile(r"\s*\(([A-Z][A-Za-z&.-]{1,9})\)")
+_AFTER_NAME = re.compile(r"\s*\(([A-Z][A-Za-z&.-]{1,9})\)(?!\s*[-\u2013\u2014])")  # not a dateline's "(AP) -"
+_DASH = re.compile(r"-+|[\u2013\u2014]")
 _LABEL = re.compile(r"[A-Z.]{2,10}")
 
 
@@ -78,7 +79,7 @@ def acronym_tokens(doc: Doc, mentions: list[Mention], keys: list[str], token_key
     found: dict[str, str] = {}
     for m, k in zip(mentions, keys):
         s, e = m.tokens
-        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and not _credit(doc, e + 2):
             word = doc[e + 1].text
             if _WRITTEN.fullmatch(word) and word.upper() == word.replace(".", "").upper() \
                     and any(c.isupper() for c in word[1:]) and (e + 1) not in token_key or token_key.get(e + 1) == k:
@@ -91,6 +92,12 @@ def acronym_tokens(doc: Doc, mentions: list[Mention], keys: list[str], token_key
         if k:
             out[k].add(tok.text)
     return out
+
+
+def _credit(doc: Doc, closing: int) -> bool:
+    """True when the parentheses closing at ``closing`` credit a wire agency in a dateline ("ZENDA, Ruritania (AP) -"):
+    a dash follows, and the name before them is where the story was filed, not what the letters stand for."""
+    return closing + 1 < len(doc) and _DASH.fullmatch(doc[closing + 1].text) is not None
 
 
 def initials(name: str) -> str:

@@ -584,3 +584,21 @@ def test_news_a_statement_on_a_platform_is_its_authors_not_the_platforms(read_te
     _, relations = read_text(text)
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert expected in found and not [t for t in found if t[0] in ("org/twitter", "org/facebook")], found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru's foreign ministry summoned Chile's ambassador, Karl Brandt, to lodge a protest.",
+     ("org/PE/foreign-ministry", "summoned", "country/CL")),
+    ("Bolivia expelled the Peruvian charge d'affaires, Otto Weiss, on Friday.", ("country/BO", "expelledDiplomat", "country/PE")),
+])
+def test_news_diplomat_named_beside_the_title_is_read_as_the_state_represented(read_text, text, expected):
+    # the party of a summons or an expulsion is the diplomat's state, not the person named in apposition
+    _, relations = read_text(text)
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert expected in found and not [t for t in found if t[2].startswith("person/")], found
+
+
+def test_news_wire_agency_credited_in_a_dateline_is_no_name_of_the_place(read_text):
+    # "ZENDA, Peru (AP) - ": AP is the agency; it is no acronym of Peru and no alias of anything before it
+    entities, _ = read_text("Border raid\n\nTACNA, Peru (AP) \u2014 Chilean troops shelled a Peruvian border post on Monday.")
+    assert not [e for e in entities.values() if "AP" in e.aliases], entities

@@ -12,7 +12,7 @@ from ..lexicon import cues
 from ..schema import PREDICATES
 from .context import in_headline, speech_verb_above
 from .discourse import recall_actor, recalled_actor
-from .sides import COUNTED_PARTIES, both_sides
+from .sides import COUNTED_PARTIES, both_sides, represented_state
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -374,6 +374,9 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
             objects = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and
                        not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for g in c.children if g.dep_ == "dobj"]
         for c in objects:
+            if state := represented_state(ctx, c, pred, skip):
+                found += state  # "summoned X's envoy, NAME": X
+                continue
             if pred in _JUDGEMENTS and ctx.t["noun_of"].get(c.lemma_.lower()) == "killed" and not ctx.key(c):
                 continue  # "condemned the killing of X": X is the victim; the killer is judged (judged_act)
             found += entities_in(ctx, c, multi=multi, skip=skip, nationality_is_state=whole, places_of_names=pred == "struck")

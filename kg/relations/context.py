@@ -38,6 +38,7 @@ class Context:
     reprisal_nouns: frozenset[str]  # "in retaliation", "in response": an act told as a reprisal
     expulsion_nouns: frozenset[str]  # "the expulsion of X's diplomats from Y": Y expelled them
     quantity_nouns: frozenset[str]  # "a wave of strikes": the strikes stand where the wave does
+    diplomat_nouns: frozenset[str]  # "X's ambassador, NAME": the title a diplomatic act's party is read from
 
     def key(self, tok: Token) -> str:
         """The entity key of ``tok``, or ""."""
@@ -65,6 +66,7 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         reprisal_nouns=words["reprisal_nouns"],
         expulsion_nouns=words["expulsion_nouns"],
         quantity_nouns=words["quantity_nouns"],
+        diplomat_nouns=words["diplomat_nouns"],
     )
 
 

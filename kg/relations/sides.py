@@ -10,7 +10,8 @@ if TYPE_CHECKING:
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["COUNTED_PARTIES", "answered_attacker", "both_sides", "own_side", "peace_purpose", "sentence_countries"]
+__all__ = ["COUNTED_PARTIES", "answered_attacker", "both_sides", "own_side", "peace_purpose", "represented_state",
+           "sentence_countries"]
 
 COUNTED_PARTIES = ("met", "mediated", "urgedRestraint")  # predicates whose parties "both sides" can name
 
@@ -60,3 +61,14 @@ def answered_attacker(ctx: Context, disc: Discourse, subjects: list[str]) -> lis
     side = own_side(ctx, subjects)
     return next(([r.subject] for r in reversed(disc.said) if r.predicate in ctx.t["answerable_acts"] and r.subject not in side
                  and (r.object in side or ctx.located_in.get(r.object) in side)), [])
+
+
+def represented_state(ctx: Context, noun: Token, pred: str, skip: frozenset[str]) -> list[str]:
+    """"Summoned X's ambassador, NAME", "expelled the X-ian charge d'affaires, NAME": a diplomatic act's party is the
+    state the diplomat represents, not the person named beside the title; [] when ``noun`` is no diplomat so named."""
+    if pred not in ctx.t["represented_predicates"] or noun.lemma_.lower() not in ctx.diplomat_nouns or \
+            not any(c.dep_ == "appos" for c in noun.children):
+        return []
+    named = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")] + \
+        [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return [k for c in named if (k := ctx.key(c)) and k not in skip and ctx.types.get(k) == "Country"]

@@ -602,3 +602,10 @@ def test_news_wire_agency_credited_in_a_dateline_is_no_name_of_the_place(read_te
     # "ZENDA, Peru (AP) - ": AP is the agency; it is no acronym of Peru and no alias of anything before it
     entities, _ = read_text("Border raid\n\nTACNA, Peru (AP) \u2014 Chilean troops shelled a Peruvian border post on Monday.")
     assert not [e for e in entities.values() if "AP" in e.aliases], entities
+
+
+def test_news_their_after_coordinated_subjects_is_every_subject(read_text):
+    # "A and B reaffirmed their solidarity with Y": "their" is both subjects, each backs Y
+    _, relations = read_text("Ecuador and Uruguay reaffirmed their solidarity with Chile in a joint statement.")
+    found = {(r.subject, r.object) for r in relations if r.predicate == "supported"}
+    assert found == {("country/EC", "country/CL"), ("country/UY", "country/CL")}, found

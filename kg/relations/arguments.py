@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["ATTACKS", "colon_list", "coordinated", "entities_in", "event_actor", "event_author",
+__all__ = ["ATTACKS", "coordinated", "entities_in", "event_actor", "event_author",
            "headline_comma_subjects", "left_actor", "participle_agents", "subjects",
            "targets"]
 
@@ -168,6 +168,10 @@ def headline_comma_subjects(ctx: Context, verb: Token, subject: Token) -> list[T
 def _noun_actor(ctx: Context, tok: Token) -> list[str]:
     """The actor an event noun names itself: "Pakistan's drone attack", "a raid by X", "an attack carried out by X"."""
     killing = ctx.t["noun_of"].get(tok.lemma_.lower()) == "killed"  # "Karl's murder": the victim's, not by him
+    mine = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$" and ctx.key(c)), None)
+    if mine is not None and tok.head.pos_ == "VERB" and ctx.key(mine) in (subj := [
+            k for c in tok.head.children if c.dep_ == "nsubj" for k in entities_in(ctx, c, multi=True)]):
+        return subj  # "A and B reaffirmed their solidarity": both, not the one the pronoun was resolved to
     left = left_actor(ctx, tok)
     if left and not (killing and ctx.types.get(left) == "Official"):
         return [left]
@@ -412,24 +416,6 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     if not found and pred in COUNTED_PARTIES:
         found = both_sides(ctx, tok, subjects)
     return list(dict.fromkeys(k for k in found if k not in skip))
-
-
-def colon_list(ctx: Context, noun: Token) -> list[str]:
-    """The names listed after a colon that closes the clause of a plural noun: "sanctions on three
-    bankers on Monday: A, B and C" names A, B and C (people, groups and organisations only)."""
-    doc = ctx.doc
-    end = min(len(doc), noun.i + 10)
-    colon = next((t for t in doc[noun.i + 1:end] if t.text == ":"), None)
-    if colon is None:
-        return []
-    keys: list[str] = []
-    for t in doc[colon.i + 1:]:
-        if t.text in (".", ";", "!", "?") or t.text == "\n":
-            break
-        k = ctx.key(t)
-        if k and k not in keys and ctx.types.get(k) in ("Official", "Organization", "Group"):
-            keys.append(k)
-    return keys
 
 
 def event_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str], pred: str) -> list[str]:

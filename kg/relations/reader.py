@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..frames import Frame, match_frames
 from ..schema import PREDICATES
-from .arguments import (colon_list, entities_in, event_actor, event_author, headline_comma_subjects, subjects,
+from .arguments import (entities_in, event_actor, event_author, headline_comma_subjects, subjects,
                         targets)
 from .constructions import CLAUSES, read_trigger
 from .context import read_context
@@ -131,7 +131,7 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
             found = entities_in(ctx, target, multi=True, skip=frozenset(actors), nationality_is_state=pred != "sanctioned",
                                 places_of_names=pred == "struck")
         if frame.list_after_colon and target.tag_ == "NNS":
-            found += [k for k in colon_list(ctx, target) if k not in found and k not in actors]
+            found += [k for k in _colon_list(ctx, target) if k not in found and k not in actors]
     if not found and frame.target_is_judged_act:
         found = _judged_author(ctx, disc, tok, actors, pred)  # "the raid drew condemnation from X"
     if not found and pred in COUNTED_PARTIES and "target" in roles:
@@ -158,3 +158,21 @@ def _judged_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str]
         if subject.pos_ in ("NOUN", "PRON") and (author := event_author(ctx, disc, subject, judges, pred)):
             return author
     return []
+
+
+def _colon_list(ctx: Context, noun: Token) -> list[str]:
+    """The names listed after a colon that closes the clause of a plural noun: "sanctions on three
+    bankers on Monday: A, B and C" names A, B and C (people, groups and organisations only)."""
+    doc = ctx.doc
+    end = min(len(doc), noun.i + 10)
+    colon = next((t for t in doc[noun.i + 1:end] if t.text == ":"), None)
+    if colon is None:
+        return []
+    keys: list[str] = []
+    for t in doc[colon.i + 1:]:
+        if t.text in (".", ";", "!", "?") or t.text == "\n":
+            break
+        k = ctx.key(t)
+        if k and k not in keys and ctx.types.get(k) in ("Official", "Organization", "Group"):
+            keys.append(k)
+    return keys

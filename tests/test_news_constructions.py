@@ -415,6 +415,8 @@ NO_EDGE_OF = [
     ("Chile said it would consider Peruvian warships legitimate targets.", "supported"),
     # speaking to someone is no protest against them
     ("Karl Brandt spoke to Reuters last week.", "condemned"),
+    # "among those targeted" after an air strike names its victims, not a sanctions list
+    ("Peruvian jets struck a market in Tacna. Among those targeted were Karl Brandt and his family.", "sanctioned"),
     # a fronted "with Y, X stands ..." tells where X stands, not whom X backs
     ("But in Peru, with the Liberal Party, Karl Brandt stands in his usual place.", "supported"),
     # an envoy arranging a meeting of his own president with another is a party to it, no mediator
@@ -609,3 +611,10 @@ def test_news_their_after_coordinated_subjects_is_every_subject(read_text):
     _, relations = read_text("Ecuador and Uruguay reaffirmed their solidarity with Chile in a joint statement.")
     found = {(r.subject, r.object) for r in relations if r.predicate == "supported"}
     assert found == {("country/EC", "country/CL"), ("country/UY", "country/CL")}, found
+
+
+@pytest.mark.parametrize("verb", ["denounced the sanctions as illegal", "condemned the new sanctions"])
+def test_news_judging_a_sanction_judges_whoever_imposed_it(read_text, verb):
+    _, relations = read_text(f"The European Union imposed sanctions on Peru on Monday. Peru {verb}.")
+    found = {(r.subject, r.object) for r in relations if r.predicate == "condemned"}
+    assert found == {("country/PE", "org/european-union")}, found

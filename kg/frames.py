@@ -21,7 +21,7 @@ from .lexicon import triggers
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Frame", "frame_lists", "frames", "match_frames"]
+__all__ = ["Frame", "frame_lists", "frames", "match_frames", "shadowed_subject"]
 
 _DATA = Path(__file__).parent / "data" / "frames.json"
 
@@ -179,9 +179,17 @@ def match_frames(doc: Doc) -> list[tuple[Frame, dict[str, Token]]]:
     for match_id, token_ids in matcher(sub):
         frame = frames()[int(doc.vocab.strings[match_id])]
         roles = {node["RIGHT_ID"]: doc[origin[i]] for node, i in zip(frame.pattern, token_ids)}
+        if any(shadowed_subject(roles[r]) for r in ("actor", "target") if r in roles):
+            continue
         key = (frame.id, tuple(sorted((k, t.i) for k, t in roles.items() if k in ("trigger", "actor", "target"))))
         if key not in seen:
             seen.add(key)
             found.append((frame, roles))
     found.sort(key=lambda m: (m[1]["trigger"].i, m[0].id))
     return found
+
+
+def shadowed_subject(tok: Token) -> bool:
+    """A second subject the parser gave one verb, farther from it than the other ("X, which ..., offered to help, and
+    Y urged Z": X is no subject of "urged"); such a token acts in another clause."""
+    return tok.dep_ == "nsubj" and any(c.dep_ == "nsubj" and tok.i < c.i < tok.head.i for c in tok.head.children)

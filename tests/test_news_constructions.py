@@ -618,3 +618,12 @@ def test_news_judging_a_sanction_judges_whoever_imposed_it(read_text, verb):
     _, relations = read_text(f"The European Union imposed sanctions on Peru on Monday. Peru {verb}.")
     found = {(r.subject, r.object) for r in relations if r.predicate == "condemned"}
     assert found == {("country/PE", "org/european-union")}, found
+
+
+def test_news_a_second_subject_the_parser_gave_a_verb_acts_in_its_own_clause(read_text):
+    # "X, which ..., offered to help, and Y urged A and B to ...": the parser makes X a subject of "urged" too
+    _, relations = read_text("Brazil, which has close ties to both governments, offered to mediate, and the United "
+                             "Nations urged Ecuador and Peru to \"exercise maximum restraint,\" U.N. spokesman Karl "
+                             "Brandt said.")
+    urged = {(r.subject, r.object) for r in relations if r.predicate == "urgedRestraint"}
+    assert urged == {("org/united-nations", "country/EC"), ("org/united-nations", "country/PE")}, urged

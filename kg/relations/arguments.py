@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..frames import shadowed_subject
 from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
@@ -113,7 +114,7 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     """Actor keys of the event at ``tok``, read as ``pred``, and how far up the parse they were found."""
     if depth > 4:
         return [], depth
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")] or \
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not shadowed_subject(c)] or \
         [g for c in tok.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]  # "X have been [aux] mediating"
     if tok.dep_ == "amod" and (hyphened := _hyphened_agent(ctx, tok)):
         return [hyphened], depth  # "a Ruritania-brokered truce": the name before the hyphen did it

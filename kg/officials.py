@@ -110,4 +110,6 @@ def _group_in_role(parts: list[Token], nationality: Token | None) -> str:
         typ, entry = actors().get(actor_key(" ".join(t.text for t in toks)), ("", ""))
         if typ == "Group":
             return group_key(entry)
+    if all(t.text[:1].isupper() for t in names) and any(t.lower_ in cues().group_words for t in names):
+        return group_key(" ".join(t.text for t in names))  # "Azure Front commander X": a group no list knows
     return ""

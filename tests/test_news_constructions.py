@@ -627,3 +627,14 @@ def test_news_a_second_subject_the_parser_gave_a_verb_acts_in_its_own_clause(rea
                              "Brandt said.")
     urged = {(r.subject, r.object) for r in relations if r.predicate == "urgedRestraint"}
     assert urged == {("org/united-nations", "country/EC"), ("org/united-nations", "country/PE")}, urged
+
+
+def test_news_avenging_a_member_threatens_whoever_killed_him(read_text):
+    # "vowed to avenge X": X is the one wronged; the vow answers his killer, and a commander titled by an unlisted
+    # group's name ("Azure Front commander X") belongs to that group
+    entities, relations = read_text("Peruvian jets killed Azure Front commander Karl Brandt on Monday. "
+                                    "The Azure Front vowed to avenge him.")
+    assert entities["person/karl-brandt"].affiliation == "group/azure-front", entities["person/karl-brandt"]
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("group/azure-front", "threatened", "country/PE") in found, found
+    assert not [t for t in found if t[0] == "group/azure-front" and t[2] == "person/karl-brandt"], found

@@ -379,6 +379,8 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
             objects = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and
                        not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for g in c.children if g.dep_ == "dobj"]
         for c in objects:
+            if c.dep_ == "dobj" and tok.lemma_.lower() in ctx.t["avenging_verbs"]:
+                continue  # "vowed to avenge X": X is the one wronged; the reprisal answers X's attacker
             if state := represented_state(ctx, c, pred, skip):
                 found += state  # "summoned X's envoy, NAME": X
                 continue

@@ -56,11 +56,11 @@ def sentence_countries(ctx: Context, sent: Span, tok: Token, exclude: list[str],
 
 def answered_attacker(ctx: Context, disc: Discourse, subjects: list[str]) -> list[str]:
     """The author of the last hostile act read against the side of ``subjects`` (them, their bodies, a place in
-    them): an attack, sanctions, an expulsion; whom their unaddressed reprisal or threat answers ("Y shelled X's
+    them, their members): an attack, sanctions, an expulsion; whom their unaddressed reprisal or threat answers ("Y shelled X's
     port. X vowed to retaliate"; "Y imposed sanctions on X. X said it would retaliate")."""
     side = own_side(ctx, subjects)
     return next(([r.subject] for r in reversed(disc.said) if r.predicate in ctx.t["answerable_acts"] and r.subject not in side
-                 and (r.object in side or ctx.located_in.get(r.object) in side)), [])
+                 and (r.object in side or ctx.located_in.get(r.object) in side or ctx.affiliation.get(r.object) in side)), [])
 
 
 def represented_state(ctx: Context, noun: Token, pred: str, skip: frozenset[str]) -> list[str]:

@@ -638,3 +638,11 @@ def test_news_avenging_a_member_threatens_whoever_killed_him(read_text):
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert ("group/azure-front", "threatened", "country/PE") in found, found
     assert not [t for t in found if t[0] == "group/azure-front" and t[2] == "person/karl-brandt"], found
+
+
+def test_news_blame_for_an_attack_told_without_author_states_its_author(read_text):
+    # "A drone struck P. X blamed Y for the attack": as X says, Y struck P
+    _, relations = read_text("A drone struck the airport of Arica before dawn on Saturday. "
+                             "Chile quickly blamed Peru for the attack.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert {("country/CL", "accused", "country/PE"), ("country/PE", "struck", "place/geonames/3899361")} <= found, found

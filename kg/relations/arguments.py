@@ -73,6 +73,8 @@ def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] =
 
 def _phrase_children(ctx: Context, t: Token) -> list[Token]:
     """The children of ``t`` a name inside its phrase may hang from (not clauses, not the considerer)."""
+    if t.dep_ in ("amod", "acl") and t.lemma_.lower() in ctx.t["backing_words"]:
+        return []  # "fighters of the X-backed M12 group": the backer is no one the phrase names
     named_appos = any(c.dep_ == "appos" and any(ctx.key(g) for g in c.subtree) for c in t.children)
     out = []
     for c in t.children:

@@ -1,6 +1,6 @@
-"""The constructions that are not frame patterns: ordered lists of small readers, each with an invented example.
+"""The readings of a trigger word that are not frame patterns: ordered lists of small readers, each with an invented
+example (the clauses read before any trigger are in ``clauses.py``).
 
-``CLAUSES`` are tried on every word before its trigger reading; the first that reads the clause wins.
 ``WHOLE`` are tried on a trigger in order; the first that applies reads it entirely. Otherwise the trigger's
 subjects and targets are found (``reading``), ``FALLBACKS`` fill what is missing, in order, and ``ENDINGS``
 may emit the reading in their own way before the plain ``emit``.
@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES
-from .arguments import coordinated, entities_in, event_actor, event_author, subjects, targets
+from .arguments import entities_in, event_actor, event_author, subjects, targets
 from .context import speech_verb_above
-from .discourse import recall_actor, recalled_actor
+from .discourse import recalled_actor
 from .emit import emit
-from .impacts import day_named_attack, targets_named, weapon_impact
+from .impacts import day_named_attack
 from .killings import forces_killed, killing_places
 from .modality import governors
 from .reprisals import copular_reprisal, told_as_reprisal, unaddressed_threat
 from .sides import answered_attacker, sentence_countries
-from .threats import conditioned_party, declared_targets
+from .threats import conditioned_party
 from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, names_an_act, trigger_predicate
 
 if TYPE_CHECKING:
@@ -29,72 +29,11 @@ if TYPE_CHECKING:
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["CLAUSES", "ENDINGS", "FALLBACKS", "WHOLE", "Reading", "read_trigger"]
+__all__ = ["ENDINGS", "FALLBACKS", "WHOLE", "Reading", "read_trigger"]
 
 _RELATIVE_TAGS = ("WDT", "WP")  # relative pronouns: "which", "that", "who", "whom"
 _TOGETHER = frozenset(("met", "negotiatedCeasefire", "mediated", "urgedRestraint"))  # acts between parties, not on one
 _DIPLOMATIC = frozenset(n for n, p in PREDICATES.items() if p.diplomatic)
-
-
-# -- clauses read before any trigger ------------------------------------------------------------------
-def claims_responsibility(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
-    """"X claimed responsibility for the attacks": X struck what those attacks hit.
-    Example: "The Azure Front claimed responsibility for the bombing of Ostrava." """
-    if tok.lemma_.lower() not in ctx.t["responsibility_verbs"] or \
-            not any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children):
-        return False
-    actors, depth = subjects(ctx, disc, tok, "struck")
-    hit: list[str] = []
-    pred = "struck"
-    for c in tok.children:
-        if c.dep_ == "dobj":
-            for p in c.children:
-                if p.dep_ == "prep" and p.lower_ == "for":
-                    for n in p.children:
-                        hit += entities_in(ctx, n, multi=True, skip=frozenset(actors))
-                        if trigger_predicate(ctx, n) == "killed":
-                            pred = "killed"  # "responsibility for the murder of X": X was killed
-    hit = hit or disc.pending_targets
-    if pred == "killed":
-        hit = [k for k in hit if ctx.types.get(k) not in PREDICATES["killed"].never_object]
-    if actors and hit:
-        emit(ctx, disc, actors, pred, hit, tok, sent, governors(tok), depth, family="attack")
-    return bool(actors and hit)
-
-
-def located_event(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
-    """"The raid happened in Chile, near the port": the raid's actor struck those places.
-    Example: "Ruritania launched a raid. The raid took place in Ostrava." """
-    lemma = tok.lemma_.lower()
-    if not (lemma in ctx.t["occur_verbs"] or lemma == "take" and any(c.lower_ == "place" for c in tok.children)):
-        return False
-    noun = next((c for c in tok.children if c.dep_ == "nsubj" and trigger_predicate(ctx, c) == "struck"), None)
-    if noun is None:
-        return False
-    actors = subjects(ctx, disc, noun, "struck")[0] or \
-        ([disc.untargeted_actor] if disc.untargeted_actor else event_actor(ctx, disc, noun, [], "struck"))
-    places = [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ctx.t["location_preps"]
-              for g in c.children if g.dep_ == "pobj" for k in entities_in(ctx, g, multi=True)]
-    if actors and places:
-        emit(ctx, disc, actors, "struck", places, noun, sent, [tok], 2, anaphoric=True)
-    return bool(actors and places)
-
-
-def victims_named(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
-    """"The victims included X and Y", "the dead include X": the attacker of the attack just read killed them.
-    Example: "Ruritania shelled the town. The dead included Karl Brandt." """
-    if tok.lemma_.lower() not in ctx.t["include_verbs"] or not any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in ctx.t["victim_nouns"] for c in tok.children):
-        return False
-    victims = [k for c in tok.children if c.dep_ in ("dobj", "attr")  # the named victims, not "an X official"
-               for k in [ctx.key(c), *coordinated(ctx, c, set())] if ctx.types.get(k) in ("Official", "Group")]
-    actors = recall_actor(ctx, disc, "attack", victims)
-    if actors and victims:
-        emit(ctx, disc, actors, "killed", victims, tok, sent, governors(tok), 2, anaphoric=True, family="attack")
-    return bool(actors and victims)
-
-
-CLAUSES = (claims_responsibility, located_event, victims_named, weapon_impact, targets_named, declared_targets)
 
 
 # -- whole readings of a trigger ------------------------------------------------------------------------
@@ -141,7 +80,8 @@ def backed_by(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, 
         return False
     backers = [ctx.key(c) for c in tok.children if ctx.key(c)]
     noun = tok.head
-    backed = ctx.key(noun) or (ctx.key(noun.head) if noun.dep_ == "appos" else "")
+    backed = ctx.key(noun) or (ctx.key(noun.head) if noun.dep_ == "appos" else "") or \
+        next((k for c in noun.children if c.dep_ == "compound" and (k := ctx.key(c))), "")  # "the X-backed Y rebel group"
     if not backed and noun.dep_ == "appos":  # "the PMF, an Iranian-backed militia" attached further up
         backed = next((ctx.key(t) for t in reversed(ctx.doc[max(sent.start, tok.i - 8) : tok.i])
                        if ctx.types.get(ctx.key(t)) in ("Group", "Organization")), "")

@@ -7,7 +7,8 @@ from ..frames import Frame, match_frames
 from ..schema import PREDICATES
 from .arguments import (entities_in, event_actor, event_author, headline_comma_subjects, subjects,
                         targets)
-from .constructions import CLAUSES, read_trigger
+from .clauses import CLAUSES
+from .constructions import read_trigger
 from .context import read_context
 from .discourse import Discourse
 from .emit import emit

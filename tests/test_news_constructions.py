@@ -646,3 +646,13 @@ def test_news_blame_for_an_attack_told_without_author_states_its_author(read_tex
                              "Chile quickly blamed Peru for the attack.")
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert {("country/CL", "accused", "country/PE"), ("country/PE", "struck", "place/geonames/3899361")} <= found, found
+
+
+@pytest.mark.parametrize("appeal", ["Brazil urged both sides to show restraint.",
+                                    "Brazil called on the two sides to halt the fighting."])
+def test_news_both_sides_of_an_appeal_are_the_sides_of_the_fight_read_last(read_text, appeal):
+    # the two sides are the parties of the latest fight or truce, not the countries the article names most
+    _, relations = read_text("Ecuador and Colombia signed a trade deal in Quito on Monday. Colombia praised Ecuador. "
+                             "On Tuesday the Azure Front attacked a Peruvian army post near Tacna. " + appeal)
+    urged = {r.object for r in relations if r.predicate == "urgedRestraint"}
+    assert urged == {"country/PE", "group/azure-front"}, urged

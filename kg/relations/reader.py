@@ -13,7 +13,7 @@ from .context import read_context
 from .discourse import Discourse
 from .emit import emit
 from .modality import beside, governors
-from .sides import COUNTED_PARTIES, answered_attacker, both_sides
+from .sides import COUNTED_PARTIES, answered_attacker, both_sides, warring_sides
 from .states import struck_states
 from .triggers import hostile_cause, trigger_predicate
 
@@ -136,7 +136,7 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
     if not found and frame.target_is_judged_act:
         found = _judged_author(ctx, disc, tok, actors, pred)  # "the raid drew condemnation from X"
     if not found and pred in COUNTED_PARTIES and "target" in roles:
-        found = both_sides(ctx, roles["target"], actors)  # "talks with envoys from the two sides"
+        found = both_sides(ctx, roles["target"], actors, warring_sides(ctx, disc, actors))  # "talks with envoys from the two sides"
     aside = {t.i for c in tok.children if beside(c) for t in c.subtree}  # "X strikes Y, Z vows revenge"
     if not found and frame.target_answered and actors and not any(
             (k := ctx.key(t)) and k not in actors or t.dep_ == "prep" and t.lower_ in ctx.t["cause_preps"]

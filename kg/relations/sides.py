@@ -10,22 +10,43 @@ if TYPE_CHECKING:
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["COUNTED_PARTIES", "answered_attacker", "both_sides", "own_side", "peace_purpose", "represented_state",
-           "sentence_countries"]
+__all__ = ["COUNTED_PARTIES", "answered_attacker", "both_sides", "counts_two_parties", "own_side", "peace_purpose",
+           "represented_state", "sentence_countries", "warring_sides"]
 
 COUNTED_PARTIES = ("met", "mediated", "urgedRestraint")  # predicates whose parties "both sides" can name
 
 
-def both_sides(ctx: Context, phrase: Token, exclude: list[str]) -> list[str]:
-    """"Officials of both countries", "the two sides": the article's two main countries other than the actor's, when
-    the phrase counts its parties and names none."""
-    if not any(t.lower_ in ctx.t["pair_determiners"] and
-               {t.head.lemma_.lower(), t.head.lower_} & ctx.t["collective_objects"]
-               for t in phrase.subtree if t.head.dep_ not in ("nsubj", "nsubjpass")):
+def both_sides(ctx: Context, phrase: Token, exclude: list[str], warring: list[str] | None = None) -> list[str]:
+    """"Officials of both countries", "the two sides": the two sides of the latest fight or truce read (``warring``),
+    else the article's two main countries other than the actor's, when the phrase counts its parties and names none."""
+    if not counts_two_parties(ctx, phrase.subtree):
         return []
+    if warring:
+        return warring
     own = own_side(ctx, exclude)
     parties = [k for k in ctx.main_countries if k not in own]
     return parties[:2] if len(parties) >= 2 else []
+
+
+def counts_two_parties(ctx: Context, words) -> bool:
+    """True when ``words`` hold a phrase that counts two parties without naming them ("both sides", "the two
+    governments"), other than as a subject."""
+    return any(t.lower_ in ctx.t["pair_determiners"] and {t.head.lemma_.lower(), t.head.lower_} & ctx.t["collective_objects"]
+               for t in words if t.head.dep_ not in ("nsubj", "nsubjpass"))
+
+
+def warring_sides(ctx: Context, disc: Discourse, exclude: list[str]) -> list[str]:
+    """The two parties of the latest fight or truce read, at the level of their states ("X's army shelled Y ...
+    Z urged both sides to show restraint": X and Y), when neither is on the side of ``exclude``; else []."""
+    own = own_side(ctx, exclude)
+    for r in reversed(disc.said):
+        if r.predicate not in ctx.t["conflict_predicates"] or r.modality != "asserted":
+            continue
+        pair = [ctx.affiliation.get(k) if ctx.types.get(k) == "Organization" and ctx.affiliation.get(k) else k
+                for k in (r.subject, r.object)]
+        if pair[0] != pair[1] and not own & set(pair) and all(ctx.types.get(k) in ("Country", "Group") for k in pair):
+            return pair
+    return []
 
 
 def own_side(ctx: Context, keys: list[str]) -> set[str]:

@@ -181,8 +181,9 @@ def _region_mention(span: Span, label: str, sent: int, key: str, words: list[str
         return place_mention(span, sent, key)
     if label == "GPE" and span.root.dep_ in ("compound", "amod") and span.root.head.lower_ not in cues().place_words:
         return None  # "Baloch separatist sites": an adjective of region, not a place
-    if any(w in cues().org_words or w in cues().group_words for w in words[-1:]):
-        return _org_mention(span, sent, words)  # "Free Ostland Party", "Karsk Guerrilla Front": a body, not a place
+    if any(w in cues().org_words or w in cues().group_words for w in words[-1:]) or \
+            len(words) > 1 and words[0] in cues().leading_body_words:
+        return _org_mention(span, sent, words)  # "Free Ostland Party", "Frente Karsk": a body, not a place
     return place_mention(span, sent, key)
 
 

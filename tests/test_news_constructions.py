@@ -656,3 +656,13 @@ def test_news_both_sides_of_an_appeal_are_the_sides_of_the_fight_read_last(read_
                              "On Tuesday the Azure Front attacked a Peruvian army post near Tacna. " + appeal)
     urged = {r.object for r in relations if r.predicate == "urgedRestraint"}
     assert urged == {"country/PE", "group/azure-front"}, urged
+
+
+def test_news_government_and_a_group_described_in_apposition_agree_a_truce(read_text):
+    # a name that opens with its head word ("Frente ...") is a group, not a place; an apposition describing the
+    # second party ("the country's largest rebel group") does not hide the first party's nationality
+    entities, relations = read_text("The Peruvian government and the Frente Popular Andino (FPA), the country's "
+                                    "largest remaining rebel group, agreed on Friday to a cessation of hostilities.")
+    assert entities["group/frente-popular-andino"].type == "Group", entities
+    found = {(r.subject, r.object) for r in relations if r.predicate == "negotiatedCeasefire"}
+    assert found == {("country/PE", "group/frente-popular-andino")}, found

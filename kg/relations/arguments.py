@@ -75,7 +75,7 @@ def _phrase_children(ctx: Context, t: Token) -> list[Token]:
     """The children of ``t`` a name inside its phrase may hang from (not clauses, not the considerer)."""
     if t.dep_ in ("amod", "acl") and t.lemma_.lower() in ctx.t["backing_words"]:
         return []  # "fighters of the X-backed M12 group": the backer is no one the phrase names
-    named_appos = any(c.dep_ == "appos" and any(ctx.key(g) for g in c.subtree) for c in t.children)
+    named_appos = any(c.dep_ == "appos" and ctx.key(c) for c in t.children)  # not "Y, the country's main rebel group"
     out = []
     for c in t.children:
         if c.dep_ in _CLAUSE_STOP and not (c.dep_ == "acl" and c.lemma_.lower() in ctx.t["ownership_verbs"]):

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..frames import Frame, match_frames
 from ..schema import PREDICATES
-from .arguments import (entities_in, event_actor, event_author, headline_comma_subjects, subjects,
+from .arguments import (coordinated, entities_in, event_actor, event_author, headline_comma_subjects, subjects,
                         targets)
 from .clauses import CLAUSES
 from .constructions import read_trigger
@@ -105,6 +105,8 @@ def _frame_actors(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, 
     tok = roles["trigger"]
     actors = [k for k in entities_in(ctx, roles["actor"], multi=False) if ctx.types.get(k) != "Place"] \
         if "actor" in roles else []
+    if actors and not ctx.key(roles["actor"]):  # "the X-ian government and the Y Front agreed": both
+        actors += [k for k in coordinated(ctx, roles["actor"], set()) if k not in actors and ctx.types.get(k) != "Place"]
     if actors and roles["actor"].dep_ == "nsubj":
         actors += [k for c in headline_comma_subjects(ctx, roles["actor"].head, roles["actor"])
                    if (k := ctx.key(c)) not in actors]  # "Ruritania, Freedonia Agree On Truce"

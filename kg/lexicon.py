@@ -21,6 +21,7 @@ class Cues:
     attribute the code misspells fails when the file is read or the name is used, not halfway through an article."""
 
     group_words: frozenset[str]  # head words of non-state groups, and one-word group names of actors.json
+    between_predicates: frozenset[str]  # acts whose "between A and B" names two states when A, B are capitals
     leading_body_words: frozenset[str]  # head words that open a body's name ("Frente ...", "Front for the ...")
     group_phrases: frozenset[str]
     org_words: frozenset[str]  # head words of organisations, and one-word organisation names of actors.json

@@ -370,9 +370,15 @@ def _acts(doc: Doc, m: Mention) -> bool:
         return True
     if _addressed(root.head if root.dep_ == "conj" and root.head.dep_ == "dobj" else root):  # "urged A and B to"
         return True  # "accused Santiago of ...", "urged Moscow to ...": a state is accused, a town is not
+    if root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.head.lower_ == "between":
+        root = root.head  # "between A and B": B as A
     if root.dep_ != "pobj":
         return False
     prep, head = root.head.lower_, root.head.head
+    if prep == "between" and (triggers()["verb_of"].get(head.lemma_.lower()) in cues().between_predicates or
+                              triggers()["noun_of"].get(head.lemma_.lower()) in cues().between_predicates or
+                              head.lemma_.lower() in cues().dealings_nouns):
+        return True  # "offered to mediate between Lima and Quito", "talks between Lima and Quito": the two states
     # "protested to Lima", "sanctions against Minsk", "talks with Lima", "ambassador to Lima"
     judged = [head, *(c for c in head.children if c.dep_ == "dobj")]  # "condemnation from Lima", "drew a rebuke from Lima"
     return prep in cues().actor_preps and head.pos_ == "VERB" or prep == "against" or \

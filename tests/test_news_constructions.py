@@ -666,3 +666,25 @@ def test_news_government_and_a_group_described_in_apposition_agree_a_truce(read_
     assert entities["group/frente-popular-andino"].type == "Group", entities
     found = {(r.subject, r.object) for r in relations if r.predicate == "negotiatedCeasefire"}
     assert found == {("country/PE", "group/frente-popular-andino")}, found
+
+
+def test_news_capitals_between_which_one_mediates_are_their_states(read_text):
+    _, relations = read_text("Brazil offered to mediate between Lima and Santiago.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert {("country/BR", "mediated", "country/PE"), ("country/BR", "mediated", "country/CL")} <= found, found
+
+
+def test_news_co_host_of_talks_is_no_party_to_them(read_text):
+    # "talks hosted by X and co-mediated by Y and Z": X is a mediator too, not a party Y mediates with
+    _, relations = read_text("The deal was signed in Quito after a round of talks hosted by Ecuador and co-mediated "
+                             "by Brazil and Uruguay.")
+    assert not [r for r in relations if r.predicate == "mediated" and r.object == "country/EC"], relations
+
+
+def test_news_offer_hung_on_its_subject_after_a_relative_clause_is_the_subjects(read_text):
+    # "X, which has ties to both, offered to mediate": the parser hangs "offered" on X as a participle
+    _, relations = read_text("Brazil, which has close ties to both governments, offered to mediate between Lima and "
+                             "Santiago, and the United Nations urged Peru and Chile to \"exercise maximum restraint,\" "
+                             "U.N. spokesman Karl Brandt said.")
+    mediated = {(r.subject, r.object) for r in relations if r.predicate == "mediated"}
+    assert mediated == {("country/BR", "country/PE"), ("country/BR", "country/CL")}, mediated

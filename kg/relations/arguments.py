@@ -293,6 +293,9 @@ def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, de
             and (prev.dep_ != "pobj" or prev.head.lower_ == "of") \
             and (k := ctx.key(prev)) and ctx.types.get(k) != "Place":
         return [k], depth  # "reports of Lima saying it had shelled X": the noun before a gerund is its subject
+    if tok.dep_ == "acl" and (tok.tag_ in ("VBD", "VBZ") or prev.text == "," and any(c.dep_ == "xcomp" for c in tok.children)) \
+            and (k := ctx.key(head)) and ctx.types.get(k) != "Place":
+        return [k], depth  # "X, which has ties to both, offered to mediate": a verb of X's the parser hung on X
     if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN") and ctx.key(head.head):
         return [ctx.key(head.head)], depth  # "reports of Lima saying it had shelled X"
     if tok.dep_ == "pcomp" and head.pos_ == "ADP":

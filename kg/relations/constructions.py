@@ -19,7 +19,7 @@ from .impacts import day_named_attack
 from .killings import forces_killed, killing_places
 from .modality import governors
 from .reprisals import copular_reprisal, told_as_reprisal, unaddressed_threat
-from .sides import answered_attacker, counts_two_parties, sentence_countries, warring_sides
+from .sides import answered_attacker, counts_two_parties, sentence_agents, sentence_countries, warring_sides
 from .threats import conditioned_party
 from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, names_an_act, trigger_predicate
 
@@ -314,8 +314,9 @@ def appeal_parties(ctx: Context, disc: Discourse, rd: Reading) -> None:
     if not collective:
         rd.targets = sentence_countries(ctx, rd.sent, rd.tok, rd.subjects, all_=True)
     else:
+        acting = rd.subjects + sentence_agents(ctx, rd.sent)  # "talks hosted by X and mediated by Y": X co-hosts
         rd.targets = [k for k in sentence_countries(ctx, rd.sent, rd.tok, rd.subjects, all_=True)] or \
-                     [k for k in ctx.main_countries if k not in rd.subjects][:2]
+                     [k for k in ctx.main_countries if k not in acting][:2]
 
 
 def appeal_addressees(ctx: Context, disc: Discourse, rd: Reading) -> None:

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from .discourse import Discourse
 
 __all__ = ["COUNTED_PARTIES", "answered_attacker", "both_sides", "counts_two_parties", "own_side", "peace_purpose",
-           "represented_state", "sentence_countries", "warring_sides"]
+           "represented_state", "sentence_agents", "sentence_countries", "warring_sides"]
 
 COUNTED_PARTIES = ("met", "mediated", "urgedRestraint")  # predicates whose parties "both sides" can name
 
@@ -68,8 +68,8 @@ def sentence_countries(ctx: Context, sent: Span, tok: Token, exclude: list[str],
     keys: list[str] = []
     for t in sorted(sent, key=lambda t: abs(t.i - tok.i)):
         k = ctx.key(t)
-        if t.dep_ in ("nsubj", "nsubjpass"):
-            continue  # an actor is not the party addressed
+        if t.dep_ in ("nsubj", "nsubjpass") or _agent(t):
+            continue  # an actor is not the party addressed ("talks hosted by X and mediated by Y": X co-hosts)
         if k and ctx.types.get(k) == "Country" and k not in exclude and k not in keys:
             keys.append(k)
     return keys if all_ else keys[:1]
@@ -93,3 +93,14 @@ def represented_state(ctx: Context, noun: Token, pred: str, skip: frozenset[str]
     named = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")] + \
         [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return [k for c in named if (k := ctx.key(c)) and k not in skip and ctx.types.get(k) == "Country"]
+
+
+def _agent(t: Token) -> bool:
+    """True for a by-agent of a passive verb, or a name coordinated with one ("hosted by X and Y")."""
+    return t.dep_ == "pobj" and t.head.dep_ == "agent" or \
+        t.dep_ == "conj" and t.head.dep_ == "pobj" and t.head.head.dep_ == "agent"
+
+
+def sentence_agents(ctx: Context, sent: Span) -> list[str]:
+    """The keys named as by-agents in ``sent``: those who act in it, never a party it addresses."""
+    return [k for t in sent if _agent(t) and (k := ctx.key(t))]

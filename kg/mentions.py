@@ -121,6 +121,26 @@ def _joined_ents(doc: Doc) -> list[Span]:
             continue
         out.append(ent)
         i += 1
+    return _hyphen_joined(doc, out)
+
+
+def _hyphen_joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names the NER cut at a hyphen, joined again: a double-barrelled surname ("Karl Weiss-Brandt") after a first
+    name, or a state's name written with a hyphen ("Guinea-Bissau"); not two parties joined ("Peru-Chile talks")."""
+    gaz = gazetteer()
+    out: list[Span] = []
+    for ent in ents:
+        if out and ent.start < out[-1].end:
+            continue  # swallowed by the name before it
+        end = ent.end
+        if end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "" \
+                and doc[end + 1].is_alpha and doc[end + 1].text[:1].isupper():
+            joined = doc[ent.start : end + 2].text
+            tail = doc[end + 1].text
+            if gaz.country(joined) or ent.label_ == "PERSON" and len(ent) >= 2 and not (
+                    gaz.country(tail) or gaz.demonym(tail) or fold(tail) in gaz.capitals):
+                ent = Span(doc, ent.start, end + 2, label="GPE" if gaz.country(joined) else ent.label_)
+        out.append(ent)
     return out
 
 

@@ -374,3 +374,17 @@ def test_entities_module_has_no_inline_word_list(module):
             words = {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
             found += [(node.lineno, w) for w in sorted(words - set(GLOSSARY) - set(NODE_TYPES) - exported - {""})]
     assert not found, found
+
+
+@pytest.mark.parametrize("text,key,typ", [
+    # a double-barrelled surname the NER cut at its hyphen is one person, not a person and a place
+    ("Deputy Treasury Secretary Lauren Whitfield-Ames said in a statement.", "person/lauren-whitfield-ames", "Official"),
+    # a state whose name has a hyphen is that state, not its first word and a town
+    ("The officer who seized power in Guinea-Bissau last month was sanctioned.", "country/GW", "Country"),
+    # a firm named by its trade is a body, not a person
+    ("Three companies, Horizon Crest Logistics and Desert Falcon Aviation, were also sanctioned.",
+     "org/desert-falcon-aviation", "Organization"),
+])
+def test_entities_names_cut_or_mistyped_by_the_ner_are_repaired(read_text, text, key, typ):
+    entities, _ = read_text(text)
+    assert key in entities and entities[key].type == typ, entities

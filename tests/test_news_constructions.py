@@ -688,3 +688,13 @@ def test_news_offer_hung_on_its_subject_after_a_relative_clause_is_the_subjects(
                              "U.N. spokesman Karl Brandt said.")
     mediated = {(r.subject, r.object) for r in relations if r.predicate == "mediated"}
     assert mediated == {("country/BR", "country/PE"), ("country/BR", "country/CL")}, mediated
+
+
+def test_news_place_of_the_answered_attack_is_no_target_of_the_reprisal(read_text):
+    # "launched the strikes in retaliation for the attack on P": P was hit by the other side, not by the reprisal,
+    # and a reprisal answers a party, never a place
+    _, relations = read_text("Fighters of the Azure Front stormed a police post in Tacna on Friday. Peru launched "
+                             "the strikes in retaliation for the attack on Tacna, the minister said.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("country/PE", "retaliatedAgainst", "group/azure-front") in found, found
+    assert not [t for t in found if t[0] == "country/PE" and t[2].startswith("place/")], found

@@ -414,7 +414,7 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
             if c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "dative" and c.lower_ in ctx.t["addressee_preps"]:
                 # "issued a warning to Y": the light verb's dative is the addressee
                 for gc in c.children:
-                    if gc.dep_ in ("pobj", "pcomp"):
+                    if gc.dep_ in ("pobj", "pcomp") and gc.lemma_.lower() not in ctx.reprisal_nouns | ctx.t["purpose_nouns"]:
                         found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole)
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:

@@ -698,3 +698,18 @@ def test_news_place_of_the_answered_attack_is_no_target_of_the_reprisal(read_tex
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert ("country/PE", "retaliatedAgainst", "group/azure-front") in found, found
     assert not [t for t in found if t[0] == "country/PE" and t[2].startswith("place/")], found
+
+
+def test_news_a_past_tense_after_a_reported_would_clause_joins_the_speech_verb(read_text):
+    # "He said X would defend ... and warned Y": "warned" is his, coordinated with "said", not X's
+    _, relations = read_text("Government spokesman Karl Brandt spoke on Monday. He said Peru would \"defend every inch "
+                             "of its territory\" and warned Quito that \"any further aggression will receive a response "
+                             "of equal force.\"")
+    threats = {(r.subject, r.object) for r in relations if r.predicate == "threatened"}
+    assert threats == {("person/karl-brandt", "country/EC")}, threats
+
+
+def test_news_neutralised_is_military_usage_for_killed(read_text):
+    _, relations = read_text("Peru's defence ministry said its forces had neutralised Karl Brandt near the border.")
+    assert ("org/PE/defence-ministry", "killed", "person/karl-brandt") in {
+        (r.subject, r.predicate, r.object) for r in relations}, relations

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import triggers
+from .attachment import shadowed_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Frame", "frame_lists", "frames", "match_frames", "shadowed_subject"]
+__all__ = ["Frame", "frame_lists", "frames", "match_frames"]
 
 _DATA = Path(__file__).parent / "data" / "frames.json"
 
@@ -187,9 +188,3 @@ def match_frames(doc: Doc) -> list[tuple[Frame, dict[str, Token]]]:
             found.append((frame, roles))
     found.sort(key=lambda m: (m[1]["trigger"].i, m[0].id))
     return found
-
-
-def shadowed_subject(tok: Token) -> bool:
-    """A second subject the parser gave one verb, farther from it than the other ("X, which ..., offered to help, and
-    Y urged Z": X is no subject of "urged"); such a token acts in another clause."""
-    return tok.dep_ == "nsubj" and any(c.dep_ == "nsubj" and tok.i < c.i < tok.head.i for c in tok.head.children)

@@ -713,3 +713,11 @@ def test_news_neutralised_is_military_usage_for_killed(read_text):
     _, relations = read_text("Peru's defence ministry said its forces had neutralised Karl Brandt near the border.")
     assert ("org/PE/defence-ministry", "killed", "person/karl-brandt") in {
         (r.subject, r.predicate, r.object) for r in relations}, relations
+
+
+def test_news_accusation_after_a_denied_clause_is_the_speakers_and_not_denied(read_text):
+    # "X denied that Y's troops had fired and accused Z": the accusation is X's, joined to "denied", not under it
+    _, relations = read_text("Peru's army spokesman, Colonel Karl Brandt, denied that Peruvian troops had targeted "
+                             "civilians and accused the Chilean army of firing first near the bridge.")
+    found = {(r.subject, r.modality) for r in relations if r.predicate == "accused"}
+    assert ("person/karl-brandt", "asserted") in found and not [m for _, m in found if m == "negated"], found

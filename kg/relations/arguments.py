@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..frames import shadowed_subject
 from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
+from ..attachment import reported_clause_sibling, shadowed_subject
 from .context import in_headline, speech_verb_above
 from .discourse import recall_actor, recalled_actor
 from .sides import COUNTED_PARTIES, both_sides, represented_state
@@ -308,8 +308,8 @@ def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, de
     if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "dobj", "pcomp", "ccomp", "oprd", "relcl", "attr") or \
             tok.dep_ == "pobj" and (head.lower_ == "with" or head.lower_ == "for" and pred == "urgedRestraint") \
             and head.head is not head:
-        if tok.dep_ == "pobj" or tok.dep_ == "conj" and tok.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ == "ccomp":
-            head = head.head  # "said X would defend ... and warned Y": a past tense joins "said", not "would defend"
+        if tok.dep_ == "pobj" or reported_clause_sibling(tok) is not None:
+            head = head.head  # "said X would defend ... and warned Y": "warned" joins "said"
         if tok.dep_ == "xcomp":
             # Object control: "urged Iran to stop" -> Iran is the one who stops.
             dobj = [c for c in head.children if c.dep_ == "dobj" and ctx.key(c)]

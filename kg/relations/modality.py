@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import ATTACKS, entities_in
+from ..attachment import reported_clause_sibling
 from .sides import own_side
 
 if TYPE_CHECKING:
@@ -20,6 +21,9 @@ def governors(tok: Token) -> list[Token]:
     while t.head is not t and len(chain) < 5 and t.dep_ in ("xcomp", "ccomp", "dobj", "acl", "advcl", "pobj", "prep", "pcomp", "conj", "relcl", "oprd", "nsubj"):
         if beside(t):
             break
+        if (sibling := reported_clause_sibling(t)) is not None:
+            t = sibling  # "denied that X fired and accused Y": "accused" is not under "denied"
+            continue
         t = t.head
         chain.append(t)
     return chain

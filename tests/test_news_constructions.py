@@ -721,3 +721,10 @@ def test_news_accusation_after_a_denied_clause_is_the_speakers_and_not_denied(re
                              "civilians and accused the Chilean army of firing first near the bridge.")
     found = {(r.subject, r.modality) for r in relations if r.predicate == "accused"}
     assert ("person/karl-brandt", "asserted") in found and not [m for _, m in found if m == "negated"], found
+
+
+def test_news_killing_a_groups_commander_kills_no_group(read_text):
+    # "killed a senior commander of the X Front": an unnamed member died; the group is no victim of a killing
+    _, relations = read_text("Peru's army said it had killed a senior commander of the Azure Front in air strikes on "
+                             "Monday.")
+    assert not [r for r in relations if r.predicate == "killed" and r.object == "group/azure-front"], relations

@@ -116,7 +116,8 @@ def test_ontology_vocabulary_gives_the_reader_its_predicate_properties():
     assert {n for n, p in PREDICATES.items() if p.attack} == {"struck", "killed", "retaliatedAgainst"}
     assert {n for n, p in PREDICATES.items() if p.diplomatic} == {"summoned", "expelledDiplomat", "recalledAmbassador"}
     assert PREDICATES["met"].multi_target and not PREDICATES["accused"].multi_target
-    assert PREDICATES["killed"].never_object == {"Country", "Place"} and PREDICATES["met"].never_object == {"Place"}
+    assert PREDICATES["killed"].never_object == {"Country", "Place", "Group"} and PREDICATES["met"].never_object == {"Place"}
+    assert PREDICATES["retaliatedAgainst"].never_object == {"Place"}
     assert PREDICATES["struck"].never_object == frozenset()
 
 

@@ -728,3 +728,9 @@ def test_news_killing_a_groups_commander_kills_no_group(read_text):
     _, relations = read_text("Peru's army said it had killed a senior commander of the Azure Front in air strikes on "
                              "Monday.")
     assert not [r for r in relations if r.predicate == "killed" and r.object == "group/azure-front"], relations
+
+
+def test_news_envoy_named_beside_the_title_summoned_to_a_ministry_is_his_state(read_text):
+    _, relations = read_text("Peru's ambassador, Karl Brandt, was summoned to the Chilean foreign ministry on Monday.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert found == {("org/CL/foreign-ministry", "summoned", "country/PE")}, found

@@ -13,7 +13,7 @@ from .context import read_context
 from .discourse import Discourse
 from .emit import emit
 from .modality import beside, governors
-from .sides import COUNTED_PARTIES, answered_attacker, both_sides, warring_sides
+from .sides import COUNTED_PARTIES, answered_attacker, both_sides, represented_state, warring_sides
 from .states import struck_states
 from .triggers import hostile_cause, trigger_predicate
 
@@ -131,8 +131,9 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
         if frame.target_is_event:
             found = event_author(ctx, disc, target, actors, pred)
         else:
-            found = entities_in(ctx, target, multi=True, skip=frozenset(actors), nationality_is_state=pred != "sanctioned",
-                                places_of_names=pred == "struck")
+            found = represented_state(ctx, target, pred, frozenset(actors)) or entities_in(
+                ctx, target, multi=True, skip=frozenset(actors), nationality_is_state=pred != "sanctioned",
+                places_of_names=pred == "struck")  # "X's envoy, NAME, was summoned": X
         if frame.list_after_colon and target.tag_ == "NNS":
             found += [k for k in _colon_list(ctx, target) if k not in found and k not in actors]
     if not found and frame.target_is_judged_act:

@@ -22,8 +22,9 @@ BANDS = ((0.0, 0.5, "< 0.5"), (0.5, 0.8, "0.5-0.8"), (0.8, 1.01, ">= 0.8"))
 
 
 def _score_module(root: Path):
-    """The set's own score.py, or the development set's (the validation and checklist sets use that one)."""
-    path = root / "score.py" if (root / "score.py").exists() else root.parent / "dev" / "score.py"
+    """The set's own score.py, or the development set's (the validation, checklist and invented sets use that one)."""
+    candidates = (root / "score.py", root.parent / "dev" / "score.py", ROOT.parent / "shared" / "dev" / "score.py")
+    path = next((p for p in candidates if p.exists()), candidates[-1])
     spec = importlib.util.spec_from_file_location("score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

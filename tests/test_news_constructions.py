@@ -734,3 +734,26 @@ def test_news_envoy_named_beside_the_title_summoned_to_a_ministry_is_his_state(r
     _, relations = read_text("Peru's ambassador, Karl Brandt, was summoned to the Chilean foreign ministry on Monday.")
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert found == {("org/CL/foreign-ministry", "summoned", "country/PE")}, found
+
+
+def test_news_the_party_an_accused_is_said_to_have_armed_is_not_accused(read_text):
+    _, relations = read_text("Ecuador accused Peru of supplying the Llanos Brigade with weapons.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("country/EC", "accused", "country/PE") in found and ("country/PE", "supported", "group/llanos-brigade") in found
+    assert ("country/EC", "accused", "group/llanos-brigade") not in found, found
+
+
+def test_news_sanctioned_for_supplying_names_the_supplier(read_text):
+    # "X were sanctioned for supplying Y with weapons": the passive subject supplied Y
+    _, relations = read_text("Ecuador imposed sanctions on Friday. Two firms, Andes Freight and Condor Aviation, were "
+                             "also sanctioned for supplying the Llanos Brigade with fuel and weapons.")
+    backers = {r.subject for r in relations if r.predicate == "supported" and r.object == "group/llanos-brigade"}
+    assert backers == {"org/andes-freight", "org/condor-aviation"}, relations
+
+
+@pytest.mark.parametrize("text", ["Chile hosted Peru's website for a year.",
+                                  "The show, hosted by Karl Brandt and Otto Weiss, replaced the morning news."])
+def test_news_hosting_a_thing_is_no_meeting(read_text, text):
+    # "hosted the president", "hosted talks" are meetings; hosting a website or a show is not
+    _, relations = read_text(text)
+    assert not [r for r in relations if r.predicate == "met"], relations

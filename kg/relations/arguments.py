@@ -268,6 +268,9 @@ def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,
         return [], depth  # "characterized the attack as ...": the characteriser did not attack
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ctx.quantity_nouns:
         return subjects(ctx, disc, head.head, pred, depth + 1)  # "launched a wave of airstrikes": as the wave
+    if tok.dep_ == "pcomp" and head.lower_ == "for" and (done := [k for c in head.head.children if c.dep_ == "nsubjpass"
+                                                          for k in entities_in(ctx, c, multi=True)]):
+        return done, depth + 1  # "X was sanctioned for supplying Y": X supplied Y
     if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head and not any(c.dep_ == "pobj" for c in head.children) \
             and head.lower_ != "of":
         return subjects(ctx, disc, head.head, pred, depth + 1)  # "contributed ... by supporting X"
@@ -395,8 +398,9 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps | ctx.t["targeting_preps"]:
             for gc in c.children:
-                if gc.dep_ == "pobj" and gc.lemma_.lower() in ctx.reprisal_nouns | ctx.t["purpose_nouns"]:
-                    continue  # "bombed Y in retaliation for X's raid": X is the cause, not a target
+                if gc.dep_ == "pobj" and gc.lemma_.lower() in ctx.reprisal_nouns | ctx.t["purpose_nouns"] or \
+                        gc.dep_ == "pcomp" and pred == "accused" and any(o.dep_ == "dobj" for o in tok.children):
+                    continue  # "bombed Y in retaliation for X's raid", "accused X of arming Y": a cause, not a target
                 if gc.dep_ in ("pobj", "pcomp"):
                     found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole,
                                          places_of_names=pred == "struck")

@@ -65,6 +65,9 @@ def _verb_predicate(ctx: Context, tok: Token, lemma: str) -> str:
             any(g.dep_ == "compound" and g.lemma_.lower() in t["relation_nouns"] for g in c.children)  # "embassy staff"
             for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
         return ""
+    if pred == "met" and lemma in t["visit_host_verbs"] and not any(
+            ctx.key(c) or c.lemma_.lower() in t["meeting_nouns"] for c in tok.children if c.dep_ == "dobj"):
+        return ""  # "hosted the president", "hosted talks"; not "hosting our website"
     if pred == "recalledAmbassador" and not any(c.lemma_.lower() in t["relation_nouns"] for c in tok.children if c.dep_ == "dobj"):
         return ""
     found = _verb_by_object(ctx, tok, lemma, pred)

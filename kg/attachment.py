@@ -22,7 +22,8 @@ def reported_clause_sibling(tok: Token) -> Token | None:
     ("said X would defend it and warned Y", "denied that X had fired and accused Y": "warned", "accused" join the
     speaker's verb), else None."""
     head = tok.head
-    if tok.dep_ == "conj" and tok.tag_ == "VBD" and head.dep_ == "ccomp" and (
-            head.tag_ in ("VB", "VBG") or head.tag_ == "VBN" and any(c.dep_ == "aux" for c in head.children)):
-        return head.head
+    if tok.dep_ == "conj" and tok.tag_ == "VBD" and (head.dep_ == "ccomp" and (
+            head.tag_ in ("VB", "VBG") or head.tag_ == "VBN" and any(c.dep_ == "aux" for c in head.children)) or
+            head.dep_ == "xcomp" and head.tag_ == "VB"):
+        return head.head  # also "urged Y to halt the fighting and offered to host talks": "offered" joins "urged"
     return None

@@ -83,7 +83,10 @@ def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[i
         return ""  # "one woman said she had lost her father": she is the woman, nobody named before
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and \
             tok.head.head.lemma_.lower() in triggers()["speech_verbs"]:
-        sayer = next((token_key.get(c.i) for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+        speech = tok.head.head
+        while speech.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in speech.children):
+            speech = speech.head  # "X condemned ... and said it would": the subject the verbs share
+        sayer = next((token_key.get(c.i) for c in speech.children if c.dep_ == "nsubj"), None)
         if sayer and types.get(sayer) in wanted:
             return sayer  # "Ecuador said it would ...": it = Ecuador
     if tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" and tok.head.head.dep_ in ("dobj", "nsubjpass") and \

@@ -757,3 +757,28 @@ def test_news_hosting_a_thing_is_no_meeting(read_text, text):
     # "hosted the president", "hosted talks" are meetings; hosting a website or a show is not
     _, relations = read_text(text)
     assert not [r for r in relations if r.predicate == "met"], relations
+
+
+def test_news_it_in_what_a_coordinated_speech_verb_reports_is_the_shared_subject(read_text):
+    # "X condemned ... and said it stood with Y": "it" is X, the subject "said" shares with "condemned"
+    _, relations = read_text("NATO condemned what it called Peru's reckless behaviour and said it stood in full "
+                             "solidarity with Chile.")
+    backers = {r.subject for r in relations if r.predicate == "supported" and r.object == "country/CL"}
+    assert backers == {"org/nato"}, relations
+
+
+def test_news_an_offer_after_an_appeal_to_stop_joins_the_appeals_verb(read_text):
+    # "urged A and B to halt the fighting and offered to host talks between them": the urger offers
+    _, relations = read_text("Brazil urged Peru and Chile to halt hostilities immediately and offered to host talks "
+                             "between Lima and Santiago in Brasilia.")
+    mediated = {(r.subject, r.object) for r in relations if r.predicate == "mediated"}
+    assert mediated == {("country/BR", "country/PE"), ("country/BR", "country/CL")}, relations
+
+
+def test_news_protest_lodged_at_a_summons_is_against_the_envoys_state(read_text):
+    _, relations = read_text("Chile's foreign ministry summoned the Peruvian charge d'affaires, Karl Brandt, on "
+                             "Tuesday to lodge a formal protest.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert {("org/CL/foreign-ministry", "summoned", "country/PE"),
+            ("org/CL/foreign-ministry", "condemned", "country/PE")} <= found, found
+    assert not [t for t in found if t[2].startswith("person/")], found

@@ -1,14 +1,16 @@
 """Where a word really attaches when the small model's parse is known to go wrong in news copy: a second subject
 given to one verb, and a finite verb coordinated into the clause a speaker reports. Readers ask these instead of
-trusting the arc."""
+trusting the arc. Word lists come from ``kg/data/triggers.json`` (``words``)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from .lexicon import triggers
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["reported_clause_sibling", "shadowed_subject"]
+__all__ = ["orphaned_object", "reported_clause_sibling", "shadowed_subject", "statement_of_medium"]
 
 
 def shadowed_subject(tok: Token) -> bool:
@@ -22,8 +24,33 @@ def reported_clause_sibling(tok: Token) -> Token | None:
     ("said X would defend it and warned Y", "denied that X had fired and accused Y": "warned", "accused" join the
     speaker's verb), else None."""
     head = tok.head
-    if tok.dep_ == "conj" and tok.tag_ == "VBD" and (head.dep_ == "ccomp" and (
-            head.tag_ in ("VB", "VBG") or head.tag_ == "VBN" and any(c.dep_ == "aux" for c in head.children)) or
-            head.dep_ == "xcomp" and head.tag_ == "VB"):
+    if tok.dep_ != "conj" or tok.tag_ != "VBD":
+        return None
+    if head.dep_ == "ccomp" and head.tag_ in ("VB", "VBG") or head.dep_ == "xcomp" and head.tag_ == "VB":
         return head.head  # also "urged Y to halt the fighting and offered to host talks": "offered" joins "urged"
+    t = triggers()
+    if head.dep_ == "ccomp" and head.tag_ == "VBN" and any(c.dep_ == "aux" for c in head.children) and \
+            t["verb_of"].get(tok.lemma_.lower()) in t["statement_predicates"]:
+        return head.head  # "denied that X had fired and accused Y"; but "said X had crossed and attacked Y": X's
+    return None
+
+
+def statement_of_medium(words: dict[str, Any], tok: Token) -> Token | None:
+    """The statement a participle belongs to when the parser hung it on where the statement appeared ("posted a
+    tweet on X blaming Y": the tweet blames Y, the platform does not), else None."""
+    medium = tok.head
+    if tok.dep_ == "acl" and medium.dep_ == "pobj" and medium.head.lower_ in words["medium_preps"] \
+            and medium.head.head.lemma_.lower() in words["report_nouns"]:
+        return medium.head.head
+    return None
+
+
+def orphaned_object(prep: Token, token_key: dict[int, str]) -> Token | None:
+    """The first named word within six words after a preposition the parser left without an object ("by President
+    X hours later", with X parsed into "hours"); None when a verb or punctuation comes first."""
+    for t in prep.doc[prep.i + 1 : prep.i + 7]:
+        if t.i in token_key and t.pos_ != "ADJ":  # "by Colombian President X": the president, not the nationality
+            return t
+        if t.pos_ in ("VERB", "AUX", "PUNCT"):
+            return None
     return None

@@ -782,3 +782,25 @@ def test_news_protest_lodged_at_a_summons_is_against_the_envoys_state(read_text)
     assert {("org/CL/foreign-ministry", "summoned", "country/PE"),
             ("org/CL/foreign-ministry", "condemned", "country/PE")} <= found, found
     assert not [t for t in found if t[2].startswith("person/")], found
+
+
+def test_news_the_two_who_met_agree_the_truce(read_text):
+    _, relations = read_text("On Wednesday General Karl Brandt, the Peruvian commander, met his Chilean counterpart, "
+                             "General Otto Weiss, at a border post, and the two agreed to a ceasefire.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("person/karl-brandt", "negotiatedCeasefire", "person/otto-weiss") in found, found
+
+
+def test_news_an_attack_coordinated_in_a_reported_clause_stays_the_attackers(read_text):
+    # "X said Y's soldiers had crossed ... and attacked Z": the attack is Y's; only a statement ("and accused")
+    # coordinated after "had" is the speaker's
+    _, relations = read_text("Karl Brandt said Peruvian soldiers had crossed into Chilean territory and attacked "
+                             "Chilean troops guarding the bridge.")
+    attackers = {r.subject for r in relations if r.predicate == "struck"}
+    assert attackers == {"country/PE"}, relations
+
+
+def test_news_target_hung_on_the_weapons_of_opened_fire(read_text):
+    # "opened fire with rifles and grenades on X": the parser hangs "on X" on the weapons
+    _, relations = read_text("Peruvian soldiers opened fire first with rifles and grenades on Chilean positions at Putre.")
+    assert ("country/PE", "struck", "country/CL") in {(r.subject, r.predicate, r.object) for r in relations}, relations

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
-from ..attachment import reported_clause_sibling, shadowed_subject
+from ..attachment import orphaned_object, reported_clause_sibling, shadowed_subject, statement_of_medium
 from .context import in_headline, speech_verb_above
 from .discourse import recall_actor, recalled_actor
 from .sides import COUNTED_PARTIES, both_sides, represented_state
@@ -123,30 +123,19 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     if subj and tok.pos_ == "VERB":
         subj = headline_comma_subjects(ctx, tok, subj[0]) + subj
     agent = [gc for c in tok.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"] or \
-        [name for c in tok.children if c.dep_ == "agent" and (name := _name_after(ctx, c)) is not None]
+        [name for c in tok.children if c.dep_ == "agent" and (name := orphaned_object(c, ctx.token_key)) is not None]
     if tok.pos_ in ("NOUN", "PROPN") and (own := _noun_actor(ctx, tok)):
         return own, depth
     if (found := _named_subject(ctx, disc, tok, pred, agent + subj, depth)) is not None:
         return found
     if tok.pos_ == "VERB" and tok.i > 0 and (k := ctx.key(ctx.doc[tok.i - 1])) and ctx.types.get(k) != "Place" \
-            and ctx.doc[tok.i - 1].dep_ != "dobj" and not _statement_of_medium(ctx, tok):
+            and ctx.doc[tok.i - 1].dep_ != "dobj" and not statement_of_medium(ctx.t, tok):
         return [k], depth + 1  # "as Pakistan retaliated" mis-parsed: the name right before the verb
     if subj or tok.head is tok:
         return [], depth
     if (found := _governor_subjects(ctx, disc, tok, pred, depth)) is not None:
         return found
     return _inherited_subjects(ctx, disc, tok, pred, depth)
-
-
-def _name_after(ctx: Context, prep: Token) -> Token | None:
-    """The first named word within six words after a preposition the parser left without an object ("by President
-    X hours later", with X parsed into "hours"); None when a verb or punctuation comes first."""
-    for t in prep.doc[prep.i + 1 : prep.i + 7]:
-        if ctx.key(t) and t.pos_ != "ADJ":  # "by Colombian President X": the president, not the nationality
-            return t
-        if t.pos_ in ("VERB", "AUX", "PUNCT"):
-            return None
-    return None
 
 
 def _hyphened_agent(ctx: Context, participle: Token) -> str:
@@ -213,6 +202,9 @@ def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: 
         if disc.parties and cand.lemma_.lower() in t["collective_actors"] and \
                 any(g.lemma_.lower() in t["role_nouns"] | t["participant_nouns"] for g in cand.subtree):
             return list(disc.parties), depth + 1  # "an assembly of foreign ministers denounced ...": those who met
+        if cand.lower_ in t["pair_determiners"] and cand.pos_ == "NUM" and (met := next(
+                ([r.subject, r.object] for r in reversed(disc.said) if r.predicate == "met"), None)):
+            return met, depth + 1  # "A met his counterpart B, and the two agreed a truce": A and B
         if cand.lemma_.lower() in t["event_nouns"] and pred in ATTACKS and (actor := recalled_actor(ctx, disc, cand, [])):
             return actor, depth + 2  # "the operation targeted X": the attacker of that operation, as a state
         if cand.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.lemma_.lower() in t["event_nouns"]:
@@ -248,22 +240,12 @@ def _reporting_party(ctx: Context, verb: Token) -> str | None:
     return sayer if sayer == armed_forces_key(iso_of(state)) else state
 
 
-def _statement_of_medium(ctx: Context, tok: Token) -> Token | None:
-    """The statement a participle belongs to when the parser hung it on where the statement appeared ("posted a
-    tweet on X blaming Y": the tweet blames Y, the platform does not), else None."""
-    medium = tok.head
-    if tok.dep_ == "acl" and medium.dep_ == "pobj" and medium.head.lower_ in ctx.t["medium_preps"] \
-            and medium.head.head.lemma_.lower() in ctx.t["report_nouns"]:
-        return medium.head.head
-    return None
-
-
 def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,
                        depth: int) -> tuple[list[str], int] | None:
     """The actor of a subjectless ``tok`` where its governor decides it ("contributed ... by supporting X",
     "in support of X", "a statement condemning X"), or nobody ("characterized the attack as"); None to go on."""
     t, head = ctx.t, tok.head
-    head = _statement_of_medium(ctx, tok) or head  # "a tweet on X blaming Y": the tweet blames
+    head = statement_of_medium(ctx.t, tok) or head  # "a tweet on X blaming Y": the tweet blames
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and head.lemma_.lower() not in t["light_verbs"]:
         return [], depth  # "characterized the attack as ...": the characteriser did not attack
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ctx.quantity_nouns:
@@ -413,13 +395,7 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
                     if gc.dep_ == "pobj":
                         found += entities_in(ctx, gc, multi=multi, skip=skip, places_of_names=True)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.t["light_verbs"]:
-        # "began an offensive into Syria": the light verb carries the noun's frame
-        for c in tok.head.children:
-            if c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "dative" and c.lower_ in ctx.t["addressee_preps"]:
-                # "issued a warning to Y": the light verb's dative is the addressee
-                for gc in c.children:
-                    if gc.dep_ in ("pobj", "pcomp") and gc.lemma_.lower() not in ctx.reprisal_nouns | ctx.t["purpose_nouns"]:
-                        found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole)
+        found += _light_verb_targets(ctx, tok.head, preps, multi, skip, whole)
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and (k := ctx.key(c)) and k not in skip and k not in subjects:
@@ -428,6 +404,21 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     if not found and pred in COUNTED_PARTIES:
         found = both_sides(ctx, tok, subjects)
     return list(dict.fromkeys(k for k in found if k not in skip))
+
+
+def _light_verb_targets(ctx: Context, verb: Token, preps: frozenset[str], multi: bool, skip: frozenset[str],
+                        whole: bool) -> list[str]:
+    """"Began an offensive into Syria": the light verb carries its noun's frame; "issued a warning to Y": its dative is
+    the addressee; "opened fire with rifles on X": the parser hung the target on the means."""
+    means = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.t["means_preps"]
+             for o in c.children if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep" and p.lower_ in preps]
+    found: list[str] = []
+    for c in [*verb.children, *means]:
+        if c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "dative" and c.lower_ in ctx.t["addressee_preps"]:
+            for gc in c.children:
+                if gc.dep_ in ("pobj", "pcomp") and gc.lemma_.lower() not in ctx.reprisal_nouns | ctx.t["purpose_nouns"]:
+                    found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole)
+    return found
 
 
 def event_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str], pred: str) -> list[str]:

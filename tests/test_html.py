@@ -716,6 +716,30 @@ def test_html_parallel_edges_keep_their_labels_apart(open_page):
     assert min(gaps) > 16  # edge labels are 11 px high
 
 
+
+def _covered_labels(page) -> int:
+    """How many shown labels are more than half covered by another shown label."""
+    boxes = page.js("""() => kg.visibleNodeIds().map(id => { const b = kg.network.body.nodes[id].labelModule.size;
+        return [b.left, b.top, b.width, b.height]; })""")
+
+    def overlap(a, b) -> float:
+        w = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+        h = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+        return max(w, 0) * max(h, 0) / min(a[2] * a[3], b[2] * b[3])
+
+    return sum(1 for i, a in enumerate(boxes) if any(overlap(a, b) > 0.5 for j, b in enumerate(boxes) if i != j))
+
+
+def test_html_labels_of_a_crowded_star_are_moved_apart(open_page):
+    """Thirty groups with long names around one state: the physics keeps the dots apart but not their labels; once
+    the labels are measured, the view moves nodes until no label covers half of another."""
+    name = "Northern Valley Liberation Front for the Unity and Freedom of the High Pl"  # 74 characters
+    leaves = [(f"group/g{i}", {"type": "Group", "label": f"{name} {i}"}) for i in range(30)]
+    edges = [(k, "country/RU", {"predicate": "struck", "start": i}) for i, (k, _) in enumerate(leaves)]
+    page = open_page(_graph([("country/RU", {"type": "Country", "label": "Ruritania"}), *leaves], edges))
+    assert _covered_labels(page) == 0
+
+
 # ---- the 295-article Wikinews build ----------------------------------------------------------------------
 
 ARTEFACTS = Path(__file__).resolve().parent.parent / "build" / "test-artefacts"

@@ -804,3 +804,25 @@ def test_news_target_hung_on_the_weapons_of_opened_fire(read_text):
     # "opened fire with rifles and grenades on X": the parser hangs "on X" on the weapons
     _, relations = read_text("Peruvian soldiers opened fire first with rifles and grenades on Chilean positions at Putre.")
     assert ("country/PE", "struck", "country/CL") in {(r.subject, r.predicate, r.object) for r in relations}, relations
+
+
+def test_news_co_hosted_talks_between_the_two_sides_are_mediated(read_text):
+    # "co-hosted" stays one verb (lemma "co-host"); "the two sides" are the sides of the fight told before
+    _, relations = read_text("The Azure Front fought the Peruvian army for a year. Ecuador and Brazil co-hosted talks "
+                             "between the two sides in Quito.")
+    mediated = {(r.subject, r.object) for r in relations if r.predicate == "mediated"}
+    assert {("country/EC", "group/azure-front"), ("country/BR", "country/PE")} <= mediated, relations
+
+
+def test_news_the_two_sides_of_no_fight_told_name_no_one(read_text):
+    # with no fight or truce read before, "talks between the two sides" names no party (not the main countries)
+    _, relations = read_text("Ecuador and Brazil co-hosted talks between the two sides in Quito last year, "
+                             "Colombian and Venezuelan officials said.")
+    assert not [r for r in relations if r.predicate in ("mediated", "met")], relations
+
+
+def test_news_place_of_offered_talks_is_no_party(read_text):
+    _, relations = read_text("Peruvian troops shelled Chilean posts on Monday. Brazilian President Karl Brandt offered "
+                             "to host talks between the two sides in Brasilia.")
+    mediated = {r.object for r in relations if r.predicate == "mediated"}
+    assert mediated == {"country/PE", "country/CL"}, relations

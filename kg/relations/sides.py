@@ -17,11 +17,12 @@ COUNTED_PARTIES = ("met", "mediated", "urgedRestraint")  # predicates whose part
 
 
 def both_sides(ctx: Context, phrase: Token, exclude: list[str], warring: list[str] | None = None) -> list[str]:
-    """"Officials of both countries", "the two sides": the two sides of the latest fight or truce read (``warring``),
-    else the article's two main countries other than the actor's, when the phrase counts its parties and names none."""
+    """"Officials of both countries", "the two sides": the two sides of the latest fight or truce read (``warring``;
+    a reader that passes [] found none, and then the phrase names no one), else the article's two main countries other
+    than the actor's, when the phrase counts its parties and names none."""
     if not counts_two_parties(ctx, phrase.subtree):
         return []
-    if warring:
+    if warring is not None:
         return warring
     own = own_side(ctx, exclude)
     parties = [k for k in ctx.main_countries if k not in own]

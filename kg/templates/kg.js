@@ -220,6 +220,53 @@
     document.body.setAttribute("data-ready", "1");
   }
   function fit() { network.fit({ animation: false, maxZoomLevel: 1.6 }); }
+  // After Gephi's Label Adjust: the layout keeps dots apart, not their labels; once the labels have been measured
+  // (a first drawing), shown nodes whose labels cover each other are moved apart, half each, along the axis of least
+  // overlap. Returns whether any moved.
+  function spreadLabels() {
+    var ids = data.nodes.filter(function (n) { return !hiddenNode[n.id]; }).map(function (n) { return n.id; });
+    var pos = network.getPositions(ids), box = {}, moved = false;
+    ids = ids.filter(function (id) {
+      var s = network.body.nodes[id].labelModule.size;
+      if (!(s.width > 0)) { return false; }
+      box[id] = { dx: s.left - pos[id].x, dy: s.top - pos[id].y, w: s.width, h: s.height };
+      return true;
+    });
+    for (var pass = 0; pass < 40; pass++) {
+      var shift = {}, any = false;
+      for (var i = 0; i < ids.length; i++) {
+        var a = ids[i], ba = box[a], ax = pos[a].x + ba.dx, ay = pos[a].y + ba.dy;
+        for (var j = i + 1; j < ids.length; j++) {
+          var b = ids[j], bb = box[b], bx = pos[b].x + bb.dx, by = pos[b].y + bb.dy;
+          var ox = Math.min(ax + ba.w, bx + bb.w) - Math.max(ax, bx), oy = Math.min(ay + ba.h, by + bb.h) - Math.max(ay, by);
+          if (ox <= 0 || oy <= 0) { continue; }
+          var horizontal = ox / Math.max(ba.w, bb.w) < oy / Math.max(ba.h, bb.h);
+          var sx = horizontal ? (ax + ba.w / 2 <= bx + bb.w / 2 ? -ox / 2 : ox / 2) : 0;
+          var sy = horizontal ? 0 : (ay + ba.h / 2 <= by + bb.h / 2 ? -oy / 2 : oy / 2);
+          shift[a] = shift[a] || { x: 0, y: 0 }; shift[b] = shift[b] || { x: 0, y: 0 };
+          shift[a].x += sx; shift[a].y += sy; shift[b].x -= sx; shift[b].y -= sy;
+          any = true;
+        }
+      }
+      if (!any) { break; }
+      Object.keys(shift).forEach(function (id) { pos[id].x += shift[id].x; pos[id].y += shift[id].y; });
+      moved = true;
+    }
+    if (moved) { ids.forEach(function (id) { network.moveNode(id, pos[id].x, pos[id].y); }); }
+    return moved;
+  }
+  function settleLabels() {  // measure the labels, move them apart, then show the fitted view
+    network.once("afterDrawing", function () {
+      if (spreadLabels()) {
+        fit();
+        network.once("afterDrawing", markReady);
+        network.redraw();
+      } else {
+        markReady();
+      }
+    });
+    network.redraw();
+  }
   var physicsButton = $("kg-physics");
   function freeze() {
     network.setOptions({ physics: { enabled: false } });
@@ -231,8 +278,7 @@
       freeze();
       placeMissing();
       fit();
-      network.once("afterDrawing", markReady);
-      network.redraw();
+      settleLabels();
     });
     network.on("stabilized", function () { if (api.ready) { freeze(); } });
     physicsButton.addEventListener("click", function () {
@@ -249,7 +295,7 @@
   } else {
     placeMissing();
     fit();
-    network.once("afterDrawing", markReady);
+    settleLabels();
   }
   $("kg-fit").addEventListener("click", fit);
 

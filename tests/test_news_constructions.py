@@ -826,3 +826,12 @@ def test_news_place_of_offered_talks_is_no_party(read_text):
                              "to host talks between the two sides in Brasilia.")
     mediated = {r.object for r in relations if r.predicate == "mediated"}
     assert mediated == {"country/PE", "country/CL"}, relations
+
+
+@pytest.mark.parametrize("reprisal", ["Peru responded with air strikes on Arica.",
+                                      "Peru retaliated on Sunday, shelling Arica."])
+def test_news_a_reprisal_on_a_states_town_is_against_the_state(read_text, reprisal):
+    # the town hit in reprisal is the object of "struck"; the reprisal answers its state
+    _, relations = read_text("Chilean artillery shelled Tacna on Saturday. " + reprisal)
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("country/PE", "retaliatedAgainst", "country/CL") in found, found

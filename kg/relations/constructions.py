@@ -279,6 +279,8 @@ def reprisal_target(ctx: Context, disc: Discourse, rd: Reading) -> None:
                 if n.dep_ == "pobj" and trigger_predicate(ctx, n) == "struck":
                     rd.targets += targets(ctx, n, "struck", rd.subjects)
     for c in rd.tok.children:
+        if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and trigger_predicate(ctx, c) == "struck":
+            rd.targets += targets(ctx, c, "struck", rd.subjects)  # "retaliated on Sunday, shelling P"
         if c.dep_ == "advcl" and c.lemma_ in ctx.t["respond_verbs"]:
             for p in c.children:
                 if p.dep_ == "prep":

@@ -10,7 +10,8 @@ from .lexicon import triggers
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["orphaned_object", "reported_clause_sibling", "shadowed_subject", "statement_of_medium"]
+__all__ = ["object_in_participle_clause", "orphaned_object", "reported_clause_sibling", "shadowed_subject",
+           "statement_of_medium"]
 
 
 def shadowed_subject(tok: Token) -> bool:
@@ -54,3 +55,12 @@ def orphaned_object(prep: Token, token_key: dict[int, str]) -> Token | None:
         if t.pos_ in ("VERB", "AUX", "PUNCT"):
             return None
     return None
+
+
+def object_in_participle_clause(verb: Token) -> Token | None:
+    """The object a verb lost to a participle clause the parser made its complement ("would shoot down any aircraft
+    entering its airspace": "aircraft" parsed as the subject of "entering"), else None."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return next((g for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > verb.i
+                 for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")), None)

@@ -835,3 +835,9 @@ def test_news_a_reprisal_on_a_states_town_is_against_the_state(read_text, repris
     _, relations = read_text("Chilean artillery shelled Tacna on Saturday. " + reprisal)
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert ("country/PE", "retaliatedAgainst", "country/CL") in found, found
+
+
+def test_news_object_lost_to_a_participle_clause_is_the_threatened_target(read_text):
+    # "would shoot down any Peruvian aircraft entering its airspace": the parser makes "aircraft" a clause subject
+    _, relations = read_text("Bolivia warned it would shoot down any Peruvian aircraft entering its airspace.")
+    assert ("country/BO", "threatened", "country/PE") in {(r.subject, r.predicate, r.object) for r in relations}

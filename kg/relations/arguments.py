@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
-from ..attachment import orphaned_object, reported_clause_sibling, shadowed_subject, statement_of_medium
+from ..attachment import (object_in_participle_clause, orphaned_object, reported_clause_sibling, shadowed_subject,
+                          statement_of_medium)
 from .context import in_headline, speech_verb_above
 from .discourse import recall_actor, recalled_actor
 from .sides import COUNTED_PARTIES, both_sides, represented_state
@@ -361,7 +362,7 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     found: list[str] = []
     if tok.pos_ in ("VERB", "AUX"):
         objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or
-                   c.dep_ == "xcomp" and c.pos_ == "NOUN"]
+                   c.dep_ == "xcomp" and c.pos_ == "NOUN"] + [o for o in [object_in_participle_clause(tok)] if o is not None]
         if tok.dep_ == "amod" and any(c.dep_ == "nsubj" for c in tok.children):
             objects.append(tok.head)  # "X bombed camps of Y" parsed as "[X bombed] camps": a verb with a subject
         if not objects and not any(c.dep_ == "prep" for c in tok.children):

@@ -119,6 +119,10 @@ def _joined_ents(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label=nxt.label_))
             i += 2
             continue
+        if nxt is not None and ent.end == nxt.start and ent.label_ == nxt.label_ == "PERSON":
+            out.append(Span(doc, ent.start, nxt.end, label="PERSON"))  # "Patrick Mbuyi" + "Kalala": one name
+            i += 2
+            continue
         out.append(ent)
         i += 1
     return _hyphen_joined(doc, out)

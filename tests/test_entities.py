@@ -384,6 +384,11 @@ def test_entities_module_has_no_inline_word_list(module):
     # a firm named by its trade is a body, not a person
     ("Three companies, Horizon Crest Logistics and Desert Falcon Aviation, were also sanctioned.",
      "org/desert-falcon-aviation", "Organization"),
+    # a three-part name the NER cut in two adjacent persons is one person
+    ("\"This was a deliberate act of war,\" government spokesman Patrick Mbuyi Kalala said in a televised address.",
+     "person/patrick-mbuyi-kalala", "Official"),
+    # a Tuareg "ag" (son of) is a name particle, as "bin" or "ould"
+    ("Its deputy military chief, Ahmed ag Mossa, was killed.", "person/ahmed-ag-mossa", "Official"),
 ])
 def test_entities_names_cut_or_mistyped_by_the_ner_are_repaired(read_text, text, key, typ):
     entities, _ = read_text(text)

@@ -38,6 +38,9 @@ CASES = [
     ("Bolivian President Karl Brandt met Peruvian President Otto Weiss in La Paz.", ("person/karl-brandt","met","person/otto-weiss")),
     ("Chile and Peru traded fire along the border.", ("country/CL","struck","country/PE")),
     ("Peru imposed an embargo on Chilean goods.", ("country/PE","sanctioned","country/CL")),
+    # "struck back" with "back" parsed as an adverb is the phrasal reprisal
+    ("Chile struck back, hitting Peruvian radar sites.", ("country/CL","retaliatedAgainst","country/PE")),
+    ("Chile fired a barrage of rockets into northern Peru.", ("country/CL","struck","country/PE")),
     # a promised answer conditioned on the other's act threatens it, with no verb of warning
     ("Chile would retaliate if Peru struck its ships again, an aide said.", ("country/CL","threatened","country/PE")),
     ("Chile banned Peruvian airlines from its airspace.", ("country/CL","sanctioned","country/PE")),

@@ -107,6 +107,9 @@ def _verb_by_particle(ctx: Context, tok: Token, lemma: str) -> str | None:
     """The predicate a verb takes from its particle or preposition ("spoke out against", "spoke with", "joined
     the talks", "fired at"), "" when it then names no event ("engaged in", "fired" alone), None otherwise."""
     t = ctx.t
+    if (back := t["phrasal_of"].get(f"{lemma} back")) and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
+                                                             for c in tok.children):
+        return back  # "struck back", "hit back" (the parser may make "back" an adverb)
     if lemma in t["protest_verbs"] and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or \
             lemma == "speak" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return "condemned"  # "spoke out against the attack"

@@ -844,3 +844,12 @@ def test_news_object_lost_to_a_participle_clause_is_the_threatened_target(read_t
     # "would shoot down any Peruvian aircraft entering its airspace": the parser makes "aircraft" a clause subject
     _, relations = read_text("Bolivia warned it would shoot down any Peruvian aircraft entering its airspace.")
     assert ("country/BO", "threatened", "country/PE") in {(r.subject, r.predicate, r.object) for r in relations}
+
+
+@pytest.mark.parametrize("appeal", ["Brazil called for calm.\n", "Brazil's foreign ministry expressed concern and "
+                                    "called for de-escalation.\n"])
+def test_news_an_appeal_naming_no_one_after_a_fight_is_to_its_two_sides(read_text, appeal):
+    # the sides at their states' level (a town struck is its state's); "calm" after "for" is a noun, whatever the tag
+    _, relations = read_text("Peruvian jets bombed the Chilean port of Arica on Monday. " + appeal)
+    urged = {r.object for r in relations if r.predicate == "urgedRestraint"}
+    assert urged == {"country/PE", "country/CL"}, relations

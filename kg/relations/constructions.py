@@ -321,6 +321,13 @@ def appeal_parties(ctx: Context, disc: Discourse, rd: Reading) -> None:
                      [k for k in ctx.main_countries if k not in acting][:2]
 
 
+def unaddressed_appeal(ctx: Context, disc: Discourse, rd: Reading) -> None:
+    """An appeal for restraint that names no one, after a fight: to its two sides ("X and Y exchanged fire.
+    Z called for restraint"). Example: "Ruritania shelled Freedonian posts. Borovia called for calm." """
+    if not rd.targets and rd.pred == "urgedRestraint":
+        rd.targets = warring_sides(ctx, disc, rd.subjects)
+
+
 def appeal_addressees(ctx: Context, disc: Discourse, rd: Reading) -> None:
     """Those an appeal is addressed to, up its governors: "called on X to ...", "appealed to X".
     Example: "Karl Brandt called on the Ruritanian government to exercise restraint." """
@@ -349,7 +356,7 @@ def co_speakers(ctx: Context, disc: Discourse, rd: Reading) -> None:
 
 FALLBACKS = (object_of_attack, killed_in_attack, accused_clause, judged_act, relative_object, reprisal_target,
              conditioned_party, unaddressed_threat, diplomatic_party, appeal_parties, appeal_addressees, co_speakers,
-             day_named_attack)
+             unaddressed_appeal, day_named_attack)
 
 
 def pairwise_meeting(ctx: Context, disc: Discourse, rd: Reading) -> bool:

@@ -75,7 +75,8 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
                    start=sent.start_char + (len(written) - len(written.lstrip())))
     named = {ctx.key(t) for t in sent if t.pos_ != "PRON"}
     if pred == "retaliatedAgainst":  # "responded with strikes on P": a reprisal on a state's town is on the state
-        targets = list(dict.fromkeys(ctx.located_in.get(o, o) if ctx.types.get(o) == "Place" else o for o in targets))
+        targets = list(dict.fromkeys(ctx.located_in[o] if ctx.types.get(o) == "Place" and ctx.located_in.get(o) in ctx.types
+                                     else o for o in targets))
     never = PREDICATES[pred].never_object if pred in PREDICATES else frozenset()
     if never:  # a meeting with a city is a meeting with its officials; "killed seven Canadians" killed no country
         targets = [o for o in targets if ctx.types.get(o) not in never]

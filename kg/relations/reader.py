@@ -139,7 +139,8 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
     if not found and frame.target_is_judged_act:
         found = _judged_author(ctx, disc, tok, actors, pred)  # "the raid drew condemnation from X"
     if pred == "retaliatedAgainst":  # "responded with strikes on P": a reprisal on a state's town is on the state
-        found = list(dict.fromkeys(ctx.located_in.get(k, k) if ctx.types.get(k) == "Place" else k for k in found))
+        found = list(dict.fromkeys(ctx.located_in[k] if ctx.types.get(k) == "Place" and ctx.located_in.get(k) in ctx.types
+                                   else k for k in found))
     found = [k for k in found if ctx.types.get(k) not in PREDICATES[pred].never_object]  # "talks between them in P"
     if not found and pred in COUNTED_PARTIES and "target" in roles:
         found = both_sides(ctx, roles["target"], actors, warring_sides(ctx, disc, actors))  # "talks with envoys from the two sides"

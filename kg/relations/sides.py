@@ -37,14 +37,14 @@ def counts_two_parties(ctx: Context, words) -> bool:
 
 
 def warring_sides(ctx: Context, disc: Discourse, exclude: list[str]) -> list[str]:
-    """The two parties of the latest fight or truce read, at the level of their states ("X's army shelled Y ...
+    """The two parties of the latest fight or truce read, at the level of their states ("X's army shelled Y's town ...
     Z urged both sides to show restraint": X and Y), when neither is on the side of ``exclude``; else []."""
     own = own_side(ctx, exclude)
     for r in reversed(disc.said):
         if r.predicate not in ctx.t["conflict_predicates"] or r.modality != "asserted":
             continue
-        pair = [ctx.affiliation.get(k) if ctx.types.get(k) == "Organization" and ctx.affiliation.get(k) else k
-                for k in (r.subject, r.object)]
+        pair = [ctx.affiliation.get(k) if ctx.types.get(k) == "Organization" and ctx.affiliation.get(k) else
+                ctx.located_in.get(k, k) if ctx.types.get(k) == "Place" else k for k in (r.subject, r.object)]  # named
         if pair[0] != pair[1] and not own & set(pair) and all(ctx.types.get(k) in ("Country", "Group") for k in pair):
             return pair
     return []

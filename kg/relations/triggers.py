@@ -39,8 +39,8 @@ def trigger_predicate(ctx: Context, tok: Token) -> str:
         return "condemned"  # "called the government illegitimate": the tagger made the complement a verb
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         return _verb_predicate(ctx, tok, lemma)
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return _noun_predicate(ctx, tok, lemma)
+    if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ == "pobj":
+        return _noun_predicate(ctx, tok, lemma)  # "called for calm" with "calm" tagged an adjective: a noun there
     if tok.pos_ == "ADJ" and lemma in t["condemn_adjectives"]:
         return "condemned"
     if tok.pos_ in ("ADJ", "VERB") and lemma in t["backing_words"] and tok.dep_ in ("amod", "acl") and \

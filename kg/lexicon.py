@@ -22,6 +22,7 @@ class Cues:
 
     group_words: frozenset[str]  # head words of non-state groups, and one-word group names of actors.json
     between_predicates: frozenset[str]  # acts whose "between A and B" names two states when A, B are capitals
+    name_titles: frozenset[str]  # titles written right before a person's name ("Chairperson A B")
     leading_body_words: frozenset[str]  # head words that open a body's name ("Frente ...", "Front for the ...")
     group_phrases: frozenset[str]
     org_words: frozenset[str]  # head words of organisations, and one-word organisation names of actors.json

@@ -55,6 +55,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out.extend(_surname_mentions(doc, out, sent_of, used))
     out.extend(_repeated_acronym_mentions(doc, out, sent_of, used))
     out.extend(_listed_person_mentions(doc, sent_of, used, lower_words))
+    out.extend(_titled_person_mentions(doc, sent_of, used, lower_words))
     out.extend(_opposed_actor_mentions(doc, sent_of, used))
     out.extend(_force_mentions(doc, sent_of, used))
     out.extend(_state_body_mentions(doc, sent_of, used))
@@ -299,6 +300,24 @@ def _listed_person_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], l
         if (m := classify(span, "PERSON", sent_of[tok.i], lower_words)) is not None:
             out.append(m)
             used.update(range(start, tok.i + 1))
+    return out
+
+
+def _titled_person_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_words: set[str]) -> list[Mention]:
+    """A name the NER missed right after a capitalised title ("Commission Chairperson A B C condemned"): two to four
+    capitalised proper nouns no entity holds, none a title, a place or a nationality, are a person's name."""
+    gaz, out = gazetteer(), []
+    for tok in doc[:-2]:
+        if not (tok.lower_ in cues().name_titles and tok.text[:1].isupper()) or tok.i + 1 in used:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 4 and end not in used and doc[end].pos_ == "PROPN" and \
+                doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].ent_type_ and \
+                doc[end].lower_ not in cues().role_words and not gaz.demonym(doc[end].text) and not gaz.country(doc[end].text):
+            end += 1
+        if end - tok.i >= 3 and (m := classify(doc[tok.i + 1 : end], "PERSON", sent_of[tok.i], lower_words)) is not None:
+            out.append(m)
+            used.update(range(tok.i + 1, end))
     return out
 
 

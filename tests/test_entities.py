@@ -389,6 +389,9 @@ def test_entities_module_has_no_inline_word_list(module):
      "person/patrick-mbuyi-kalala", "Official"),
     # a Tuareg "ag" (son of) is a name particle, as "bin" or "ould"
     ("Its deputy military chief, Ahmed ag Mossa, was killed.", "person/ahmed-ag-mossa", "Official"),
+    # a name the NER missed right after a capitalised title
+    ("African Union Commission Chairperson Amadou Sekou Tandia condemned the attack.",
+     "person/amadou-sekou-tandia", "Official"),
 ])
 def test_entities_names_cut_or_mistyped_by_the_ner_are_repaired(read_text, text, key, typ):
     entities, _ = read_text(text)

@@ -853,3 +853,11 @@ def test_news_an_appeal_naming_no_one_after_a_fight_is_to_its_two_sides(read_tex
     _, relations = read_text("Peruvian jets bombed the Chilean port of Arica on Monday. " + appeal)
     urged = {r.object for r in relations if r.predicate == "urgedRestraint"}
     assert urged == {"country/PE", "country/CL"}, relations
+
+
+def test_news_a_coordinated_clause_with_its_own_subject_keeps_its_own_modality(read_text):
+    # "X offered mediation, and Y urged restraint": Y's appeal is stated, not offered
+    _, relations = read_text("Peru and Chile exchanged fire on Monday. Brazil offered mediation, and Uruguay urged "
+                             "restraint.")
+    urged = {(r.object, r.modality) for r in relations if r.predicate == "urgedRestraint" and r.subject == "country/UY"}
+    assert urged == {("country/PE", "asserted"), ("country/CL", "asserted")}, relations

@@ -11,7 +11,7 @@ from .discourse import note_attack
 from .facts import casualties, finer_code, place, stated_day
 from .facts import confidence as edge_confidence
 from .modality import modality, source
-from .sides import own_side, peace_purpose
+from .sides import own_side, peace_purpose, reprisal_parties
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -74,9 +74,8 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
                    code=code or finer_code(tok, pred), sentence=text,
                    start=sent.start_char + (len(written) - len(written.lstrip())))
     named = {ctx.key(t) for t in sent if t.pos_ != "PRON"}
-    if pred == "retaliatedAgainst":  # "responded with strikes on P": a reprisal on a state's town is on the state
-        targets = list(dict.fromkeys(ctx.located_in[o] if ctx.types.get(o) == "Place" and ctx.located_in.get(o) in ctx.types
-                                     else o for o in targets))
+    if pred == "retaliatedAgainst":
+        targets = reprisal_parties(ctx, targets)  # "responded with strikes on P": against P's state
     never = PREDICATES[pred].never_object if pred in PREDICATES else frozenset()
     if never:  # a meeting with a city is a meeting with its officials; "killed seven Canadians" killed no country
         targets = [o for o in targets if ctx.types.get(o) not in never]

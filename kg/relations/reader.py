@@ -13,7 +13,8 @@ from .context import read_context
 from .discourse import Discourse
 from .emit import emit
 from .modality import beside, governors
-from .sides import COUNTED_PARTIES, answered_attacker, both_sides, represented_state, warring_sides
+from .sides import (COUNTED_PARTIES, answered_attacker, both_sides, represented_state, reprisal_parties,
+                    warring_sides)
 from .states import struck_states
 from .triggers import hostile_cause, trigger_predicate
 
@@ -138,9 +139,8 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
             found += [k for k in _colon_list(ctx, target) if k not in found and k not in actors]
     if not found and frame.target_is_judged_act:
         found = _judged_author(ctx, disc, tok, actors, pred)  # "the raid drew condemnation from X"
-    if pred == "retaliatedAgainst":  # "responded with strikes on P": a reprisal on a state's town is on the state
-        found = list(dict.fromkeys(ctx.located_in[k] if ctx.types.get(k) == "Place" and ctx.located_in.get(k) in ctx.types
-                                   else k for k in found))
+    if pred == "retaliatedAgainst":
+        found = reprisal_parties(ctx, found)  # before the filter below: "responded with strikes on P"
     found = [k for k in found if ctx.types.get(k) not in PREDICATES[pred].never_object]  # "talks between them in P"
     if not found and pred in COUNTED_PARTIES and "target" in roles:
         found = both_sides(ctx, roles["target"], actors, warring_sides(ctx, disc, actors))  # "talks with envoys from the two sides"

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from .discourse import Discourse
 
 __all__ = ["COUNTED_PARTIES", "answered_attacker", "both_sides", "counts_two_parties", "own_side", "peace_purpose",
-           "represented_state", "sentence_agents", "sentence_countries", "warring_sides"]
+           "reprisal_parties", "represented_state", "sentence_agents", "sentence_countries", "warring_sides"]
 
 COUNTED_PARTIES = ("met", "mediated", "urgedRestraint")  # predicates whose parties "both sides" can name
 
@@ -105,3 +105,10 @@ def _agent(t: Token) -> bool:
 def sentence_agents(ctx: Context, sent: Span) -> list[str]:
     """The keys named as by-agents in ``sent``: those who act in it, never a party it addresses."""
     return [k for t in sent if _agent(t) and (k := ctx.key(t))]
+
+
+def reprisal_parties(ctx: Context, targets: list[str]) -> list[str]:
+    """Whom a reprisal is against: a town it hit stands for its state when the article names that state ("responded
+    with strikes on P": against P's state); a reprisal answers a party, never a place."""
+    return list(dict.fromkeys(ctx.located_in[k] if ctx.types.get(k) == "Place" and ctx.located_in.get(k) in ctx.types
+                              else k for k in targets))

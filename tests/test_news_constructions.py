@@ -41,6 +41,8 @@ CASES = [
     # "struck back" with "back" parsed as an adverb is the phrasal reprisal
     ("Chile struck back, hitting Peruvian radar sites.", ("country/CL","retaliatedAgainst","country/PE")),
     ("Chile fired a barrage of rockets into northern Peru.", ("country/CL","struck","country/PE")),
+    # a participle of backing on a named party: "A, backed by B, ..."
+    ("The Llanos Brigade, backed by Venezuela, seized the town of Putre.", ("country/VE","supported","group/llanos-brigade")),
     # a promised answer conditioned on the other's act threatens it, with no verb of warning
     ("Chile would retaliate if Peru struck its ships again, an aide said.", ("country/CL","threatened","country/PE")),
     ("Chile banned Peruvian airlines from its airspace.", ("country/CL","sanctioned","country/PE")),

@@ -12,6 +12,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from .lexicon import cues
+from .nlp import DASHES
 from .schema import Mention
 
 __all__ = ["acronym_tokens", "common_acronyms", "initials", "is_acronym", "key_acronyms", "looks_like_acronym",
@@ -20,7 +21,6 @@ __all__ = ["acronym_tokens", "common_acronyms", "initials", "is_acronym", "key_a
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
 _WRITTEN = re.compile(r"[A-Z][A-Za-z&.-]{1,9}")
 _AFTER_NAME = re.compile(r"\s*\(([A-Z][A-Za-z&.-]{1,9})\)(?!\s*[-\u2013\u2014])")  # not a dateline's "(AP) -"
-_DASH = re.compile(r"-+|[\u2013\u2014]")
 _LABEL = re.compile(r"[A-Z.]{2,10}")
 
 
@@ -97,7 +97,7 @@ def acronym_tokens(doc: Doc, mentions: list[Mention], keys: list[str], token_key
 def _credit(doc: Doc, closing: int) -> bool:
     """True when the parentheses closing at ``closing`` credit a wire agency in a dateline ("ZENDA, Ruritania (AP) -"):
     a dash follows, and the name before them is where the story was filed, not what the letters stand for."""
-    return closing + 1 < len(doc) and _DASH.fullmatch(doc[closing + 1].text) is not None
+    return closing + 1 < len(doc) and doc[closing + 1].text in DASHES
 
 
 def initials(name: str) -> str:

@@ -1,9 +1,10 @@
 """Where a word really attaches when the small model's parse is known to go wrong in news copy: a second subject
-given to one verb, and a finite verb coordinated into the clause a speaker reports. Readers ask these instead of
-trusting the arc. Word lists come from ``kg/data/triggers.json`` (``words``)."""
+given to one verb, a past tense coordinated into the clause a speaker reports, a participle hung on where a statement
+appeared, an agent a preposition lost, an object made the subject of a participle clause. Readers ask these instead
+of trusting the arc; word lists come from ``kg/data/triggers.json``."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .lexicon import triggers
 
@@ -36,12 +37,12 @@ def reported_clause_sibling(tok: Token) -> Token | None:
     return None
 
 
-def statement_of_medium(words: dict[str, Any], tok: Token) -> Token | None:
+def statement_of_medium(tok: Token) -> Token | None:
     """The statement a participle belongs to when the parser hung it on where the statement appeared ("posted a
     tweet on X blaming Y": the tweet blames Y, the platform does not), else None."""
-    medium = tok.head
-    if tok.dep_ == "acl" and medium.dep_ == "pobj" and medium.head.lower_ in words["medium_preps"] \
-            and medium.head.head.lemma_.lower() in words["report_nouns"]:
+    medium, t = tok.head, triggers()
+    if tok.dep_ == "acl" and medium.dep_ == "pobj" and medium.head.lower_ in t["medium_preps"] \
+            and medium.head.head.lemma_.lower() in t["report_nouns"]:
         return medium.head.head
     return None
 

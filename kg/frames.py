@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .lexicon import triggers
 from .attachment import shadowed_subject
+from .lexicon import triggers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -43,7 +43,7 @@ def kg_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-_DASHES = ("-", "--", "—", "–")
+DASHES = ("-", "--", "—", "–")  # the dashes that close a wire dateline
 _DATELINE_REACH = 12
 
 
@@ -54,10 +54,10 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     i = start
     while i < len(doc) and doc[i].is_alpha and doc[i].is_upper and len(doc[i]) > 1 and i - start < 4:
         i += 1
-    if i == start or i >= len(doc) or doc[i].text not in (",", "(", *_DASHES):
+    if i == start or i >= len(doc) or doc[i].text not in (",", "(", *DASHES):
         return None
     for j in range(i, min(len(doc) - 1, start + _DATELINE_REACH)):
-        if doc[j].text in _DASHES and doc[j + 1].text[:1].isupper():
+        if doc[j].text in DASHES and doc[j + 1].text[:1].isupper():
             return j + 1
         if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
             return None

@@ -374,18 +374,16 @@ def _acts(doc: Doc, m: Mention) -> bool:
         root = root.head  # "between A and B": B as A
     if root.dep_ != "pobj":
         return False
-    prep, head = root.head.lower_, root.head.head
-    if prep == "between" and (triggers()["verb_of"].get(head.lemma_.lower()) in cues().between_predicates or
-                              triggers()["noun_of"].get(head.lemma_.lower()) in cues().between_predicates or
-                              head.lemma_.lower() in cues().dealings_nouns):
+    prep, head, t = root.head.lower_, root.head.head, triggers()
+    lemma = head.lemma_.lower()
+    if prep == "between" and (t["verb_of"].get(lemma) in cues().between_predicates or
+                              t["noun_of"].get(lemma) in cues().between_predicates or lemma in cues().dealings_nouns):
         return True  # "offered to mediate between Lima and Quito", "talks between Lima and Quito": the two states
     # "protested to Lima", "sanctions against Minsk", "talks with Lima", "ambassador to Lima"
     judged = [head, *(c for c in head.children if c.dep_ == "dobj")]  # "condemnation from Lima", "drew a rebuke from Lima"
     return prep in cues().actor_preps and head.pos_ == "VERB" or prep == "against" or \
-        prep == "with" and head.lemma_.lower() in cues().dealings_nouns or \
-        prep == "to" and head.lemma_.lower() in cues().envoy_nouns or \
-        prep == "from" and any(triggers()["noun_of"].get(t.lemma_.lower()) in triggers()["addressing_predicates"]
-                               for t in judged)
+        prep == "with" and lemma in cues().dealings_nouns or prep == "to" and lemma in cues().envoy_nouns or \
+        prep == "from" and any(t["noun_of"].get(w.lemma_.lower()) in t["addressing_predicates"] for w in judged)
 
 
 def _addressed(obj: Token) -> bool:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..attachment import (object_in_participle_clause, orphaned_object, reported_clause_sibling, shadowed_subject,
+                          statement_of_medium)
 from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
-from ..attachment import (object_in_participle_clause, orphaned_object, reported_clause_sibling, shadowed_subject,
-                          statement_of_medium)
 from .context import in_headline, speech_verb_above
 from .discourse import recall_actor, recalled_actor
 from .sides import COUNTED_PARTIES, both_sides, represented_state
@@ -130,7 +130,7 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     if (found := _named_subject(ctx, disc, tok, pred, agent + subj, depth)) is not None:
         return found
     if tok.pos_ == "VERB" and tok.i > 0 and (k := ctx.key(ctx.doc[tok.i - 1])) and ctx.types.get(k) != "Place" \
-            and ctx.doc[tok.i - 1].dep_ != "dobj" and not statement_of_medium(ctx.t, tok):
+            and ctx.doc[tok.i - 1].dep_ != "dobj" and not statement_of_medium(tok):
         return [k], depth + 1  # "as Pakistan retaliated" mis-parsed: the name right before the verb
     if subj or tok.head is tok:
         return [], depth
@@ -246,7 +246,7 @@ def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,
     """The actor of a subjectless ``tok`` where its governor decides it ("contributed ... by supporting X",
     "in support of X", "a statement condemning X"), or nobody ("characterized the attack as"); None to go on."""
     t, head = ctx.t, tok.head
-    head = statement_of_medium(ctx.t, tok) or head  # "a tweet on X blaming Y": the tweet blames
+    head = statement_of_medium(tok) or head  # "a tweet on X blaming Y": the tweet blames
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and head.lemma_.lower() not in t["light_verbs"]:
         return [], depth  # "characterized the attack as ...": the characteriser did not attack
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ctx.quantity_nouns:

@@ -44,7 +44,7 @@ def warring_sides(ctx: Context, disc: Discourse, exclude: list[str]) -> list[str
         if r.predicate not in ctx.t["conflict_predicates"] or r.modality != "asserted":
             continue
         pair = [ctx.affiliation.get(k) if ctx.types.get(k) == "Organization" and ctx.affiliation.get(k) else
-                ctx.located_in.get(k, k) if ctx.types.get(k) == "Place" else k for k in (r.subject, r.object)]  # named
+                _named_state_of(ctx, k) for k in (r.subject, r.object)]
         if pair[0] != pair[1] and not own & set(pair) and all(ctx.types.get(k) in ("Country", "Group") for k in pair):
             return pair
     return []
@@ -110,5 +110,9 @@ def sentence_agents(ctx: Context, sent: Span) -> list[str]:
 def reprisal_parties(ctx: Context, targets: list[str]) -> list[str]:
     """Whom a reprisal is against: a town it hit stands for its state when the article names that state ("responded
     with strikes on P": against P's state); a reprisal answers a party, never a place."""
-    return list(dict.fromkeys(ctx.located_in[k] if ctx.types.get(k) == "Place" and ctx.located_in.get(k) in ctx.types
-                              else k for k in targets))
+    return list(dict.fromkeys(_named_state_of(ctx, k) for k in targets))
+
+
+def _named_state_of(ctx: Context, key: str) -> str:
+    """The state a place lies in when the article names that state, else ``key`` itself."""
+    return ctx.located_in[key] if ctx.types.get(key) == "Place" and ctx.located_in.get(key) in ctx.types else key

@@ -863,3 +863,16 @@ def test_news_a_coordinated_clause_with_its_own_subject_keeps_its_own_modality(r
                              "restraint.")
     urged = {(r.object, r.modality) for r in relations if r.predicate == "urgedRestraint" and r.subject == "country/UY"}
     assert urged == {("country/PE", "asserted"), ("country/CL", "asserted")}, relations
+
+
+def test_news_a_relative_clause_of_place_puts_its_attack_in_the_antecedent(read_text):
+    # "P, the town where X shelled a school": X struck P; "the same district where" is the district named before
+    _, relations = read_text("Rebels entered Varno, the town where Ethiopian artillery shelled a school on Monday.")
+    assert ("country/ET", "struck", "place/varno") in {(r.subject, r.predicate, r.object) for r in relations}, relations
+    _, relations = read_text("A blast hit a house in the Varno district, the same district where an Ethiopian drone "
+                             "strike on Monday targeted the militant commander Wali Zaman.")
+    struck = {(r.object, r.date) for r in relations if r.subject == "country/ET" and r.predicate == "struck"}
+    assert ("place/varno", "2024-03-11") in struck and ("person/wali-zaman", "2024-03-11") in struck, relations
+    # a relative clause of place that tells no attack puts nothing there
+    _, relations = read_text("Rebels entered Varno, the town where Ethiopian officials met the elders on Monday.")
+    assert not [r for r in relations if r.predicate == "struck"], relations

@@ -94,5 +94,34 @@ def blamed_for_unclaimed_attack(ctx: Context, disc: Discourse, tok: Token, sent:
     return False
 
 
-CLAUSES = (claims_responsibility, located_event, victims_named, weapon_impact, targets_named, declared_targets,
+def event_where(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
+    """"P, the town where X shelled a school", "the area where an X strike killed Y": a relative clause of place
+    sets its attack in the place its antecedent names, so the attacker struck that place; the clause is then
+    read as usual (this returns False).
+    Example: "Rebels entered Ostrava, the town where Ruritanian guns shelled a school on Monday." """
+    if tok.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
+        return False
+    attack = tok if trigger_predicate(ctx, tok) in ATTACKS else next(
+        (c for c in tok.children if c.dep_ == "nsubj" and trigger_predicate(ctx, c) in ATTACKS), None)
+    if attack is None:
+        return False
+    places = [k for n in _antecedents(tok.head, sent) for k in entities_in(ctx, n, multi=False) if ctx.types.get(k) == "Place"]
+    actors = subjects(ctx, disc, attack, "struck")[0]
+    if not actors and attack is not tok:
+        actors = event_actor(ctx, disc, attack, [], "struck") or recalled_actor(ctx, disc, attack, [])
+    if actors and places:
+        emit(ctx, disc, actors, "struck", places, attack, sent, governors(attack), 2, anaphoric=attack is not tok)
+    return False
+
+
+def _antecedents(noun: Token, sent: Span) -> list[Token]:
+    """What a relative clause's noun names: itself, the name it stands beside ("P, the town where"), and for "the
+    same town" the last "town" before it ("in the P district, the same district where")."""
+    found = [noun] + ([noun.head] if noun.dep_ == "appos" else [])
+    if any(c.dep_ == "amod" and c.lower_ == "same" for c in noun.children):
+        found += [t for t in sent if t.i < noun.i and t.lemma_ == noun.lemma_][-1:]
+    return found
+
+
+CLAUSES = (claims_responsibility, located_event, event_where, victims_named, weapon_impact, targets_named, declared_targets,
            blamed_for_unclaimed_attack)

@@ -876,3 +876,23 @@ def test_news_a_relative_clause_of_place_puts_its_attack_in_the_antecedent(read_
     # a relative clause of place that tells no attack puts nothing there
     _, relations = read_text("Rebels entered Varno, the town where Ethiopian officials met the elders on Monday.")
     assert not [r for r in relations if r.predicate == "struck"], relations
+
+
+@pytest.mark.parametrize("text", [
+    "Peru said it would not rule out talks with Chile.",  # no force kept open
+    "Chile said it would respond to Peru's proposal within a week.",  # an answer to a proposal is no threat
+    "Egypt said that food aid would follow for Sudan.",  # a consequence that is no measure against anyone
+])
+def test_news_promised_answers_to_no_hostile_act_are_no_threats(read_text, text):
+    _, relations = read_text(text)
+    assert not [r for r in relations if r.predicate == "threatened"], relations
+
+
+def test_news_promised_answers_to_hostile_acts_are_threats(read_text):
+    for text, expected in (("Japan said it would respond firmly to further Chinese incursions.", ("country/JP", "country/CN")),
+                           ("Poland did not rule out strikes on Belarus.", ("country/PL", "country/BY")),
+                           ("Egypt warned that further sanctions would follow against Sudan.", ("country/EG", "country/SD"))):
+        _, relations = read_text(text)
+        found = {(r.subject, r.object) for r in relations if r.predicate == "threatened"}
+        assert expected in found, (text, relations)
+        assert not [r for r in relations if r.predicate == "sanctioned"], relations  # a warned measure is not imposed

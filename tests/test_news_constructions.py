@@ -896,3 +896,13 @@ def test_news_promised_answers_to_hostile_acts_are_threats(read_text):
         found = {(r.subject, r.object) for r in relations if r.predicate == "threatened"}
         assert expected in found, (text, relations)
         assert not [r for r in relations if r.predicate == "sanctioned"], relations  # a warned measure is not imposed
+
+
+def test_news_a_claimed_attack_is_an_accusation_and_a_claimed_responsibility_is_not(read_text):
+    # "claimed that X fired first" (the guidelines' example): a contested attribution, unlike a plain "said"
+    _, relations = read_text("Chad claimed that Sudanese jets had bombed the town of Abeche.")
+    assert ("country/TD", "accused", "country/SD") in {(r.subject, r.predicate, r.object) for r in relations}, relations
+    for text in ("Chad claimed that its troops had repelled a Sudanese attack.",  # its own act
+                 "The Sudanese army claimed responsibility for the strike on Abeche."):  # the other sense of "claim"
+        _, relations = read_text(text)
+        assert not [r for r in relations if r.predicate == "accused"], (text, relations)

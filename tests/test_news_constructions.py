@@ -906,3 +906,13 @@ def test_news_a_claimed_attack_is_an_accusation_and_a_claimed_responsibility_is_
                  "The Sudanese army claimed responsibility for the strike on Abeche."):  # the other sense of "claim"
         _, relations = read_text(text)
         assert not [r for r in relations if r.predicate == "accused"], (text, relations)
+
+
+def test_news_backing_idioms_and_supplies_of_war_machines(read_text):
+    for text, expected in (("Turkey has thrown its support behind Azerbaijan.", ("country/TR", "country/AZ")),
+                           ("Russia has supplied Belarus with fighter jets.", ("country/RU", "country/BY"))):
+        _, relations = read_text(text)
+        assert expected in {(r.subject, r.object) for r in relations if r.predicate == "supported"}, (text, relations)
+    # warplanes sent to a country may be a raid: only a verb of supplying makes them arms
+    _, relations = read_text("Chile sent warplanes to Peru on Monday.")
+    assert not [r for r in relations if r.predicate == "supported"], relations

@@ -916,3 +916,26 @@ def test_news_backing_idioms_and_supplies_of_war_machines(read_text):
     # warplanes sent to a country may be a raid: only a verb of supplying makes them arms
     _, relations = read_text("Chile sent warplanes to Peru on Monday.")
     assert not [r for r in relations if r.predicate == "supported"], relations
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union announced it would lift sanctions on Iran.",
+    "The European Union announced the lifting of sanctions on Iran.",
+    "The European Union eased its sanctions against Iran.",
+    "The European Union agreed to lift sanctions on Iran.",
+])
+def test_news_a_lifted_measure_is_no_sanction(read_text, text):
+    # CAMEO 081, easing sanctions, is a cooperative act: no edge of ours
+    _, relations = read_text(text)
+    assert not [r for r in relations if r.predicate == "sanctioned"], relations
+
+
+def test_news_sanctions_named_by_their_imposer_and_packages_agreed(read_text):
+    for text, expected in (("Bolivia was hit with fresh Peruvian sanctions on Monday.", ("country/PE", "sanctioned", "country/BO")),
+                           ("The European Union agreed a new package of sanctions against Bolivia.",
+                            ("org/european-union", "sanctioned", "country/BO")),
+                           ("Bolivia responded to Peru's raid with artillery fire.", ("country/BO", "retaliatedAgainst", "country/PE"))):
+        _, relations = read_text(text)
+        assert expected in {(r.subject, r.predicate, r.object) for r in relations}, (text, relations)
+    _, relations = read_text("Bolivia responded to Peru's raid with a protest note.")  # words, not force
+    assert not [r for r in relations if r.predicate == "retaliatedAgainst"], relations

@@ -10,7 +10,7 @@ from .arguments import ATTACKS
 from .discourse import note_attack
 from .facts import casualties, finer_code, place, stated_day
 from .facts import confidence as edge_confidence
-from .modality import modality, source
+from .modality import modality, source, undone_measure
 from .sides import own_side, peace_purpose, reprisal_parties
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
     if pred in ATTACKS and subjects and not targets and depth <= 1 and \
             (tok.pos_ == "VERB" or tok.head.lemma_.lower() in ctx.t["attack_light_verbs"]):
         disc.untargeted_actor = subjects[0]  # "launched a strike" (where, said later)
-    if not subjects:
+    if not subjects or pred == "sanctioned" and tok.pos_ == "NOUN" and undone_measure(ctx, tok):
         return
     disc.last_actor[pred] = subjects[0]
     mood = modality(ctx, tok, chain, read_as or pred, subjects)

@@ -76,6 +76,12 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str, subjects: 
     return "asserted"
 
 
+def undone_measure(ctx: Context, measure: Token) -> bool:
+    """Whether a sanction noun is lifted rather than imposed: "lifted the sanctions on Y", "announced the easing of
+    the embargo", "voted to end the arms embargo" (a word of undoing among the noun's two nearest governors)."""
+    return any(g.lemma_.lower() in ctx.t["undoing_words"] for g in governors(measure)[:2] if g.pos_ in ("VERB", "NOUN"))
+
+
 def _denied_by_another(ctx: Context, denial: Token, pred: str, subjects: list[str] | tuple[str, ...]) -> bool:
     """Whether a statement is denied by a party other than its speaker ("X accused Y of Z, a charge Y denied"): the
     accusation was made all the same; only its speaker can unsay it."""

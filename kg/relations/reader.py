@@ -12,7 +12,7 @@ from .constructions import read_trigger
 from .context import read_context
 from .discourse import Discourse
 from .emit import emit
-from .modality import beside, governors
+from .modality import beside, governors, undone_measure
 from .sides import (COUNTED_PARTIES, answered_attacker, both_sides, represented_state, reprisal_parties,
                     warring_sides)
 from .states import struck_states
@@ -78,6 +78,8 @@ def read_frame(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Tok
         return False
     if pred == "retaliatedAgainst" and tok.pos_ == "NOUN" and not hostile_cause(ctx, tok):
         return False  # "in response to the pandemic"
+    if pred == "sanctioned" and "measure" in roles and undone_measure(ctx, roles["measure"]):
+        return False  # "announced it would lift sanctions on Y"
     actors = _frame_actors(ctx, disc, frame, roles, pred)
     found = _frame_targets(ctx, disc, frame, roles, pred, actors)
     if frame.pairwise and not found:

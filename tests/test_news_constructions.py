@@ -939,3 +939,12 @@ def test_news_sanctions_named_by_their_imposer_and_packages_agreed(read_text):
         assert expected in {(r.subject, r.predicate, r.object) for r in relations}, (text, relations)
     _, relations = read_text("Bolivia responded to Peru's raid with a protest note.")  # words, not force
     assert not [r for r in relations if r.predicate == "retaliatedAgainst"], relations
+
+
+def test_news_a_demonym_the_ner_took_for_a_name_is_the_nationality(read_text):
+    # "Tajik officials", "Kyrgyz servicemen": one word on a common noun, a demonym by the prefix rule, not a person
+    entities, relations = read_text("Officials said Kyrgyz servicemen had opened fire on Tajik farmers.")
+    assert set(entities) == {"country/KG", "country/TJ"}, entities
+    assert ("country/KG", "struck", "country/TJ") in {(r.subject, r.predicate, r.object) for r in relations}, relations
+    entities, _ = read_text("Karl Brandt said Otto Weiss had left.")  # a name is still a name
+    assert "person/otto-weiss" in entities, entities

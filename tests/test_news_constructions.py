@@ -948,3 +948,18 @@ def test_news_a_demonym_the_ner_took_for_a_name_is_the_nationality(read_text):
     assert ("country/KG", "struck", "country/TJ") in {(r.subject, r.predicate, r.object) for r in relations}, relations
     entities, _ = read_text("Karl Brandt said Otto Weiss had left.")  # a name is still a name
     assert "person/otto-weiss" in entities, entities
+
+
+def test_news_brokering_and_offers_of_mediation(read_text):
+    # the broker of a truce between A and B is no party to it
+    _, relations = read_text("Egypt and Qatar brokered a truce between Israel and Hamas on Sunday.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert {("country/EG", "mediated", "country/IL"), ("country/QA", "mediated", "group/hamas")} <= found, found
+    assert ("country/IL", "negotiatedCeasefire", "group/hamas") in found, found
+    assert not [r for r in relations if r.predicate == "negotiatedCeasefire" and r.subject in ("country/EG", "country/QA")]
+    _, relations = read_text("Qatar is ready to mediate between Pakistan and Afghanistan.")
+    assert ("country/QA", "mediated", "country/AF") in {(r.subject, r.predicate, r.object) for r in relations}, relations
+    # a party's own willingness to talk, or a ceasefire it negotiated with the other side, is no mediation
+    for text in ("Peru said it was willing to hold talks with Ecuador.", "Peru negotiated a ceasefire with Ecuador on Saturday."):
+        _, relations = read_text(text)
+        assert not [r for r in relations if r.predicate == "mediated"], (text, relations)

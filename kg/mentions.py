@@ -10,7 +10,7 @@ from .classify import classify, has_cue, make_mention, owner_prefix, place_menti
 from .gazetteer import gazetteer
 from .keys import armed_forces_key, country_key, fold, org_key
 from .lexicon import actor_key, actors, cues
-from .officials import shared_surnames
+from .officials import shared_surnames, with_first_name
 from .schema import Mention
 
 __all__ = ["find_mentions", "names_org_word"]
@@ -99,7 +99,7 @@ def _joined_ents(doc: Doc) -> list[Span]:
     out: list[Span] = []
     i = 0
     while i < len(ents):
-        ent = ents[i]
+        ent = with_first_name(ents[i])
         if (whole := _named_actor_from(ent)) is not None:
             out.append(whole)  # "the Haqqani network", "Islamic State of Iraq and the Levant": one named actor
             while i < len(ents) and ents[i].start < whole.end:

@@ -40,6 +40,21 @@ def shared_surnames(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]) 
     return out
 
 
+def with_first_name(ent: Span) -> Span:
+    """A surname the NER took without the first name between it and a title ("Secretary-General Anders Vale": the
+    NER's "Vale"): the person span reaches back over that one capitalised word, which is no title, state or place."""
+    doc, gaz = ent.doc, gazetteer()
+    if ent.label_ != "PERSON" or ent.start < 2 or len(ent) != 1:  # the NER's surname alone
+        return ent
+    first, title = doc[ent.start - 1], doc[ent.start - 2]
+    if first.pos_ == "PROPN" and first.is_alpha and first.text[:1].isupper() and not first.ent_type_ and \
+            first.head.i in range(ent.start, ent.end) and first.lower_ not in cues().role_words and \
+            title.lower_ in cues().name_titles and title.text[:1].isupper() and \
+            not gaz.demonym(first.text) and not gaz.country(first.text) and fold(first.text) not in gaz.places:
+        return Span(doc, ent.start - 1, ent.end, label="PERSON")
+    return ent
+
+
 def after_title(span: Span) -> bool:
     """ "Colonel Vale", "Mr. Vale": a capitalised honorific directly before the name, not starting a longer name."""
     if span.start == 0:

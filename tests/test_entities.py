@@ -392,6 +392,9 @@ def test_entities_module_has_no_inline_word_list(module):
     # a name the NER missed right after a capitalised title
     ("African Union Commission Chairperson Amadou Sekou Tandia condemned the attack.",
      "person/amadou-sekou-tandia", "Official"),
+    # a first name the NER left out between a title and the surname it took
+    ("NATO Secretary-General Anders Kjeldgaard expressed full solidarity with Poland.",
+     "person/anders-kjeldgaard", "Official"),
 ])
 def test_entities_names_cut_or_mistyped_by_the_ner_are_repaired(read_text, text, key, typ):
     entities, _ = read_text(text)

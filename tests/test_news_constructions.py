@@ -963,3 +963,9 @@ def test_news_brokering_and_offers_of_mediation(read_text):
     for text in ("Peru said it was willing to hold talks with Ecuador.", "Peru negotiated a ceasefire with Ecuador on Saturday."):
         _, relations = read_text(text)
         assert not [r for r in relations if r.predicate == "mediated"], (text, relations)
+
+
+def test_news_the_namer_of_an_attack_is_not_its_author(read_text):
+    # "what Paris called an attack on Y": the attack is named, as "characterized the attack as", not made by Paris
+    _, relations = read_text("Chile summoned Peru's ambassador to protest what Santiago called an attack on Bolivia's territory.")
+    assert not [r for r in relations if r.predicate == "struck" and r.subject == "country/CL"], relations

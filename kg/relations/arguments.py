@@ -247,8 +247,9 @@ def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,
     "in support of X", "a statement condemning X"), or nobody ("characterized the attack as"); None to go on."""
     t, head = ctx.t, tok.head
     head = statement_of_medium(tok) or head  # "a tweet on X blaming Y": the tweet blames
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and head.lemma_.lower() not in t["light_verbs"]:
-        return [], depth  # "characterized the attack as ...": the characteriser did not attack
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ == "dobj" and head.lemma_.lower() not in t["light_verbs"] or
+                                          tok.dep_ == "oprd" and head.lemma_.lower() in t["designating_verbs"]):
+        return [], depth  # "characterized the attack as ...", "what Paris called an attack on Y": the namer did not attack
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ctx.quantity_nouns:
         return subjects(ctx, disc, head.head, pred, depth + 1)  # "launched a wave of airstrikes": as the wave
     if tok.dep_ == "pcomp" and head.lower_ == "for" and (done := [k for c in head.head.children if c.dep_ == "nsubjpass"

@@ -969,3 +969,11 @@ def test_news_the_namer_of_an_attack_is_not_its_author(read_text):
     # "what Paris called an attack on Y": the attack is named, as "characterized the attack as", not made by Paris
     _, relations = read_text("Chile summoned Peru's ambassador to protest what Santiago called an attack on Bolivia's territory.")
     assert not [r for r in relations if r.predicate == "struck" and r.subject == "country/CL"], relations
+
+
+def test_news_a_pronoun_is_no_party_addressed_by_an_appeal(read_text):
+    # "its" refers back to Bolivia, the one condemning: Brazil's appeal to "both governments" is not to Bolivia
+    _, relations = read_text("Peruvian commandos killed a rebel leader in a raid on Monday. Chile recalled its ambassador from "
+                             "Lima. Bolivia condemned what its foreign ministry called a violation of international law by "
+                             "Peru, while Brazil urged both governments to show restraint.")
+    assert not [r for r in relations if r.predicate == "urgedRestraint" and r.object == "country/BO"], relations

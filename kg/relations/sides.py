@@ -69,8 +69,9 @@ def sentence_countries(ctx: Context, sent: Span, tok: Token, exclude: list[str],
     keys: list[str] = []
     for t in sorted(sent, key=lambda t: abs(t.i - tok.i)):
         k = ctx.key(t)
-        if t.dep_ in ("nsubj", "nsubjpass") or _agent(t):
-            continue  # an actor is not the party addressed ("talks hosted by X and mediated by Y": X co-hosts)
+        if t.dep_ in ("nsubj", "nsubjpass") or _agent(t) or t.pos_ == "PRON":
+            continue  # an actor is not the party addressed ("talks hosted by X and mediated by Y": X co-hosts), nor is
+            # a pronoun, which refers back to one ("X condemned what its ministry called ..., while Z urged ...")
         if k and ctx.types.get(k) == "Country" and k not in exclude and k not in keys:
             keys.append(k)
     return keys if all_ else keys[:1]

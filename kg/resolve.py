@@ -387,13 +387,15 @@ def _acts(doc: Doc, m: Mention) -> bool:
 
 
 def _addressed(obj: Token) -> bool:
-    """Whether ``obj`` is the object of a verb that addresses a party: accusing, urging, holding responsible."""
+    """Whether ``obj`` is the object of a verb that addresses a party (accusing, urging, holding responsible) or that
+    makes it act ("prompting Lima to expel ...")."""
     if obj.dep_ != "dobj":
         return False
     t = triggers()
     verb = obj.head.lemma_.lower()
     return t["verb_of"].get(verb) in t["addressing_predicates"] or verb in t["request_words"] or \
-        any(c.lemma_.lower() in t["accountable_words"] for c in obj.head.children)  # "held Lima responsible"
+        any(c.lemma_.lower() in t["accountable_words"] for c in obj.head.children) or \
+        verb in t["object_control_verbs"] and any(c.dep_ == "xcomp" for c in obj.head.children)  # "prompting Lima to expel"
 
 
 def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:

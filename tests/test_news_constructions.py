@@ -977,3 +977,16 @@ def test_news_a_pronoun_is_no_party_addressed_by_an_appeal(read_text):
                              "Lima. Bolivia condemned what its foreign ministry called a violation of international law by "
                              "Peru, while Brazil urged both governments to show restraint.")
     assert not [r for r in relations if r.predicate == "urgedRestraint" and r.object == "country/BO"], relations
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peruvian troops raided a camp inside Chile, prompting Santiago to expel Peruvian diplomats.",
+     ("country/CL", "expelledDiplomat", "country/PE")),
+    ("The raid forced Chile to recall its ambassador from Peru.", ("country/CL", "recalledAmbassador", "country/PE")),
+    ("Chile's decision led Peru to summon the Chilean ambassador.", ("country/PE", "summoned", "country/CL")),
+])
+def test_news_the_object_of_a_verb_of_causing_does_the_act(read_text, text, expected):
+    # object control: "prompting X to expel", "forced X to recall": X acts (and a capital so named is its state)
+    _, relations = read_text(text)
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert expected in found and (expected[2], expected[1], expected[0]) not in found, found

@@ -298,9 +298,9 @@ def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, de
         if tok.dep_ == "pobj" or reported_clause_sibling(tok) is not None:
             head = head.head  # "said X would defend ... and warned Y": "warned" joins "said"
         if tok.dep_ == "xcomp":
-            # Object control: "urged Iran to stop" -> Iran is the one who stops.
+            # Object control: "urged Iran to stop", "prompting Iran to expel ...": Iran is the one who acts.
             dobj = [c for c in head.children if c.dep_ == "dobj" and ctx.key(c)]
-            if dobj and head.lemma_ in ctx.t["request_words"]:
+            if dobj and (head.lemma_ in ctx.t["request_words"] or head.lemma_ in ctx.t["object_control_verbs"]):
                 return entities_in(ctx, dobj[0], multi=True), depth + 1
         if tok.dep_ == "relcl" or _pronoun_is_the_event(tok, head):
             return [], depth

@@ -50,9 +50,11 @@ def classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Mentio
     decided = _by_form(span, label, sent, lower_words, key, words)
     if decided is not _UNDECIDED:
         return decided
-    if label == "ORG" and (span.root.dep_ == "appos" and span.root.head.lower_ in cues().role_words or after_role_noun(span)) and \
+    if label == "ORG" and (span.root.dep_ == "appos" and span.root.head.lower_ in cues().role_words or after_role_noun(span) or
+                           not span.text.isupper() and  # an acronym is no person's name ("ISNA, the prosecutor ...")
+                           any(c.dep_ == "appos" and c.lower_ in cues().role_words for c in span.root.children)) and \
             not has_cue(words, cues().org_words) and not has_cue(words, cues().group_words):
-        label = "PERSON"  # "a spokesperson, Morgan Ortagus", "military spokesperson Morgan Ortagus"
+        label = "PERSON"  # "a spokesperson, Morgan Ortagus", "military spokesperson Morgan Ortagus", "M O, the commander"
     decided = _by_context(span, label, sent, key, words)
     if decided is not _UNDECIDED:
         return decided

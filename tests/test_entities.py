@@ -392,6 +392,9 @@ def test_entities_module_has_no_inline_word_list(module):
     # a name the NER missed right after a capitalised title
     ("African Union Commission Chairperson Amadou Sekou Tandia condemned the attack.",
      "person/amadou-sekou-tandia", "Official"),
+    # a name the NER took for a body, with a role noun in apposition ("A B, the top commander of ..."), is a person
+    ("Colombian special forces killed Wilmer Ariza Quintero, the top commander of the Cruz del Sur guerrilla group, in a raid.",
+     "person/wilmer-ariza-quintero", "Official"),
     # a first name the NER left out between a title and the surname it took
     ("NATO Secretary-General Anders Kjeldgaard expressed full solidarity with Poland.",
      "person/anders-kjeldgaard", "Official"),

@@ -42,6 +42,8 @@ class Frame:
     actor_from_discourse: bool = False  # no actor named: the last actor of this predicate in the article
     target_of_trigger: bool = False  # the event noun's own target ("the attack on X"), else the targets of an attack read before its author
     target_answered: bool = False  # no target phrase: the last attacker of the actor's side ("X vowed revenge")
+    target_warring: bool = False  # no target phrase: the two sides of the fight or dispute read last ("X stood ready to mediate")
+    warring_each_other: bool = False  # the two sides of the fight read last, each acting on the other ("each side accused the other")
     actor_from_clause: bool = False  # the trigger's subject as the reader finds it (through "offered to", "and")
     actor_of_trigger: bool = False  # the event noun names its own actor ("a Peruvian drone strike"), else the attacker read before
     pairwise: bool = False  # the actors act on each other (met, agreed a ceasefire)
@@ -114,7 +116,8 @@ def frames() -> tuple[Frame, ...]:
             between_targets=f.get("between_targets", ""),
             confidence=f.get("confidence", 0.8), replaces_trigger=f.get("replaces_trigger", False),
             remember=f.get("remember", True), list_after_colon=f.get("list_after_colon", False),
-            context=f.get("context", ""),
+            context=f.get("context", ""), target_warring=f.get("target_warring", False),
+            warring_each_other=f.get("warring_each_other", False),
         ))
     return tuple(out)
 

@@ -990,3 +990,16 @@ def test_news_the_object_of_a_verb_of_causing_does_the_act(read_text, text, expe
     _, relations = read_text(text)
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert expected in found and (expected[2], expected[1], expected[0]) not in found, found
+
+
+def test_news_force_promised_by_litotes_is_a_threat_not_an_attack(read_text):
+    _, relations = read_text("Peru's defence minister said the armed forces will not hesitate to hit the Red Hand Brigade again.")
+    found = {(r.subject, r.predicate, r.object, r.modality) for r in relations}
+    assert ("country/PE", "threatened", "group/red-hand-brigade", "asserted") in found, found
+    assert not [r for r in relations if r.predicate == "struck" and r.modality == "asserted"], found
+
+
+def test_news_each_side_accusing_the_other_needs_a_fight_read_before(read_text):
+    # with no fight read, "each side" names no one
+    _, relations = read_text("Each side accused the other of starting the fighting.")
+    assert not [r for r in relations if r.predicate == "accused"], relations

@@ -56,6 +56,9 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str, subjects: 
             any(l in t["threat_words"] for l in lemmas[:2]):
         return "threatened"  # "warned it would retaliate": the warning makes the future act a threat (and is the threat itself)
     carriers = [tok, *([tok.head] if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in t["litotes_verbs"] else [])]
+    if pred in ATTACKS and len(carriers) > 1 and any(c.lower_ in t["hypothetical_aux"] | t["conditional_threat_aux"]
+                                                      for c in carriers[1].children if c.dep_ == "aux"):
+        return "threatened"  # "will not hesitate to hit X again": force promised, not used
     would = any(c.lower_ in t["hypothetical_aux"] for v in carriers for c in v.children if c.dep_ == "aux")
     if would and not conditional and pred in ATTACKS and any(l in t["speech_verbs"] for l in lemmas[:2]):
         return "threatened"  # "said it would strike back at any attack by X": announced force

@@ -82,7 +82,10 @@ def read_frame(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Tok
         return False  # "announced it would lift sanctions on Y"
     actors = _frame_actors(ctx, disc, frame, roles, pred)
     found = _frame_targets(ctx, disc, frame, roles, pred, actors)
-    if frame.pairwise and not found:
+    if frame.warring_each_other:  # "each side accused the other": the two sides of the fight read last
+        sides = warring_sides(ctx, disc, [])
+        pairs = [([sides[0]], [sides[1]]), ([sides[1]], [sides[0]])] if len(sides) == 2 else []
+    elif frame.pairwise and not found:
         pairs = [([a], [b]) for i, a in enumerate(actors) for b in actors[i + 1:]]
         pairs += [(b, a) for a, b in pairs] if frame.mutual else []
     else:
@@ -151,6 +154,8 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
             (k := ctx.key(t)) and k not in actors or t.dep_ == "prep" and t.lower_ in ctx.t["cause_preps"]
             for t in tok.subtree if t.i != tok.i and t.i not in aside):
         found = answered_attacker(ctx, disc, actors)  # "Y shelled X's port. X vowed revenge": against Y
+    if not found and frame.target_warring and actors:
+        found = warring_sides(ctx, disc, actors)  # "X stood ready to mediate": between the two sides of the fight
     if not found and frame.target_of_trigger and actors:
         found = targets(ctx, tok, pred, actors) or [k for k in disc.pending_targets if k not in actors]
     return found

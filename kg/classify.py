@@ -122,6 +122,11 @@ def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str,
         while n < len(span) - 1 and span[n].lower_.rstrip(".") in cues().honorifics:
             n += 1
         return classify(span[n:], label, sent, lower_words)  # "Imam X", "Shahid X": the name is X
+    if label in ("ORG", "PERSON") and all(t.lower_ in cues().role_words for t in span):
+        return None  # "Major General" alone: a title the NER cut from its name
+    if label == "ORG" and span[0].lower_ in cues().name_titles and (n := _leading_title(span)) and len(span) - n >= 2 and \
+            not has_cue(words, cues().org_words) and not has_cue(words, cues().group_words):
+        label = "PERSON"  # "Lieutenant General A B" taken for a body: a titled person
     if label == "PERSON" and (n := _leading_title(span)):
         mention = classify(span[n:], label, sent, lower_words)  # "Crown Prince X", "Foreign Minister X": the name is X
         if mention is not None and mention.type == "Official" and not mention.role:

@@ -395,6 +395,9 @@ def test_entities_module_has_no_inline_word_list(module):
     # a name the NER took for a body, with a role noun in apposition ("A B, the top commander of ..."), is a person
     ("Colombian special forces killed Wilmer Ariza Quintero, the top commander of the Cruz del Sur guerrilla group, in a raid.",
      "person/wilmer-ariza-quintero", "Official"),
+    # a titled name the NER took for a body ("Lieutenant General A B") is a person; the title alone is nothing
+    ("The two border chiefs, Major General Almaz Ryskulov of Kyrgyzstan and Lieutenant General Sharif Qodirov of "
+     "Tajikistan, met at the Tort checkpoint.", "person/sharif-qodirov", "Official"),
     # a first name the NER left out between a title and the surname it took
     ("NATO Secretary-General Anders Kjeldgaard expressed full solidarity with Poland.",
      "person/anders-kjeldgaard", "Official"),
@@ -402,3 +405,10 @@ def test_entities_module_has_no_inline_word_list(module):
 def test_entities_names_cut_or_mistyped_by_the_ner_are_repaired(read_text, text, key, typ):
     entities, _ = read_text(text)
     assert key in entities and entities[key].type == typ, entities
+
+
+def test_entities_a_title_alone_and_firms_named_with_a_title_word(read_text):
+    entities, _ = read_text("Late on Friday, Major General Almaz Ryskulov of Kyrgyzstan met his Tajik counterpart.")
+    assert "person/almaz-ryskulov" in entities and not [k for k in entities if "general" in k], entities
+    entities, _ = read_text("General Electric Company said its shares fell.")
+    assert entities.get("org/general-electric-company") and entities["org/general-electric-company"].type == "Organization"

@@ -1003,3 +1003,9 @@ def test_news_each_side_accusing_the_other_needs_a_fight_read_before(read_text):
     # with no fight read, "each side" names no one
     _, relations = read_text("Each side accused the other of starting the fighting.")
     assert not [r for r in relations if r.predicate == "accused"], relations
+
+
+def test_news_opening_up_a_market_is_no_fire(read_text):
+    for text in ("Peru opened up its markets to Chilean firms.", "Peru opened up on Monday about its talks with Chile."):
+        _, relations = read_text(text)
+        assert not [r for r in relations if r.predicate == "struck"], (text, relations)

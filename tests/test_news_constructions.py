@@ -1009,3 +1009,14 @@ def test_news_opening_up_a_market_is_no_fire(read_text):
     for text in ("Peru opened up its markets to Chilean firms.", "Peru opened up on Monday about its talks with Chile."):
         _, relations = read_text(text)
         assert not [r for r in relations if r.predicate == "struck"], (text, relations)
+
+
+@pytest.mark.parametrize("text", [
+    "Lebanese militants fired rockets into northern Israel.",
+    "Palestinian gunmen attacked an Israeli checkpoint.",
+    "Afghan insurgents ambushed a Pakistani convoy.",
+])
+def test_news_the_nationality_of_militants_is_no_state_acting(read_text, text):
+    # militants, gunmen, insurgents act against or apart from their state: no state struck anyone
+    _, relations = read_text(text)
+    assert not [r for r in relations if r.predicate == "struck"], relations

@@ -47,6 +47,9 @@ def classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Mentio
         return decided
     if key in gazetteer().capitals and label in ("PERSON", "ORG", "NORP") and len(span) == 1:
         label = "GPE"  # a capital the NER took for a person or an organisation
+    elif label == "ORG" and key in gazetteer().places and not span.text.isupper() and \
+            not has_cue(words, cues().org_words) and not has_cue(words, cues().group_words):
+        label = "GPE"  # a town the gazetteer lists that the NER took for an organisation ("attacked El Fasher")
     decided = _by_form(span, label, sent, lower_words, key, words)
     if decided is not _UNDECIDED:
         return decided

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .lexicon import cues
 from .nlp import DASHES
 from .schema import Mention
 
-__all__ = ["acronym_tokens", "common_acronyms", "initials", "is_acronym", "key_acronyms", "looks_like_acronym",
-           "merge_expansions"]
+__all__ = ["acronym_tokens", "common_acronyms", "initials", "interviewer_tag", "is_acronym", "key_acronyms",
+           "looks_like_acronym", "merge_expansions"]
 
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
 _WRITTEN = re.compile(r"[A-Z][A-Za-z&.-]{1,9}")
@@ -127,3 +127,11 @@ def key_acronyms(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:
             if initials(other.text) == word:
                 keys[idx] = k
                 break
+
+
+def interviewer_tag(span: Span) -> bool:
+    """An abbreviation alone in double parentheses, "((ZN))": who speaks next in an interview transcript."""
+    doc = span.doc  # the text around the span from its neighbours (doc.text would rebuild the whole article)
+    before = doc[max(0, span.start - 2) : span.start].text_with_ws[-2:]
+    after = (span[-1].whitespace_ + doc[span.end : span.end + 2].text_with_ws)[:2]
+    return before == "((" and after == "))" and span.text.isupper() and len(span) == 1

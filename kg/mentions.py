@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .acronyms import common_acronyms, merge_expansions
+from .acronyms import common_acronyms, interviewer_tag, merge_expansions
 from .classify import classify, has_cue, make_mention, owner_prefix, place_mention
 from .gazetteer import gazetteer
 from .keys import armed_forces_key, country_key, fold, org_key
@@ -43,7 +43,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # "the EEZ of Freedonia": an acronym of a common noun ("exclusive economic zone (EEZ)")
             if _anaphoric_org_word(span) and not _earlier_org_with_word(out, span[0].lower_):
                 continue  # "the Embassy" with no embassy named before it: an unnamed body
-            if _interviewer_tag(span):
+            if interviewer_tag(span):
                 continue  # "((WN))": the interviewing outlet's tag in a transcript, not a name in the story
             m = classify(span, label, sent_of[span.start], lower_words)
             if m is not None:
@@ -63,14 +63,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out.extend(_org_word_mentions(doc, sent_of, used, lower_words))
     out.sort(key=lambda m: m.start)
     return out
-
-
-def _interviewer_tag(span: Span) -> bool:
-    """An abbreviation alone in double parentheses, "((ZN))": who speaks next in an interview transcript."""
-    doc = span.doc  # the text around the span from its neighbours (doc.text would rebuild the whole article)
-    before = doc[max(0, span.start - 2) : span.start].text_with_ws[-2:]
-    after = (span[-1].whitespace_ + doc[span.end : span.end + 2].text_with_ws)[:2]
-    return before == "((" and after == "))" and span.text.isupper() and len(span) == 1
 
 
 def _anaphoric_org_word(span: Span) -> bool:
@@ -322,12 +314,14 @@ def _titled_person_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], l
 
 
 def _opposed_actor_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[Mention]:
-    """A known group or body the NER missed after an opposing prefix: "an anti-Taliban offensive" names the Taliban."""
+    """A known group or body the NER missed after an opposing prefix ("an anti-Taliban offensive" names the Taliban),
+    or a one-word armed group it missed anywhere ("Houthi rebels fired", first in a sentence)."""
     out = []
-    for tok in doc[2:]:
-        if tok.i in used or doc[tok.i - 1].text != "-" or doc[tok.i - 2].lower_ not in cues().opposing_prefixes:
-            continue
-        if actor_key(tok.text) in actors() and (m := classify(doc[tok.i : tok.i + 1], "ORG", sent_of[tok.i], set())):
+    for tok in doc:
+        known = actors().get(actor_key(tok.text))
+        opposed = tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in cues().opposing_prefixes
+        if known and tok.i not in used and (opposed or known[0] == "Group" and tok.text[:1].isupper() and not tok.is_stop
+                                            and not tok.ent_type_) and (m := classify(doc[tok.i : tok.i + 1], "ORG", sent_of[tok.i], set())):
             out.append(m)
             used.add(tok.i)
     return out

@@ -96,11 +96,14 @@ def _by_identity(span: Span, label: str, sent: int, key: str, words: list[str]) 
     return _UNDECIDED
 
 
-def _nationality_of_a_noun(span: Span) -> bool:
-    """One word the NER took for a person or a body that modifies a common noun: "Tajik officials", "Kyrgyz
-    servicemen" (a demonym the tables reach only by rule, such as a name's prefix, is then the nationality)."""
+def _demonym_taken_for_a_name(span: Span, label: str, key: str) -> bool:
+    """One word the NER took for a person or a body that modifies a common noun ("Tajik officials", "Kyrgyz servicemen"),
+    or for a place no gazetteer lists ("between Kyrgyz and Tajik leaders"): a demonym the tables reach only by rule."""
+    if len(span) != 1:
+        return False
     head = span.root.head
-    return len(span) == 1 and span.root.dep_ in ("compound", "amod") and head.i == span.end and head.text.islower()
+    return span.root.dep_ in ("compound", "amod") and head.i == span.end and head.text.islower() or \
+        label in ("GPE", "LOC") and key not in gazetteer().places and key not in gazetteer().regions
 
 
 def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str, words: list[str]) -> Mention | None | object:
@@ -108,7 +111,7 @@ def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str,
     gaz = gazetteer()
     if key.startswith("non-"):
         return None
-    if iso := gaz.demonyms.get(key) or (label == "NORP" or _nationality_of_a_noun(span)) and gaz.demonym(span.text):
+    if iso := gaz.demonyms.get(key) or (label == "NORP" or _demonym_taken_for_a_name(span, label, key)) and gaz.demonym(span.text):
         return _country_mention(span, sent, iso)
     if key in cues().time_words or not any(t.text[:1].isupper() for t in span):
         return None

@@ -1020,3 +1020,24 @@ def test_news_the_nationality_of_militants_is_no_state_acting(read_text, text):
     # militants, gunmen, insurgents act against or apart from their state: no state struck anyone
     _, relations = read_text(text)
     assert not [r for r in relations if r.predicate == "struck"], relations
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a summons in protest, a protest conveyed to an envoy named with his title: against the envoy's state
+    ("The Philippines has summoned China's ambassador in protest after the incident.", ("country/PH", "condemned", "country/CN")),
+    ("Undersecretary Elena Bautista conveyed a strong protest to Chinese Ambassador Zhou Jianming.",
+     ("person/elena-bautista", "condemned", "country/CN")),
+    # "struck what X described as hideouts of Y": the free relative's noun is the target
+    ("Pakistani warplanes struck what Islamabad described as hideouts of the Red Hand Brigade inside Afghanistan.",
+     ("country/PK", "struck", "group/red-hand-brigade")),
+    # a demonym the NER took for a place no gazetteer lists
+    ("Kazakhstan offered to host talks between Kyrgyz and Tajik leaders.", ("country/KZ", "mediated", "country/KG")),
+])
+def test_news_protests_free_relatives_and_demonyms_taken_for_places(read_text, text, expected):
+    _, relations = read_text(text)
+    assert expected in {(r.subject, r.predicate, r.object) for r in relations}, relations
+
+
+def test_news_a_protest_against_what_is_called_an_attack_judges_no_victim(read_text):
+    _, relations = read_text("Chile summoned Peru's ambassador to protest what Santiago called an attack on Bolivia's territory.")
+    assert not [r for r in relations if r.object == "country/BO"], relations

@@ -367,6 +367,10 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
                    c.dep_ == "xcomp" and c.pos_ == "NOUN"] + [o for o in [object_in_participle_clause(tok)] if o is not None]
         if tok.dep_ == "amod" and any(c.dep_ == "nsubj" for c in tok.children):
             objects.append(tok.head)  # "X bombed camps of Y" parsed as "[X bombed] camps": a verb with a subject
+        named = [c for c in tok.children if pred in ATTACKS and c.dep_ == "ccomp" and c.lemma_.lower() in
+                 ctx.t["designating_verbs"] and any(w.lower_ == "what" for w in c.children)]  # "struck what X called bases of Y"
+        objects += [n for c in named for p in c.children if p.dep_ in ("prep", "oprd")
+                    for n in ([p] if p.dep_ == "oprd" else p.children) if n.dep_ in ("pobj", "oprd")]
         if not objects and not any(c.dep_ == "prep" for c in tok.children):
             # "X armed and trained Y": the object of the last of two coordinated verbs is both verbs'
             objects = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and

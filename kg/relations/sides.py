@@ -89,9 +89,13 @@ def answered_attacker(ctx: Context, disc: Discourse, subjects: list[str]) -> lis
 def represented_state(ctx: Context, noun: Token, pred: str, skip: frozenset[str]) -> list[str]:
     """"Summoned X's ambassador, NAME", "expelled the X-ian charge d'affaires, NAME": a diplomatic act's party is the
     state the diplomat represents, not the person named beside the title; [] when ``noun`` is no diplomat so named."""
-    if pred not in ctx.t["represented_predicates"] or noun.lemma_.lower() not in ctx.diplomat_nouns or \
-            not any(c.dep_ == "appos" for c in noun.children):
+    if pred not in ctx.t["represented_predicates"]:
         return []
+    title = next((c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in ctx.diplomat_nouns), None) \
+        if ctx.types.get(ctx.key(noun)) == "Official" else None  # "Chilean Ambassador NAME", as "the ambassador, NAME"
+    if title is None and (noun.lemma_.lower() not in ctx.diplomat_nouns or not any(c.dep_ == "appos" for c in noun.children)):
+        return []
+    noun = title or noun
     named = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")] + \
         [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return [k for c in named if (k := ctx.key(c)) and k not in skip and ctx.types.get(k) == "Country"]

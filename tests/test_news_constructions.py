@@ -1041,3 +1041,11 @@ def test_news_protests_free_relatives_and_demonyms_taken_for_places(read_text, t
 def test_news_a_protest_against_what_is_called_an_attack_judges_no_victim(read_text):
     _, relations = read_text("Chile summoned Peru's ambassador to protest what Santiago called an attack on Bolivia's territory.")
     assert not [r for r in relations if r.object == "country/BO"], relations
+
+
+def test_news_victims_listed_after_among(read_text):
+    text = "Peruvian jets bombed rebel camps on Monday. Among those killed was a senior rebel commander, Karl Brandt, the army said."
+    _, relations = read_text(text)
+    assert ("country/PE", "killed", "person/karl-brandt") in {(r.subject, r.predicate, r.object) for r in relations}, relations
+    _, relations = read_text("Peruvian jets bombed rebel camps on Monday. Among those present was Karl Brandt.")
+    assert not [r for r in relations if r.predicate == "killed"], relations

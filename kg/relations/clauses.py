@@ -66,12 +66,18 @@ def located_event(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool
 
 
 def victims_named(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> bool:
-    """"The victims included X and Y", "the dead include X": the attacker of the attack just read killed them.
-    Example: "Ruritania shelled the town. The dead included Karl Brandt." """
-    if tok.lemma_.lower() not in ctx.t["include_verbs"] or not any(
+    """"The victims included X and Y", "the dead include X", "among those killed was X": the attacker of the attack
+    just read killed them. Example: "Ruritania shelled the town. The dead included Karl Brandt." """
+    among = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "among" for g in c.children if g.dep_ == "pobj" and (
+        g.lemma_.lower() in ctx.t["victim_nouns"] or any(trigger_predicate(ctx, a) == "killed" for a in g.children if a.dep_ == "acl"))]
+    if tok.lemma_.lower() == "be" and among:
+        named = [c for c in tok.children if c.dep_ in ("nsubj", "attr")]  # "among the dead was X"
+    elif tok.lemma_.lower() in ctx.t["include_verbs"] and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in ctx.t["victim_nouns"] for c in tok.children):
+        named = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+    else:
         return False
-    victims = [k for c in tok.children if c.dep_ in ("dobj", "attr")  # the named victims, not "an X official"
+    victims = [k for c in named  # the named victims, not "an X official"
                for k in [ctx.key(c), *coordinated(ctx, c, set())] if ctx.types.get(k) in ("Official", "Group")]
     actors = recall_actor(ctx, disc, "attack", victims)
     if actors and victims:

@@ -11,7 +11,7 @@ from .lexicon import triggers
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["object_in_participle_clause", "orphaned_object", "reported_clause_sibling", "shadowed_subject",
+__all__ = ["lost_subject", "object_in_participle_clause", "orphaned_object", "reported_clause_sibling", "shadowed_subject",
            "statement_of_medium"]
 
 
@@ -65,3 +65,19 @@ def object_in_participle_clause(verb: Token) -> Token | None:
         return None
     return next((g for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > verb.i
                  for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")), None)
+
+
+def lost_subject(verb: Token) -> Token | None:
+    """"A day after a wave of X-ian drones struck P": a finite verb right after the object of a clause-opening
+    preposition ("after", "before", "since"), which the parser made a preposition and the verb a complement of the
+    clause before; that object, reached through any "of" phrases, is the verb's subject."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    t = verb.doc[verb.i - 1]
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.pos_ in ("NOUN", "PROPN"):
+        if t.head.lower_ in triggers()["clause_prepositions"]:
+            return t
+        if t.head.lower_ != "of":
+            return None
+        t = t.head.head
+    return None

@@ -1049,3 +1049,17 @@ def test_news_victims_listed_after_among(read_text):
     assert ("country/PE", "killed", "person/karl-brandt") in {(r.subject, r.predicate, r.object) for r in relations}, relations
     _, relations = read_text("Peruvian jets bombed rebel camps on Monday. Among those present was Karl Brandt.")
     assert not [r for r in relations if r.predicate == "killed"], relations
+
+
+def test_news_the_subject_of_a_clause_the_parser_took_for_a_phrase(read_text):
+    # "X announced aid for Y, a day after a wave of Z-ian drones struck P": Z struck P, not X and not Y
+    _, relations = read_text("Germany's defence minister on Tuesday announced a new military aid package for Ukraine "
+                             "worth 1.4 billion euros, a day after a wave of Russian drones struck the city of Kharkiv.")
+    struck = {r.subject for r in relations if r.predicate == "struck"}
+    assert struck == {"country/RU"}, relations
+
+
+def test_news_a_state_body_never_judges_its_own_state(read_text):
+    # "condemned the attack on the Greek embassy": the attack's author is judged, never the ministry's own state
+    _, relations = read_text("Greece's foreign ministry condemned the attack on the Greek embassy.")
+    assert not [r for r in relations if r.predicate == "condemned" and r.object == "country/GR"], relations

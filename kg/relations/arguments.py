@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..attachment import (object_in_participle_clause, orphaned_object, reported_clause_sibling, shadowed_subject,
-                          statement_of_medium)
+from ..attachment import (lost_subject, object_in_participle_clause, orphaned_object, reported_clause_sibling,
+                          shadowed_subject, statement_of_medium)
 from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
@@ -118,7 +118,8 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     """Actor keys of the event at ``tok``, read as ``pred``, and how far up the parse they were found."""
     if depth > 4:
         return [], depth
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not shadowed_subject(c)] or \
+    subj = [lost] if (lost := lost_subject(tok)) is not None else \
+        [c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not shadowed_subject(c)] or \
         [g for c in tok.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]  # "X have been [aux] mediating"
     if tok.dep_ == "amod" and (hyphened := _hyphened_agent(ctx, tok)):
         return [hyphened], depth  # "a Ruritania-brokered truce": the name before the hyphen did it

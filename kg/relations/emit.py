@@ -60,8 +60,9 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
     if not targets or pred == "mediated" and _colleague_of_a_side(ctx, subjects, targets):
         return  # an envoy arranging talks between his own president and another is a party to them, no mediator
     if pred in _TOWARD_OTHERS:  # "X accused Y of ramming an X coast guard vessel": X's own body is the victim
-        side = own_side(ctx, subjects)
-        targets = [o for o in targets if ctx.affiliation.get(o) not in side or ctx.types.get(o) != "Organization"]
+        side, bodies = own_side(ctx, subjects), all(ctx.types.get(k) == "Organization" for k in subjects)
+        targets = [o for o in targets if (ctx.affiliation.get(o) not in side or ctx.types.get(o) != "Organization")
+                   and not (bodies and o in side)]  # "X's foreign ministry condemned the seizure": not X itself
         if not targets:
             return
     written = ctx.article.text[sent.start_char : sent.end_char]  # as written: a headline may be parsed in sentence case

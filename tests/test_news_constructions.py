@@ -1063,3 +1063,9 @@ def test_news_a_state_body_never_judges_its_own_state(read_text):
     # "condemned the attack on the Greek embassy": the attack's author is judged, never the ministry's own state
     _, relations = read_text("Greece's foreign ministry condemned the attack on the Greek embassy.")
     assert not [r for r in relations if r.predicate == "condemned" and r.object == "country/GR"], relations
+
+
+def test_news_sanctions_on_a_states_unnamed_company_name_no_state(read_text):
+    # as "the X-ian central bank": a body the sanction names only by its owner sanctions no state
+    _, relations = read_text("Washington last year sanctioned Myanmar's state energy company and two of its shipping firms.")
+    assert not [r for r in relations if r.predicate == "sanctioned" and r.object == "country/MM"], relations

@@ -48,9 +48,9 @@ def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] =
                 continue
             seen.add(t.i)
             if k := ctx.key(t):
-                if t.dep_ in ("amod", "compound", "nmod") and ctx.types.get(k) == "Country" and not ctx.key(t.head) and \
-                        (t.head.lower_ in ctx.t["non_state_nouns"] or  # "Lebanese militants": no state acts
-                         not nationality_is_state and t.head.lemma_.lower() in ctx.holder_nouns):
+                if t.dep_ in ("amod", "compound", "nmod", "poss") and ctx.types.get(k) == "Country" and not ctx.key(t.head) and \
+                        (t.head.lower_ in ctx.t["non_state_nouns"] and t.dep_ != "poss" or  # "Lebanese militants": no state acts
+                         not nationality_is_state and t.head.lemma_.lower() in ctx.holder_nouns):  # "X's state energy company"
                     continue
                 # A name and the names coordinated with it are one level; the rest of its subtree is the name.
                 for k2 in [k, *coordinated(ctx, t, seen)]:

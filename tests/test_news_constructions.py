@@ -1069,3 +1069,13 @@ def test_news_sanctions_on_a_states_unnamed_company_name_no_state(read_text):
     # as "the X-ian central bank": a body the sanction names only by its owner sanctions no state
     _, relations = read_text("Washington last year sanctioned Myanmar's state energy company and two of its shipping firms.")
     assert not [r for r in relations if r.predicate == "sanctioned" and r.object == "country/MM"], relations
+
+
+def test_news_a_description_names_the_one_group_called_so_however_far_back(read_text):
+    # "the brigades" five sentences on is the Ostrava Coastal Brigades, and "they" after it are the brigades too
+    text = ("The Ostrava Coastal Brigades seized a cargo ship on Monday. Oman offered to help. Greece protested. "
+            "The Arab League called on all sides to exercise restraint. The brigades emerged in 2016 as a local defence "
+            "force. In 2022 they seized the port of Ras Kalif from government forces after a week of fighting.")
+    _, relations = read_text(text)
+    assert not [r for r in relations if r.subject == "org/arab-league" and r.predicate == "struck"], relations
+    assert [r for r in relations if r.subject == "group/ostrava-coastal-brigades" and r.predicate == "struck"], relations

@@ -1079,3 +1079,18 @@ def test_news_a_description_names_the_one_group_called_so_however_far_back(read_
     _, relations = read_text(text)
     assert not [r for r in relations if r.subject == "org/arab-league" and r.predicate == "struck"], relations
     assert [r for r in relations if r.subject == "group/ostrava-coastal-brigades" and r.predicate == "struck"], relations
+
+
+@pytest.mark.parametrize("text", [
+    "Chile lambasted Peru's decision.",  # the small model's lemma "lambast"
+    "Chile expressed anger over Peru's decision.",  # REACT (WITH ANGER), 111
+    "Bolivia described Peru's raid as a violation of international law.",
+])
+def test_news_more_words_of_condemnation(read_text, text):
+    _, relations = read_text(text)
+    assert [r for r in relations if r.predicate == "condemned" and r.object == "country/PE"], relations
+
+
+def test_news_describing_an_act_as_something_good_is_no_condemnation(read_text):
+    _, relations = read_text("Chile described the agreement with Peru as an act of goodwill.")
+    assert not [r for r in relations if r.predicate == "condemned"], relations

@@ -317,7 +317,7 @@ def _opposed_actor_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -
     """A known group or body the NER missed after an opposing prefix ("an anti-Taliban offensive" names the Taliban),
     or a one-word armed group it missed anywhere ("Houthi rebels fired", first in a sentence)."""
     out = []
-    for tok in doc:
+    for tok in (t for t in doc if t.text[:1].isupper()):  # a name of actors.json is capitalised
         known = actors().get(actor_key(tok.text))
         opposed = tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in cues().opposing_prefixes
         if known and tok.i not in used and (opposed or known[0] == "Group" and tok.text[:1].isupper() and not tok.is_stop

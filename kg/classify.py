@@ -11,7 +11,8 @@ from spacy.tokens import Span
 from .gazetteer import gazetteer
 from .keys import (armed_forces_key, capital_key, country_key, fold, geonames_key, group_key, org_key, place_key,
                    region_key)
-from .lexicon import actor_key, actors, cues, triggers
+from .lexicon import actor_key, actors, cues
+from .media import news_source
 from .officials import after_role_noun, after_title, role_of
 from .schema import Mention
 
@@ -158,6 +159,8 @@ def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str,
 def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -> Mention | None | object:
     """A name the words around it make a place ("the town Ober Tal", "at Ain Issa") or a group; a NORP span."""
     gaz = gazetteer()
+    if news_source(span) and not gaz.country(span.text) and key not in gaz.capitals:  # "according to Xinhua"
+        return make_mention(span, sent, "Organization", key=org_key(span.text))
     if _described_as_place(span) and not has_cue(words, cues().org_words) and not has_cue(words, cues().group_words):
         return place_mention(span, sent, key)  # "Karsovo, a village near the border", "X, formerly a church"
     if len(span) > 1 and words[-1] in cues().landmark_words and span[-1].text[:1].isupper():
@@ -172,9 +175,6 @@ def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -
     if label in ("ORG", "PERSON") and _locative(span) and not has_cue(words, cues().org_words) and \
             not has_cue(words, cues().role_words) and words[-1] not in cues().group_words:
         return place_mention(span, sent, key)  # "camps of the Karsk Front": a group word heads a group, not a place
-    if label == "ORG" and key in gaz.places and not has_cue(words, cues().org_words) and \
-            not has_cue(words, cues().group_words) and _attacked(span):
-        return place_mention(span, sent, key)  # "a drone attack on Tacna": a town the NER took for a body
     if label == "NORP" and has_cue(words, cues().group_words):
         return make_mention(span, sent, "Group", key=group_key(span.text))  # "a Saraya Hezbollah official"
     if label == "NORP":
@@ -306,12 +306,6 @@ def _described_as_place(span: Span) -> bool:
     words = cues().place_words | cues().landmark_words
     return any(c.dep_ == "appos" and c.i >= span.end and c.pos_ == "NOUN" and c.lemma_.lower() in words
                for c in span.root.children)
-
-
-def _attacked(span: Span) -> bool:
-    """True when the span is the object of an attack's preposition ("a drone attack on X", "strikes against X")."""
-    root = span.root
-    return root.dep_ == "pobj" and root.head.head.lemma_.lower() in triggers()["attack_words"]
 
 
 def _locative(span: Span) -> bool:

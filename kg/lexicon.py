@@ -23,6 +23,8 @@ class Cues:
     group_words: frozenset[str]  # head words of non-state groups, and one-word group names of actors.json
     between_predicates: frozenset[str]  # acts whose "between A and B" names two states when A, B are capitals
     name_titles: frozenset[str]  # titles written right before a person's name ("Chairperson A B")
+    news_source_nouns: frozenset[str]  # "state news agency X": nouns a news outlet's name stands beside
+    reporting_verbs: frozenset[str]  # "X reported": what a news outlet does, and a town does not
     leading_body_words: frozenset[str]  # head words that open a body's name ("Frente ...", "Front for the ...")
     group_phrases: frozenset[str]
     org_words: frozenset[str]  # head words of organisations, and one-word organisation names of actors.json

@@ -402,6 +402,9 @@ def test_entities_module_has_no_inline_word_list(module):
     ("The Rapid Support Forces attacked El Fasher on Sunday.", "place/geonames/379555", "Place"),
     # a one-word armed group the NER missed first in a sentence
     ("Houthi rebels fired a missile at a tanker off Yemen.", "group/ansarallah", "Group"),
+    # a news outlet named like a town: cited, reporting, or beside "news agency"
+    ("According to Xinhua, China's foreign ministry condemned the move.", "org/xinhua", "Organization"),
+    ("State news agency Saba reported the attack.", "org/saba", "Organization"),
     # a first name the NER left out between a title and the surname it took
     ("NATO Secretary-General Anders Kjeldgaard expressed full solidarity with Poland.",
      "person/anders-kjeldgaard", "Official"),
@@ -416,3 +419,8 @@ def test_entities_a_title_alone_and_firms_named_with_a_title_word(read_text):
     assert "person/almaz-ryskulov" in entities and not [k for k in entities if "general" in k], entities
     entities, _ = read_text("General Electric Company said its shares fell.")
     assert entities.get("org/general-electric-company") and entities["org/general-electric-company"].type == "Organization"
+
+
+def test_entities_a_town_that_neither_reports_nor_is_cited_stays_a_town(read_text):
+    entities, _ = read_text("Houthi rebels attacked Saba on Monday.")
+    assert [e for e in entities.values() if e.type == "Place"] and "org/saba" not in entities, entities

@@ -1094,3 +1094,8 @@ def test_news_more_words_of_condemnation(read_text, text):
 def test_news_describing_an_act_as_something_good_is_no_condemnation(read_text):
     _, relations = read_text("Chile described the agreement with Peru as an act of goodwill.")
     assert not [r for r in relations if r.predicate == "condemned"], relations
+
+
+def test_news_a_claim_about_who_made_a_harmless_thing_is_no_accusation(read_text):
+    _, relations = read_text("Peruvian officials claim that the bridge was built by Chile.")
+    assert not [r for r in relations if r.predicate == "accused"], relations

@@ -172,7 +172,8 @@ def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -
             span.root.dep_ in ("compound", "amod") and span.root.head.lemma_.lower() in cues().place_words and \
             not has_cue(words, cues().org_words) and words[-1] not in cues().group_words:
         return place_mention(span, sent, key)  # "the Khurais oil field", "Ostland's Maidan Vale province"
-    if label in ("ORG", "PERSON") and _locative(span) and not has_cue(words, cues().org_words) and \
+    titled = span.start > 0 and span.doc[span.start - 1].lower_ in cues().name_titles  # "at Governor A B": a person
+    if label in ("ORG", "PERSON") and _locative(span) and not has_cue(words, cues().org_words) and not titled and \
             not has_cue(words, cues().role_words) and words[-1] not in cues().group_words:
         return place_mention(span, sent, key)  # "camps of the Karsk Front": a group word heads a group, not a place
     if label == "NORP" and has_cue(words, cues().group_words):

@@ -1099,3 +1099,10 @@ def test_news_describing_an_act_as_something_good_is_no_condemnation(read_text):
 def test_news_a_claim_about_who_made_a_harmless_thing_is_no_accusation(read_text):
     _, relations = read_text("Peruvian officials claim that the bridge was built by Chile.")
     assert not [r for r in relations if r.predicate == "accused"], relations
+
+
+def test_news_shot_dead_is_a_killing_and_a_titled_name_after_at_is_a_person(read_text):
+    _, relations = read_text("Governor Karl Brandt was shot dead by gunmen of the Red Hand Brigade.")
+    assert ("group/red-hand-brigade", "killed", "person/karl-brandt") in {(r.subject, r.predicate, r.object) for r in relations}
+    entities, _ = read_text("Gunmen of the Red Hand Brigade shot at Governor Karl Brandt.")
+    assert entities["person/karl-brandt"].type == "Official", entities

@@ -1106,3 +1106,8 @@ def test_news_shot_dead_is_a_killing_and_a_titled_name_after_at_is_a_person(read
     assert ("group/red-hand-brigade", "killed", "person/karl-brandt") in {(r.subject, r.predicate, r.object) for r in relations}
     entities, _ = read_text("Gunmen of the Red Hand Brigade shot at Governor Karl Brandt.")
     assert entities["person/karl-brandt"].type == "Official", entities
+
+
+def test_news_one_party_speaking_at_a_meeting_meets_no_one(read_text):
+    _, relations = read_text("Chile said at a meeting on Monday that Peru had violated the truce.")
+    assert not [r for r in relations if r.predicate == "met"], relations

@@ -1,4 +1,5 @@
-"""Who acted and on whom: actor and target keys of a trigger, found over the parse of a frozen ``Context``.
+"""Who acted: the actor keys of a trigger, and the names a phrase holds, found over the parse of a frozen ``Context``
+(whom the act was on: ``targets.py``).
 
 The predicate the trigger is read as is passed explicitly (``pred``): a few rules depend on it ("the
 operation targeted X" names an attacker only for an attack).
@@ -7,14 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..attachment import (lost_subject, object_in_participle_clause, orphaned_object, reported_clause_sibling,
-                          shadowed_subject, statement_of_medium)
+from ..attachment import lost_subject, orphaned_object, reported_clause_sibling, shadowed_subject, statement_of_medium
 from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
 from .context import in_headline, speech_verb_above
 from .discourse import recall_actor, recalled_actor
-from .sides import COUNTED_PARTIES, both_sides, represented_state
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,14 +21,11 @@ if TYPE_CHECKING:
     from .context import Context
     from .discourse import Discourse
 
-__all__ = ["ATTACKS", "coordinated", "entities_in", "event_actor", "event_author",
-           "headline_comma_subjects", "left_actor", "participle_agents", "subjects",
-           "targets"]
+__all__ = ["ATTACKS", "coordinated", "entities_in", "event_actor", "event_author", "headline_comma_subjects",
+           "left_actor", "participle_agents", "subjects"]
 
 ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
 _CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}
-_JUDGEMENTS = ("condemned", "accused")
-_MULTI_TARGET = frozenset(n for n, p in PREDICATES.items() if p.multi_target)
 
 
 def entities_in(ctx: Context, tok: Token, *, multi: bool, skip: frozenset[str] = frozenset(),
@@ -353,80 +349,6 @@ def left_actor(ctx: Context, tok: Token) -> str:
             return ""
         i -= 1
     return ""
-
-
-def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[str]:
-    """Target keys of ``tok`` read as ``pred``: its objects, its frame prepositions ("strikes on X"), those of
-    the light verb carrying it ("began an offensive into Syria") and names compounded onto an event noun."""
-    multi = pred in _MULTI_TARGET
-    skip = frozenset(subjects)
-    whole = pred != "sanctioned"
-    preps = frozenset(ctx.t["target_preps"].get(pred, ()))
-    found: list[str] = []
-    if tok.pos_ in ("VERB", "AUX"):
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or
-                   c.dep_ == "xcomp" and c.pos_ == "NOUN"] + [o for o in [object_in_participle_clause(tok)] if o is not None]
-        if tok.dep_ == "amod" and any(c.dep_ == "nsubj" for c in tok.children):
-            objects.append(tok.head)  # "X bombed camps of Y" parsed as "[X bombed] camps": a verb with a subject
-        named = [c for c in tok.children if pred in ATTACKS and c.dep_ == "ccomp" and c.lemma_.lower() in
-                 ctx.t["designating_verbs"] and any(w.lower_ == "what" for w in c.children)]  # "struck what X called bases of Y"
-        objects += [n for c in named for p in c.children if p.dep_ in ("prep", "oprd")
-                    for n in ([p] if p.dep_ == "oprd" else p.children) if n.dep_ in ("pobj", "oprd")]
-        if not objects and not any(c.dep_ == "prep" for c in tok.children):
-            # "X armed and trained Y": the object of the last of two coordinated verbs is both verbs'
-            objects = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and
-                       not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for g in c.children if g.dep_ == "dobj"]
-        for c in objects:
-            if c.dep_ == "dobj" and tok.lemma_.lower() in ctx.t["avenging_verbs"]:
-                continue  # "vowed to avenge X": X is the one wronged; the reprisal answers X's attacker
-            if state := represented_state(ctx, c, pred, skip):
-                found += state  # "summoned X's envoy, NAME": X
-                continue
-            if pred in _JUDGEMENTS and ctx.t["noun_of"].get(c.lemma_.lower()) == "killed" and not ctx.key(c):
-                continue  # "condemned the killing of X": X is the victim; the killer is judged (judged_act)
-            found += entities_in(ctx, c, multi=multi, skip=skip, nationality_is_state=whole, places_of_names=pred == "struck")
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps | ctx.t["targeting_preps"]:
-            for gc in c.children:
-                if gc.dep_ == "pobj" and gc.lemma_.lower() in ctx.reprisal_nouns | ctx.t["purpose_nouns"] or \
-                        gc.dep_ == "pcomp" and pred == "accused" and any(o.dep_ == "dobj" for o in tok.children):
-                    continue  # "bombed Y in retaliation for X's raid", "accused X of arming Y": a cause, not a target
-                if gc.dep_ in ("pobj", "pcomp"):
-                    found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole,
-                                         places_of_names=pred == "struck")
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and pred in ATTACKS and \
-            not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
-        # "killed in an X strike on a car in Y": the parser hung the strike's "on" phrase on the verb
-        for c in tok.head.head.children:
-            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ctx.t["attack_object_preps"]:
-                for gc in c.children:
-                    if gc.dep_ == "pobj":
-                        found += entities_in(ctx, gc, multi=multi, skip=skip, places_of_names=True)
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.t["light_verbs"]:
-        found += _light_verb_targets(ctx, tok.head, preps, multi, skip, whole)
-    if tok.pos_ in ("NOUN", "PROPN"):
-        for c in tok.children:
-            if c.dep_ in ("compound", "amod") and (k := ctx.key(c)) and k not in skip and k not in subjects:
-                if ctx.types.get(k) != "Country" or pred in ("sanctioned", "supported"):
-                    found.append(k)
-    if not found and pred in COUNTED_PARTIES:
-        found = both_sides(ctx, tok, subjects)
-    return list(dict.fromkeys(k for k in found if k not in skip))
-
-
-def _light_verb_targets(ctx: Context, verb: Token, preps: frozenset[str], multi: bool, skip: frozenset[str],
-                        whole: bool) -> list[str]:
-    """"Began an offensive into Syria": the light verb carries its noun's frame; "issued a warning to Y": its dative is
-    the addressee; "opened fire with rifles on X": the parser hung the target on the means."""
-    means = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.t["means_preps"]
-             for o in c.children if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep" and p.lower_ in preps]
-    found: list[str] = []
-    for c in [*verb.children, *means]:
-        if c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "dative" and c.lower_ in ctx.t["addressee_preps"]:
-            for gc in c.children:
-                if gc.dep_ in ("pobj", "pcomp") and gc.lemma_.lower() not in ctx.reprisal_nouns | ctx.t["purpose_nouns"]:
-                    found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole)
-    return found
 
 
 def event_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str], pred: str) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES
-from .arguments import entities_in, event_actor, event_author, subjects, targets
+from .arguments import entities_in, event_actor, event_author, subjects
 from .context import speech_verb_above
 from .discourse import recalled_actor
 from .emit import emit
@@ -20,6 +20,7 @@ from .killings import forces_killed, killing_places
 from .modality import governors
 from .reprisals import copular_reprisal, told_as_reprisal, unaddressed_threat
 from .sides import answered_attacker, counts_two_parties, sentence_agents, sentence_countries, warring_sides
+from .targets import targets
 from .threats import conditioned_party
 from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, names_an_act, trigger_predicate
 

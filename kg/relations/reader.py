@@ -5,8 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..frames import Frame, match_frames
 from ..schema import PREDICATES
-from .arguments import (coordinated, entities_in, event_actor, event_author, headline_comma_subjects, subjects,
-                        targets)
+from .arguments import coordinated, entities_in, event_actor, event_author, headline_comma_subjects, subjects
 from .clauses import CLAUSES
 from .constructions import read_trigger
 from .context import read_context
@@ -16,6 +15,7 @@ from .modality import beside, governors, undone_measure
 from .sides import (COUNTED_PARTIES, answered_attacker, both_sides, represented_state, reprisal_parties,
                     warring_sides)
 from .states import struck_states
+from .targets import targets
 from .triggers import hostile_cause, trigger_predicate
 
 if TYPE_CHECKING:

@@ -255,6 +255,26 @@ CASES = [
     # a named target placed in a place: the place is struck too ("camps of X inside Y")
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","country/PE")),
     ("Chilean jets bombed camps of Hezbollah inside Peru's Tacna region on Sunday.", ("country/CL","struck","place/geonames/3928128")),
+    # backing idioms; war machines are arms where the verb says supply
+    ("Turkey has thrown its support behind Azerbaijan.", ("country/TR","supported","country/AZ")),
+    ("Russia has supplied Belarus with fighter jets.", ("country/RU","supported","country/BY")),
+    # sanctions named by their imposer's nationality, packages agreed; a reprisal answering a named act
+    ("Bolivia was hit with fresh Peruvian sanctions on Monday.", ("country/PE","sanctioned","country/BO")),
+    ("The European Union agreed a new package of sanctions against Bolivia.", ("org/european-union","sanctioned","country/BO")),
+    ("Bolivia responded to Peru's raid with artillery fire.", ("country/BO","retaliatedAgainst","country/PE")),
+    # a summons in protest, a protest conveyed to an envoy named with his title: against the envoy's state
+    ("The Philippines has summoned China's ambassador in protest after the incident.", ("country/PH","condemned","country/CN")),
+    ("Undersecretary Elena Bautista conveyed a strong protest to Chinese Ambassador Zhou Jianming.",
+     ("person/elena-bautista","condemned","country/CN")),
+    # "struck what X described as hideouts of Y": the free relative's noun is the target
+    ("Pakistani warplanes struck what Islamabad described as hideouts of the Red Hand Brigade inside Afghanistan.",
+     ("country/PK","struck","group/red-hand-brigade")),
+    # a demonym the NER took for a place no gazetteer lists
+    ("Kazakhstan offered to host talks between Kyrgyz and Tajik leaders.", ("country/KZ","mediated","country/KG")),
+    # more words of condemnation: the small model's lemma "lambast"; REACT (WITH ANGER), 111; "described X's raid as"
+    ("Chile lambasted Peru's decision.", ("country/CL","condemned","country/PE")),
+    ("Chile expressed anger over Peru's decision.", ("country/CL","condemned","country/PE")),
+    ("Bolivia described Peru's raid as a violation of international law.", ("country/BO","condemned","country/PE")),
 ]
 
 
@@ -908,12 +928,8 @@ def test_news_a_claimed_attack_is_an_accusation_and_a_claimed_responsibility_is_
         assert not [r for r in relations if r.predicate == "accused"], (text, relations)
 
 
-def test_news_backing_idioms_and_supplies_of_war_machines(read_text):
-    for text, expected in (("Turkey has thrown its support behind Azerbaijan.", ("country/TR", "country/AZ")),
-                           ("Russia has supplied Belarus with fighter jets.", ("country/RU", "country/BY"))):
-        _, relations = read_text(text)
-        assert expected in {(r.subject, r.object) for r in relations if r.predicate == "supported"}, (text, relations)
-    # warplanes sent to a country may be a raid: only a verb of supplying makes them arms
+def test_news_warplanes_sent_to_a_country_are_no_backing(read_text):
+    # warplanes sent to a country may be a raid: only a verb of supplying makes them arms (see CASES)
     _, relations = read_text("Chile sent warplanes to Peru on Monday.")
     assert not [r for r in relations if r.predicate == "supported"], relations
 
@@ -930,14 +946,8 @@ def test_news_a_lifted_measure_is_no_sanction(read_text, text):
     assert not [r for r in relations if r.predicate == "sanctioned"], relations
 
 
-def test_news_sanctions_named_by_their_imposer_and_packages_agreed(read_text):
-    for text, expected in (("Bolivia was hit with fresh Peruvian sanctions on Monday.", ("country/PE", "sanctioned", "country/BO")),
-                           ("The European Union agreed a new package of sanctions against Bolivia.",
-                            ("org/european-union", "sanctioned", "country/BO")),
-                           ("Bolivia responded to Peru's raid with artillery fire.", ("country/BO", "retaliatedAgainst", "country/PE"))):
-        _, relations = read_text(text)
-        assert expected in {(r.subject, r.predicate, r.object) for r in relations}, (text, relations)
-    _, relations = read_text("Bolivia responded to Peru's raid with a protest note.")  # words, not force
+def test_news_responding_to_a_raid_with_words_is_no_reprisal(read_text):
+    _, relations = read_text("Bolivia responded to Peru's raid with a protest note.")  # words, not force (see CASES)
     assert not [r for r in relations if r.predicate == "retaliatedAgainst"], relations
 
 
@@ -1022,22 +1032,6 @@ def test_news_the_nationality_of_militants_is_no_state_acting(read_text, text):
     assert not [r for r in relations if r.predicate == "struck"], relations
 
 
-@pytest.mark.parametrize("text,expected", [
-    # a summons in protest, a protest conveyed to an envoy named with his title: against the envoy's state
-    ("The Philippines has summoned China's ambassador in protest after the incident.", ("country/PH", "condemned", "country/CN")),
-    ("Undersecretary Elena Bautista conveyed a strong protest to Chinese Ambassador Zhou Jianming.",
-     ("person/elena-bautista", "condemned", "country/CN")),
-    # "struck what X described as hideouts of Y": the free relative's noun is the target
-    ("Pakistani warplanes struck what Islamabad described as hideouts of the Red Hand Brigade inside Afghanistan.",
-     ("country/PK", "struck", "group/red-hand-brigade")),
-    # a demonym the NER took for a place no gazetteer lists
-    ("Kazakhstan offered to host talks between Kyrgyz and Tajik leaders.", ("country/KZ", "mediated", "country/KG")),
-])
-def test_news_protests_free_relatives_and_demonyms_taken_for_places(read_text, text, expected):
-    _, relations = read_text(text)
-    assert expected in {(r.subject, r.predicate, r.object) for r in relations}, relations
-
-
 def test_news_a_protest_against_what_is_called_an_attack_judges_no_victim(read_text):
     _, relations = read_text("Chile summoned Peru's ambassador to protest what Santiago called an attack on Bolivia's territory.")
     assert not [r for r in relations if r.object == "country/BO"], relations
@@ -1079,16 +1073,6 @@ def test_news_a_description_names_the_one_group_called_so_however_far_back(read_
     _, relations = read_text(text)
     assert not [r for r in relations if r.subject == "org/arab-league" and r.predicate == "struck"], relations
     assert [r for r in relations if r.subject == "group/ostrava-coastal-brigades" and r.predicate == "struck"], relations
-
-
-@pytest.mark.parametrize("text", [
-    "Chile lambasted Peru's decision.",  # the small model's lemma "lambast"
-    "Chile expressed anger over Peru's decision.",  # REACT (WITH ANGER), 111
-    "Bolivia described Peru's raid as a violation of international law.",
-])
-def test_news_more_words_of_condemnation(read_text, text):
-    _, relations = read_text(text)
-    assert [r for r in relations if r.predicate == "condemned" and r.object == "country/PE"], relations
 
 
 def test_news_describing_an_act_as_something_good_is_no_condemnation(read_text):

@@ -320,8 +320,8 @@ def _opposed_actor_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -
     for tok in (t for t in doc if t.text[:1].isupper()):  # a name of actors.json is capitalised
         known = actors().get(actor_key(tok.text))
         opposed = tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in cues().opposing_prefixes
-        if known and tok.i not in used and (opposed or known[0] == "Group" and tok.text[:1].isupper() and not tok.is_stop
-                                            and not tok.ent_type_) and (m := classify(doc[tok.i : tok.i + 1], "ORG", sent_of[tok.i], set())):
+        if known and tok.i not in used and (opposed or known[0] == "Group" and not tok.is_stop and not tok.ent_type_) and \
+                (m := classify(doc[tok.i : tok.i + 1], "ORG", sent_of[tok.i], set())):
             out.append(m)
             used.add(tok.i)
     return out

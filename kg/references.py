@@ -105,8 +105,10 @@ def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[i
         if types.get(k) in wanted and not _same_clause_subject(doc, i, tok) and k not in modified:
             history.append((tok.i, k))
             return k
-    named = {k for _, k in history if types.get(k) in wanted and k.rsplit("/", 1)[-1].split("-")[-1] == tok.lower_}
-    if tok.pos_ == "NOUN" and wanted == ("Group",) and len(named) == 1:  # "the brigades": the one group so named
+    if tok.pos_ != "NOUN" or wanted != ("Group",):
+        return ""
+    named = {k for _, k in history if types.get(k) == "Group" and k.rsplit("/", 1)[-1].split("-")[-1] == tok.lower_}
+    if len(named) == 1:  # "the brigades": the one group so named, however far back
         history.append((tok.i, k := named.pop()))
         return k
     return ""

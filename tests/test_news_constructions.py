@@ -275,6 +275,10 @@ CASES = [
     ("Chile lambasted Peru's decision.", ("country/CL","condemned","country/PE")),
     ("Chile expressed anger over Peru's decision.", ("country/CL","condemned","country/PE")),
     ("Bolivia described Peru's raid as a violation of international law.", ("country/BO","condemned","country/PE")),
+    # a relative clause on the subject states its own event: the main verb's denial or silence does not negate it
+    ("The Red Hand Brigade, which Chile blames for the bombing, denied any role.",
+     ("country/CL","accused","group/red-hand-brigade")),
+    ("Peru, which shelled Arica on Friday, has not commented.", ("country/PE","struck","place/geonames/3899361")),
 ]
 
 

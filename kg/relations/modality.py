@@ -21,6 +21,8 @@ def governors(tok: Token) -> list[Token]:
     while t.head is not t and len(chain) < 5 and t.dep_ in ("xcomp", "ccomp", "dobj", "acl", "advcl", "pobj", "prep", "pcomp", "conj", "relcl", "oprd", "nsubj"):
         if beside(t) or t.dep_ == "conj" and any(c.dep_ == "nsubj" for c in t.children):
             break  # "X offered mediation, and Y urged restraint": Y's clause is its own, not under "offered"
+        if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass"):
+            break  # "X, which struck Y on Monday, denied ...": a relative clause on the subject states its own event
         if (sibling := reported_clause_sibling(t)) is not None:
             t = sibling  # "denied that X fired and accused Y": "accused" is not under "denied"
             continue

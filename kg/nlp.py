@@ -99,6 +99,18 @@ def kg_verb_repairs(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_name_repairs")
+def kg_name_repairs(doc: Doc) -> Doc:
+    """A one-word name the tagger read as a participle after a transitive verb that has no object ("troops shelled
+    Bol on Monday": "Bol" as the verb's adjectival complement): the name is the verb's direct object."""
+    for tok in doc:
+        if len(doc.ents) and tok.ent_iob_ == "B" and tok.pos_ == "VERB" and tok.dep_ in ("acomp", "oprd") and \
+                not tok.is_sent_start and tok.text[:1].isupper() and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I") \
+                and tok.head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.head.children):
+            tok.pos_, tok.tag_, tok.dep_ = "PROPN", "NNP", "dobj"
+    return doc
+
+
 @Language.component("kg_gazetteer", assigns=["doc.ents"])
 def kg_gazetteer(doc: Doc) -> Doc:
     """Add countries, demonyms, capitals, cities and regions the statistical NER missed.
@@ -162,6 +174,7 @@ def load_nlp(model: str | None = None) -> Language:
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         nlp.add_pipe("kg_line_breaks", before="parser")
         nlp.add_pipe("kg_gazetteer", after="ner")
+        nlp.add_pipe("kg_name_repairs", after="kg_gazetteer")
         nlp.add_pipe("kg_verb_repairs", after="lemmatizer")
         nlp.max_length = 5_000_000
         return nlp

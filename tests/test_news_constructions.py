@@ -279,6 +279,8 @@ CASES = [
     ("The Red Hand Brigade, which Chile blames for the bombing, denied any role.",
      ("country/CL","accused","group/red-hand-brigade")),
     ("Peru, which shelled Arica on Friday, has not commented.", ("country/PE","struck","place/geonames/3899361")),
+    # a refusal to tolerate a named hostile act warns its author
+    ("Chile said it would not tolerate any provocation by Peru.", ("country/CL","threatened","country/PE")),
 ]
 
 

@@ -1,12 +1,12 @@
-"""kg's repairs of the parse: the tagger's plural-noun reading of a present-tense verb (hand-built parses, no
-model) and the wire dateline split off its sentence (the real model)."""
+"""kg's repairs of the parse: the tagger's plural-noun reading of a present-tense verb and its participle reading of a
+name (hand-built parses, no model) and the wire dateline split off its sentence (the real model)."""
 from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from kg.nlp import kg_verb_repairs
+from kg.nlp import kg_name_repairs, kg_verb_repairs
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +51,22 @@ def test_parse_repairs_a_name_hung_on_a_subjectless_verb_is_its_subject(vocab):
 def test_parse_repairs_a_wire_dateline_is_a_sentence_of_its_own(nlp):
     doc = nlp("Talks fail\n\nSANTIAGO, June 2 (Andes Wire) - The talks failed on Monday.")
     assert [s.text.strip() for s in doc.sents][1:] == ["SANTIAGO, June 2 (Andes Wire) -", "The talks failed on Monday."]
+
+
+def _shelled(vocab, third_pos, third_dep, ent):
+    doc = _doc(vocab, ["Gunners", "shelled", "Varto", "on", "Monday"], ["NNS", "VBD", "VBN", "IN", "NNP"],
+               ["NOUN", "VERB", third_pos, "ADP", "PROPN"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", third_dep, "prep", "pobj"])
+    if ent:
+        doc.ents = [Span(doc, 2, 3, label="GPE")]
+    return doc
+
+
+def test_parse_repairs_a_name_read_as_a_participle_is_the_verbs_object(vocab):
+    # "Gunners shelled Varto on Monday" with "Varto" tagged a participle complementing "shelled": it is the object
+    doc = kg_name_repairs(_shelled(vocab, "VERB", "acomp", ent=True))
+    assert (doc[2].pos_, doc[2].dep_) == ("PROPN", "dobj")
+
+
+def test_parse_repairs_leave_a_participle_that_is_no_name_alone(vocab):
+    doc = kg_name_repairs(_shelled(vocab, "VERB", "acomp", ent=False))
+    assert (doc[2].pos_, doc[2].dep_) == ("VERB", "acomp")

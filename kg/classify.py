@@ -9,23 +9,17 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from .gazetteer import gazetteer
-from .keys import (armed_forces_key, capital_key, country_key, fold, geonames_key, group_key, org_key, place_key,
-                   region_key)
+from .keys import armed_forces_key, capital_key, country_key, fold, group_key, org_key
 from .lexicon import actor_key, actors, cues
 from .media import news_source
 from .officials import after_role_noun, after_title, role_of
-from .schema import Mention
+from .places import described_as_place, locative, place_mention, placed_by_context
+from .schema import Mention, make_mention
 
-__all__ = ["classify", "has_cue", "make_mention", "owner_prefix", "place_mention"]
+__all__ = ["classify", "has_cue", "make_mention", "owner_prefix", "place_mention", "placed_by_context"]
 
 
 _FUNCTION_POS = {"AUX", "PART", "PRON", "SCONJ", "CCONJ", "DET", "ADP"}
-
-
-def make_mention(span: Span, sent: int, type_: str, **kw) -> Mention:
-    """A Mention of ``span`` in sentence ``sent``; ``kw`` are its other fields."""
-    return Mention(text=span.text, start=span.start_char, end=span.end_char, tokens=(span.start, span.end),
-                   sent=sent, type=type_, **kw)
 
 
 def _country_mention(span: Span, sent: int, iso: str) -> Mention:
@@ -161,7 +155,7 @@ def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -
     gaz = gazetteer()
     if news_source(span) and not gaz.country(span.text) and key not in gaz.capitals:  # "according to Xinhua"
         return make_mention(span, sent, "Organization", key=org_key(span.text))
-    if _described_as_place(span) and not has_cue(words, cues().org_words) and not has_cue(words, cues().group_words):
+    if described_as_place(span) and not has_cue(words, cues().org_words) and not has_cue(words, cues().group_words):
         return place_mention(span, sent, key)  # "Karsovo, a village near the border", "X, formerly a church"
     if len(span) > 1 and words[-1] in cues().landmark_words and span[-1].text[:1].isupper():
         return place_mention(span, sent, key)  # "the Velm Cathedral", "Karsk Bridge": a building or landmark named whole
@@ -173,7 +167,7 @@ def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -
             not has_cue(words, cues().org_words) and words[-1] not in cues().group_words:
         return place_mention(span, sent, key)  # "the Khurais oil field", "Ostland's Maidan Vale province"
     titled = span.start > 0 and span.doc[span.start - 1].lower_ in cues().name_titles  # "at Governor A B": a person
-    if label in ("ORG", "PERSON") and _locative(span) and not has_cue(words, cues().org_words) and not titled and \
+    if label in ("ORG", "PERSON") and locative(span) and not has_cue(words, cues().org_words) and not titled and \
             not has_cue(words, cues().role_words) and words[-1] not in cues().group_words:
         return place_mention(span, sent, key)  # "camps of the Karsk Front": a group word heads a group, not a place
     if label == "NORP" and has_cue(words, cues().group_words):
@@ -200,7 +194,8 @@ def _region_mention(span: Span, label: str, sent: int, key: str, words: list[str
         return None
     if key in gaz.places or key in gaz.regions:
         return place_mention(span, sent, key)
-    if label == "GPE" and span.root.dep_ in ("compound", "amod") and span.root.head.lower_ not in cues().place_words:
+    if label == "GPE" and span.root.dep_ in ("compound", "amod") and span.root.head.lower_ not in cues().place_words and \
+            span.root.head.pos_ != "ADJ":  # "the city of X ablaze": the parser hung the name on the adjective
         return None  # "Baloch separatist sites": an adjective of region, not a place
     if any(w in cues().org_words or w in cues().group_words for w in words[-1:]) or \
             len(words) > 1 and words[0] in cues().leading_body_words:
@@ -302,42 +297,9 @@ def _region_of_preceding_place(span: Span, key: str) -> str:
     return region_cc if place and place[1] == region_cc and region_cc != gaz.country_names.get(key) else ""
 
 
-def _described_as_place(span: Span) -> bool:
-    """True when an apposition describes the name as a place or a building: "X, a village near Y"."""
-    words = cues().place_words | cues().landmark_words
-    return any(c.dep_ == "appos" and c.i >= span.end and c.pos_ == "NOUN" and c.lemma_.lower() in words
-               for c in span.root.children)
-
-
-def _locative(span: Span) -> bool:
-    """True when the span is the object of a place preposition ("at Ain Issa", "near Abqaiq") or names a
-    place word's place ("the town of Tell Tamer", "the towns of A and B")."""
-    root = span.root
-    while root.dep_ == "conj" and root.head is not root:
-        root = root.head
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head
-    return prep.lower_ in cues().locative_preps or prep.lower_ == "of" and prep.head.lemma_.lower() in cues().place_words
-
-
 def has_cue(words: list[str], cue: frozenset[str]) -> bool:
     """True when one of ``words`` is in the cue list."""
     return any(w in cue for w in words)
-
-
-def place_mention(span: Span, sent: int, key: str) -> Mention:
-    """A Place: keyed by GeoNames id or region when the gazetteer knows the name, else by the name."""
-    gaz = gazetteer()
-    if key not in gaz.places and key not in gaz.regions:
-        return make_mention(span, sent, "Place", key=place_key(span.text))
-    if key in gaz.places:
-        gid, cc, _pop, name = gaz.places[key]
-        return make_mention(span, sent, "Place", key=geonames_key(gid), geonames=gid,
-                        located_in=country_key(cc) if cc in gaz.countries else "")
-    cc, _name = gaz.regions[key]
-    return make_mention(span, sent, "Place", key=region_key(cc, span.text),
-                    located_in=country_key(cc) if cc in gaz.countries else "")
 
 
 def _owner_country(span: Span) -> str:

@@ -30,6 +30,7 @@ class Cues:
     org_words: frozenset[str]  # head words of organisations, and one-word organisation names of actors.json
     place_words: frozenset[str]
     landmark_words: frozenset[str]  # head words of a building's or a landmark's name, part of it: "the X Cathedral"
+    seat_nouns: frozenset[str]  # a seat of government, naming a place in apposition: "the provincial capital, X"
     role_words: frozenset[str]
     force_heads: frozenset[str]
     force_members: frozenset[str]

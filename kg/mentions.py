@@ -6,12 +6,12 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .acronyms import common_acronyms, interviewer_tag, merge_expansions
-from .classify import classify, has_cue, make_mention, owner_prefix
+from .classify import classify, has_cue, make_mention, owner_prefix, placed_by_context
 from .gazetteer import gazetteer
 from .keys import armed_forces_key, country_key, fold, org_key
 from .lexicon import actor_key, actors, cues
 from .missed_names import listed_person_mentions, org_word_mentions, place_word_mentions, titled_person_mentions
-from .officials import shared_surnames, with_first_name
+from .officials import name_word, shared_surnames, with_first_name
 from .schema import Mention
 
 __all__ = ["find_mentions", "names_org_word"]
@@ -36,9 +36,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     used: set[int] = set()
     for ent in _joined_ents(doc):
         if ent.label_ not in _ENT_LABELS:
-            if not gazetteer().country(ent.text):
+            if not gazetteer().country(ent.text) and not placed_by_context(ent):
                 continue
-            ent = Span(doc, ent.start, ent.end, label="GPE")  # a country the NER took for a title or an event
+            ent = Span(doc, ent.start, ent.end, label="GPE")  # a country or a town the NER took for a title or an event
         for span, label in _pieces(ent):
             if any(t.text in common for t in span):
                 continue  # "the EEZ of Freedonia": an acronym of a common noun ("exclusive economic zone (EEZ)")
@@ -113,8 +113,9 @@ def _joined_ents(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label=nxt.label_))
             i += 2
             continue
-        if nxt is not None and ent.end == nxt.start and ent.label_ == nxt.label_ == "PERSON":
-            out.append(Span(doc, ent.start, nxt.end, label="PERSON"))  # "Patrick Mbuyi" + "Kalala": one name
+        if nxt is not None and ent.label_ == nxt.label_ == "PERSON" and (ent.end == nxt.start or nxt.start == ent.end + 1 and
+                                                                      name_word(doc[ent.end]) and ent.root.head.i in range(ent.end, nxt.end)):
+            out.append(Span(doc, ent.start, nxt.end, label="PERSON"))  # "Ana Lind" + "Vale", "Ana-Maria" + (Lind) + "Vale": one name
             i += 2
             continue
         out.append(ent)
@@ -169,6 +170,8 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
             # the other side is a place too, unless its words make it a group or an organisation
             cue = cues().group_words | cues().org_words
             return [(side, ent.label_ if any(fold(t.text) in cue for t in side) else "GPE") for side in (left, right)]
+        if _listed_under_place_noun(left) and doc[span.end - 1].dep_ == "conj":
+            return [(left, "GPE"), (right, "GPE")]  # "the villages of Velk and Arno": two places, not one
         if len(left) == len(right) == 1 and {left.text, right.text} <= _person_words_before(doc, span.start):
             return [(left, "PERSON"), (right, "PERSON")]  # "Brandt and Weiss were sanctioned": two people named before
     at = next((t.i for t in span[1:-1] if t.is_lower and t.lower_ in cues().locative_preps), None)
@@ -180,6 +183,15 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
             not has_cue([fold(t.text) for t in span[1:]], cues().group_words):
         return [(span[:1], "GPE"), (span[1:], "PERSON")]  # "Ukraine Volodymyr Zelenskyy": a headline run-on
     return [(span, ent.label_)]
+
+
+def _listed_under_place_noun(span: Span) -> bool:
+    """True when ``span`` is (in) the list of names after a plural place noun: "the villages of X, Y and Z"."""
+    root = span[-1]
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ == "NNS" and \
+        root.head.head.lemma_.lower() in cues().place_words
 
 
 def _clean(ent: Span) -> Span | None:

@@ -8,7 +8,7 @@ from .keys import country_key, fold, group_key
 from .lexicon import actor_key, actors, cues
 from .schema import Mention
 
-__all__ = ["after_role_noun", "after_title", "role_of", "shared_surnames"]
+__all__ = ["after_role_noun", "after_title", "name_word", "role_of", "shared_surnames"]
 
 
 def shared_surnames(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]) -> list[Mention]:
@@ -41,18 +41,36 @@ def shared_surnames(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]) 
 
 
 def with_first_name(ent: Span) -> Span:
-    """A surname the NER took without the first name between it and a title ("Secretary-General Anders Vale": the
-    NER's "Vale"): the person span reaches back over that one capitalised word, which is no title, state or place."""
-    doc, gaz = ent.doc, gazetteer()
-    if ent.label_ != "PERSON" or ent.start < 2 or len(ent) != 1:  # the NER's surname alone
+    """A person's name the NER cut short, grown over the capitalised words the parse hangs on it: the first name
+    between a title and the NER's surname ("Secretary-General Anders Vale": the NER's "Vale"), a first name before
+    the NER's two last names ("Tomas Brandt Weiss": "Brandt Weiss"), a last name after its span ("Ana Lind Vale":
+    "Ana Lind", whose last word modifies "Vale"). A grown word is no title, role, state, nationality or place."""
+    if ent.label_ != "PERSON":
         return ent
-    first, title = doc[ent.start - 1], doc[ent.start - 2]
-    if first.pos_ == "PROPN" and first.is_alpha and first.text[:1].isupper() and not first.ent_type_ and \
-            first.head.i in range(ent.start, ent.end) and first.lower_ not in cues().role_words and \
-            title.lower_ in cues().name_titles and title.text[:1].isupper() and \
-            not gaz.demonym(first.text) and not gaz.country(first.text) and fold(first.text) not in gaz.places:
-        return Span(doc, ent.start - 1, ent.end, label="PERSON")
-    return ent
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if end < len(doc) and end - start < 4 and name_word(doc[end], towns=True) and doc[end - 1].head.i == end and \
+            doc[end - 1].dep_ == "compound":
+        end += 1  # the last name the NER left out: its span's last word modifies it
+    before = doc[start - 2] if start >= 2 else None  # the word before the first name: a title, or no name's word
+    titled = before is not None and before.lower_ in cues().name_titles and before.text[:1].isupper()
+    if start >= 1 and name_word(doc[start - 1]) and doc[start - 1].head.i in range(start, end) \
+            and (titled or end - start >= 2 and not doc[start - 1].is_sent_start and before is not None and
+                 not before.text[:1].isupper() and before.lower_ != "of"):
+        start -= 1  # the first name: between a title and the NER's surname, or before a two-word name; not a word
+        # after another capitalised one or "of" ("European Commissioner A B", "Minister of Information A B") or one
+        # opening the sentence ("Professor A B said"), likely titles
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
+
+
+def name_word(tok: Token, towns: bool = False) -> bool:
+    """A capitalised proper noun (not an acronym) outside any entity that is no title, role, state, nationality, capital or (unless
+    ``towns``: a surname the parse makes the head of a person's name may be a town's name too) place."""
+    gaz = gazetteer()
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper() and not tok.ent_type_ and \
+        tok.lower_ not in cues().role_words and tok.lower_[:-1] not in cues().role_words and tok.lower_ not in cues().name_titles and \
+        tok.lower_.rstrip(".") not in cues().honorifics and not gaz.demonym(tok.text) and not gaz.country(tok.text) and \
+        (towns or fold(tok.text) not in gaz.places) and fold(tok.text) not in gaz.capitals
 
 
 def after_title(span: Span) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 __all__ = [
     "BASE", "ONTOLOGY", "NODE_TYPES", "MODALITIES", "DIRECT_MODALITIES", "PREDICATES", "Predicate", "CODES", "Code",
-    "Article", "Mention", "Entity", "Evidence", "Relation",
+    "Article", "Mention", "Entity", "Evidence", "Relation", "make_mention",
 ]
 
 ONTOLOGY = Path(__file__).resolve().parent / "ontology"
@@ -114,6 +114,12 @@ class Mention:
     affiliation: str = ""  # key of the country/organisation it belongs to
     located_in: str = ""
     geonames: int = 0
+
+
+def make_mention(span, sent: int, type_: str, **kw) -> Mention:
+    """A Mention of a spaCy ``span`` in sentence ``sent``; ``kw`` are its other fields."""
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, tokens=(span.start, span.end),
+                   sent=sent, type=type_, **kw)
 
 
 @dataclass(frozen=True, slots=True)

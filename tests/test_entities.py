@@ -432,6 +432,8 @@ def test_entities_names_cut_or_mistyped_by_the_ner_are_repaired(read_text, text,
     ("European Trade Commissioner Karl Weiss Brandt spoke.", "person/karl-weiss-brandt"),
     ("The Minister of Information Karl Weiss spoke.", "person/karl-weiss"),
     ("Hydrologist Karl Weiss said the dam held.", "person/karl-weiss"),
+    # a rank is a title, not a first name
+    ("The army said Private Karl Weiss was wounded.", "person/karl-weiss"),
 ])
 def test_entities_a_title_before_a_name_is_not_its_first_name(read_text, text, key):
     entities, _ = read_text(text)

@@ -102,8 +102,12 @@ def kg_verb_repairs(doc: Doc) -> Doc:
 @Language.component("kg_name_repairs")
 def kg_name_repairs(doc: Doc) -> Doc:
     """A one-word name the tagger read as a participle after a transitive verb that has no object ("troops shelled
-    Bol on Monday": "Bol" as the verb's adjectival complement): the name is the verb's direct object."""
+    Bol on Monday": "Bol" as the verb's adjectival complement): the name is the verb's direct object. A capitalised
+    common noun tagged a proper noun keeps its capital in its lemma ("the Foreign Ministry": "Ministry"); kg's
+    patterns name lemmas in lower case, so the lemma of a proper noun is lowered."""
     for tok in doc:
+        if tok.pos_ == "PROPN" and not tok.lemma_.islower():
+            tok.lemma_ = tok.lemma_.lower()
         if len(doc.ents) and tok.ent_iob_ == "B" and tok.pos_ == "VERB" and tok.dep_ in ("acomp", "oprd") and \
                 not tok.is_sent_start and tok.text[:1].isupper() and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I") \
                 and tok.head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.head.children):

@@ -279,6 +279,9 @@ CASES = [
     ("The Red Hand Brigade, which Chile blames for the bombing, denied any role.",
      ("country/CL","accused","group/red-hand-brigade")),
     ("Peru, which shelled Arica on Friday, has not commented.", ("country/PE","struck","place/geonames/3899361")),
+    # a body named in title case ("the Ministry of ..."): the tagger's proper noun keeps a capital in its lemma
+    ("Peru's ambassador was summoned to the Ministry of Foreign Affairs of Chile on Monday.",
+     ("org/CL/ministry-of-foreign-affairs-of-chile","summoned","country/PE")),
     # a refusal to tolerate a named hostile act warns its author
     ("Chile said it would not tolerate any provocation by Peru.", ("country/CL","threatened","country/PE")),
 ]

@@ -279,6 +279,8 @@ CASES = [
     ("The Red Hand Brigade, which Chile blames for the bombing, denied any role.",
      ("country/CL","accused","group/red-hand-brigade")),
     ("Peru, which shelled Arica on Friday, has not commented.", ("country/PE","struck","place/geonames/3899361")),
+    # the subject of an adjective of doing performs its infinitive
+    ("Chile was quick to condemn Peru's decision.", ("country/CL","condemned","country/PE")),
     # a body named in title case ("the Ministry of ..."): the tagger's proper noun keeps a capital in its lemma
     ("Peru's ambassador was summoned to the Ministry of Foreign Affairs of Chile on Monday.",
      ("org/CL/ministry-of-foreign-affairs-of-chile","summoned","country/PE")),
@@ -442,6 +444,8 @@ def test_news_appeal_to_attack_is_no_appeal_for_restraint(read_text):
 
 
 NO_EDGE_OF = [
+    # an adjective of readiness offers the act; a meeting offered is not held
+    ("Brazil was ready to host a meeting of the Peruvian and Chilean foreign ministers.", "met"),
     ("Karl Brandt was killed in a car crash in Peru.", "struck"),
     ("Brazil urged Peru to break the truce.", "urgedRestraint"),
     ("Chile's army chief warned that any incursion by Peru would be met with force.", "met"),

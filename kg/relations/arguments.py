@@ -271,7 +271,8 @@ def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,
 
 def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int) -> tuple[list[str], int]:
     """The actor ``tok`` takes from the words above it: a noun before a gerund, a controlling object
-    ("urged Iran to stop": Iran), else the subject of its governing clause."""
+    ("urged Iran to stop": Iran), else the subject of its governing clause (through an adjective: "X was quick to
+    condemn")."""
     head = tok.head
     prev = ctx.doc[tok.i - 1] if tok.i > 0 else tok
     if tok.tag_ == "VBG" and (tok.dep_ == "pcomp" or tok.head.i == tok.i - 1) and prev.i < tok.i \
@@ -291,6 +292,7 @@ def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, de
                 k for c in head.head.children if c.dep_ == "dobj" for k in entities_in(ctx, c, multi=True)]):
             return found, depth + 1  # Y shelled Z, as X says
     if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "dobj", "pcomp", "ccomp", "oprd", "relcl", "attr") or \
+            tok.dep_ == "acomp" and tok.lemma_.lower() in ctx.t["doing_adjectives"] or \
             tok.dep_ == "pobj" and (head.lower_ == "with" or head.lower_ == "for" and pred == "urgedRestraint") \
             and head.head is not head:
         if tok.dep_ == "pobj" or reported_clause_sibling(tok) is not None:

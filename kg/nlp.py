@@ -104,15 +104,30 @@ def kg_name_repairs(doc: Doc) -> Doc:
     """A one-word name the tagger read as a participle after a transitive verb that has no object ("troops shelled
     Bol on Monday": "Bol" as the verb's adjectival complement): the name is the verb's direct object. A capitalised
     common noun tagged a proper noun keeps its capital in its lemma ("the Foreign Ministry": "Ministry"); kg's
-    patterns name lemmas in lower case, so the lemma of a proper noun is lowered."""
+    patterns name lemmas in lower case, so the lemma of a proper noun is lowered. A name the parser left unattached
+    ("dep", or a verb's "npadvmod") after a comma that follows a common noun is that noun's apposition ("two
+    directors, A B and C D")."""
     for tok in doc:
         if tok.pos_ == "PROPN" and not tok.lemma_.islower():
             tok.lemma_ = tok.lemma_.lower()
+        if tok.dep_ in ("dep", "npadvmod") and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG") and \
+                (noun := _noun_before_comma(tok)) is not None:
+            tok.head, tok.dep_ = noun, "appos"  # "froze the assets of two directors, A B and C D": they are the directors
         if len(doc.ents) and tok.ent_iob_ == "B" and tok.pos_ == "VERB" and tok.dep_ in ("acomp", "oprd") and \
                 not tok.is_sent_start and tok.text[:1].isupper() and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I") \
                 and tok.head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.head.children):
             tok.pos_, tok.tag_, tok.dep_ = "PROPN", "NNP", "dobj"
     return doc
+
+
+def _noun_before_comma(name: Token) -> Token | None:
+    """The common noun right before the comma that opens a name's phrase ("two directors, A B"), if any."""
+    start = min(t.i for t in name.subtree if t.i <= name.i and (t.dep_ == "compound" or t is name))
+    doc = name.doc
+    if start < 2 or doc[start - 1].text != "," or doc[start - 2].pos_ != "NOUN":
+        return None
+    noun = doc[start - 2]
+    return noun if name not in noun.ancestors else None
 
 
 @Language.component("kg_gazetteer", assigns=["doc.ents"])

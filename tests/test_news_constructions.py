@@ -279,6 +279,9 @@ CASES = [
     ("The Red Hand Brigade, which Chile blames for the bombing, denied any role.",
      ("country/CL","accused","group/red-hand-brigade")),
     ("Peru, which shelled Arica on Friday, has not commented.", ("country/PE","struck","place/geonames/3899361")),
+    # names after "its two directors," that the parser left unattached are the directors, the measure's targets
+    ("The Treasury on Monday blacklisted Kessel Aviation and froze the assets of its two directors, Min Thura Oo and "
+     "Daw Khin Lay.", ("org/treasury","sanctioned","person/daw-khin-lay")),
     # the subject of an adjective of doing performs its infinitive
     ("Chile was quick to condemn Peru's decision.", ("country/CL","condemned","country/PE")),
     # a body named in title case ("the Ministry of ..."): the tagger's proper noun keeps a capital in its lemma

@@ -70,3 +70,14 @@ def test_parse_repairs_a_name_read_as_a_participle_is_the_verbs_object(vocab):
 def test_parse_repairs_leave_a_participle_that_is_no_name_alone(vocab):
     doc = kg_name_repairs(_shelled(vocab, "VERB", "acomp", ent=False))
     assert (doc[2].pos_, doc[2].dep_) == ("VERB", "acomp")
+
+
+def test_parse_repairs_an_unattached_name_after_a_noun_and_comma_is_its_apposition(vocab):
+    # "froze the assets of two directors, Varto Lenz": the parser's "dep" on the verb; the name is the directors'
+    words = ["froze", "assets", "of", "directors", ",", "Varto", "Lenz"]
+    doc = _doc(vocab, words, ["VBD", "NNS", "IN", "NNS", ",", "NNP", "NNP"],
+               ["VERB", "NOUN", "ADP", "NOUN", "PUNCT", "PROPN", "PROPN"], [0, 0, 1, 2, 0, 6, 0],
+               ["ROOT", "dobj", "prep", "pobj", "punct", "compound", "dep"])
+    doc.ents = [Span(doc, 5, 7, label="PERSON")]
+    kg_name_repairs(doc)
+    assert (doc[6].head.i, doc[6].dep_) == (3, "appos")

@@ -282,6 +282,10 @@ CASES = [
     # names after "its two directors," that the parser left unattached are the directors, the measure's targets
     ("The Treasury on Monday blacklisted Kessel Aviation and froze the assets of its two directors, Min Thura Oo and "
      "Daw Khin Lay.", ("org/treasury","sanctioned","person/daw-khin-lay")),
+    # a hostile act promised an answer ("will be met with a firm response") threatens its author, here named by a
+    # "by" phrase the parser hung on the act's object
+    ('"Any violation of our airspace by Peru will be met with a firm response," Bolivian Defence Minister Karl Brandt '
+     'said.', ("person/karl-brandt","threatened","country/PE")),
     # the subject of an adjective of doing performs its infinitive
     ("Chile was quick to condemn Peru's decision.", ("country/CL","condemned","country/PE")),
     # a body named in title case ("the Ministry of ..."): the tagger's proper noun keeps a capital in its lemma

@@ -168,7 +168,9 @@ def _noun_actor(ctx: Context, tok: Token) -> list[str]:
         return [left]
     own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.key(c) and not _opposed(ctx, c)
            and not (killing and ctx.types.get(ctx.key(c)) == "Official")]
-    by = [gc for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for gc in c.children if gc.dep_ == "pobj"]
+    of_objects = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    by = [gc for c in [tok, *of_objects] for p in c.children if p.dep_ == "prep" and p.lower_ == "by"
+          for gc in p.children if gc.dep_ == "pobj"]  # "the violation of our airspace by X": "by" hung on its object
     if tok.lemma_.lower() in ctx.expulsion_nouns:  # "the expulsion of its envoys from Y": Y expelled them
         by += [g for c in [tok, *(g for p in tok.children if p.lower_ == "of" for g in p.children)]
                for p in c.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"]

@@ -286,6 +286,11 @@ CASES = [
     # "by" phrase the parser hung on the act's object
     ('"Any violation of our airspace by Peru will be met with a firm response," Bolivian Defence Minister Karl Brandt '
      'said.', ("person/karl-brandt","threatened","country/PE")),
+    # a relative clause on coordinated names is said of each ("A and B, which have both ...")
+    ("Ecuador and Bolivia, which have both expelled Peruvian diplomats, backed the decision.",
+     ("country/BO","expelledDiplomat","country/PE")),
+    # "stood shoulder to shoulder with", however the parser splits the idiom
+    ("Bolivia said it stood shoulder to shoulder with brotherly Peru.", ("country/BO","supported","country/PE")),
     # the subject of an adjective of doing performs its infinitive
     ("Chile was quick to condemn Peru's decision.", ("country/CL","condemned","country/PE")),
     # a body named in title case ("the Ministry of ..."): the tagger's proper noun keeps a capital in its lemma

@@ -191,6 +191,9 @@ def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: 
     envoy), or the one such a word refers to ("the operation", "the ministers", "that"); None when none is."""
     t = ctx.t
     for cand in cands:
+        if cand.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and ctx.key(tok.head) and len(both := [
+                k for k in entities_in(ctx, tok.head, multi=True) if ctx.types.get(k) != "Place"]) > 1:
+            return both, depth  # "A and B, which have both expelled Y's diplomats": both antecedents
         keys = entities_in(ctx, cand, multi=False)
         if cand.lower_ in t["role_nouns"] or cand.lemma_.lower() in t["role_nouns"]:
             people = [k for k in entities_in(ctx, cand, multi=True) if ctx.types.get(k) == "Official"]

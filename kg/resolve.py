@@ -370,8 +370,8 @@ def _acts(doc: Doc, m: Mention) -> bool:
         return True
     if _addressed(root.head if root.dep_ == "conj" and root.head.dep_ == "dobj" else root):  # "urged A and B to"
         return True  # "accused Santiago of ...", "urged Moscow to ...": a state is accused, a town is not
-    if root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.head.lower_ == "between":
-        root = root.head  # "between A and B": B as A
+    if root.dep_ == "conj" and root.head.dep_ == "pobj":
+        root = root.head  # "between A and B", "called on A and B": B as A
     if root.dep_ != "pobj":
         return False
     prep, head, t = root.head.lower_, root.head.head, triggers()
@@ -379,10 +379,11 @@ def _acts(doc: Doc, m: Mention) -> bool:
     if prep == "between" and (t["verb_of"].get(lemma) in cues().between_predicates or
                               t["noun_of"].get(lemma) in cues().between_predicates or lemma in cues().dealings_nouns):
         return True  # "offered to mediate between Lima and Quito", "talks between Lima and Quito": the two states
-    # "protested to Lima", "sanctions against Minsk", "talks with Lima", "ambassador to Lima"
+    # "protested to Lima", "sanctions against Minsk", "talks with Lima", "ambassador to Lima", "called on Lima to"
     judged = [head, *(c for c in head.children if c.dep_ == "dobj")]  # "condemnation from Lima", "drew a rebuke from Lima"
     return prep in cues().actor_preps and head.pos_ == "VERB" or prep == "against" or \
         prep == "with" and lemma in cues().dealings_nouns or prep == "to" and lemma in cues().envoy_nouns or \
+        prep == "on" and lemma in t["request_words"] or \
         prep == "from" and any(t["noun_of"].get(w.lemma_.lower()) in t["addressing_predicates"] for w in judged)
 
 

@@ -291,6 +291,8 @@ CASES = [
      ("country/BO","expelledDiplomat","country/PE")),
     # "stood shoulder to shoulder with", however the parser splits the idiom
     ("Bolivia said it stood shoulder to shoulder with brotherly Peru.", ("country/BO","supported","country/PE")),
+    # capitals called on to act are their states, the second of two as the first
+    ("The UN called on Lima and Santiago to refrain from further raids.", ("org/un","urgedRestraint","country/CL")),
     # the subject of an adjective of doing performs its infinitive
     ("Chile was quick to condemn Peru's decision.", ("country/CL","condemned","country/PE")),
     # a body named in title case ("the Ministry of ..."): the tagger's proper noun keeps a capital in its lemma

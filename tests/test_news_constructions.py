@@ -293,6 +293,14 @@ CASES = [
     ("Bolivia said it stood shoulder to shoulder with brotherly Peru.", ("country/BO","supported","country/PE")),
     # capitals called on to act are their states, the second of two as the first
     ("The UN called on Lima and Santiago to refrain from further raids.", ("org/un","urgedRestraint","country/CL")),
+    # "each other": each of the two subjects did it to the other
+    ("Peru and Chile accused each other of violating the truce.", ("country/CL","accused","country/PE")),
+    ("Peru and Chile expelled each other's diplomats.", ("country/CL","expelledDiplomat","country/PE")),
+    # a diplomatic row has two sides too, and "the two foreign ministers" count them
+    ("Peru expelled two Chilean diplomats on Monday. Brazil offered to host talks between the two countries.",
+     ("country/BR","mediated","country/CL")),
+    ("Peruvian gunboats shelled a Chilean port. Brazil offered to host talks between the two foreign ministers.",
+     ("country/BR","mediated","country/PE")),
     # the subject of an adjective of doing performs its infinitive
     ("Chile was quick to condemn Peru's decision.", ("country/CL","condemned","country/PE")),
     # a body named in title case ("the Ministry of ..."): the tagger's proper noun keeps a capital in its lemma

@@ -384,7 +384,21 @@ def exchanged(ctx: Context, disc: Discourse, rd: Reading) -> bool:
     return True
 
 
-ENDINGS = (pairwise_meeting, exchanged)
+def each_other(ctx: Context, disc: Discourse, rd: Reading) -> bool:
+    """"A and B accused each other", "A and B expelled each other's diplomats": each did it to the other.
+    Example: "Ruritania and Freedonia blamed each other for the clash." """
+    tok = rd.tok
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "prep")]
+    named = [o for c in objects for o in [c, *c.children] if o.lower_ == "other" and any(d.lower_ == "each" for d in o.children)]
+    if not named or len(rd.subjects) != 2 or tok.pos_ != "VERB":
+        return False
+    a, b = rd.subjects
+    emit(ctx, disc, [a], rd.pred, [b], tok, rd.sent, rd.chain, rd.depth)
+    emit(ctx, disc, [b], rd.pred, [a], tok, rd.sent, rd.chain, rd.depth)
+    return True
+
+
+ENDINGS = (pairwise_meeting, each_other, exchanged)  # a meeting is one relation, not one each way
 
 
 def read_trigger(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span) -> None:

@@ -123,11 +123,13 @@ def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str,
         while n < len(span) - 1 and span[n].lower_.rstrip(".") in cues().honorifics:
             n += 1
         return classify(span[n:], label, sent, lower_words)  # "Imam X", "Shahid X": the name is X
-    if label in ("ORG", "PERSON") and all(t.lower_ in cues().role_words for t in span):
-        return None  # "Major General" alone: a title the NER cut from its name
-    if label == "ORG" and span[0].lower_ in cues().name_titles and (n := _leading_title(span)) and len(span) - n >= 2 and \
+    if label in ("ORG", "PERSON") and (all(t.lower_ in cues().role_words for t in span) or span[-1].lower_ in cues().name_titles
+                                       and span.end < len(span.doc) and span.doc[span.end].ent_type_ == "PERSON"):
+        return None  # "Major General" alone, "Lance Corporal" + a person's name: a title the NER cut from its name
+    if label == "ORG" and any(t.lower_ in cues().name_titles for t in span[:2]) and (n := _leading_title(span)) and \
+            len(span) - n >= 2 and \
             not has_cue(words, cues().org_words) and not has_cue(words, cues().group_words):
-        label = "PERSON"  # "Lieutenant General A B" taken for a body: a titled person
+        label = "PERSON"  # "Lieutenant General A B", "Lance Corporal A B" taken for a body: a titled person
     if label == "PERSON" and (n := _leading_title(span)):
         mention = classify(span[n:], label, sent, lower_words)  # "Crown Prince X", "Foreign Minister X": the name is X
         if mention is not None and mention.type == "Official" and not mention.role:

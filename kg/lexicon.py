@@ -31,6 +31,8 @@ class Cues:
     place_words: frozenset[str]
     landmark_words: frozenset[str]  # head words of a building's or a landmark's name, part of it: "the X Cathedral"
     seat_nouns: frozenset[str]  # a seat of government, naming a place in apposition: "the provincial capital, X"
+    posted_body_nouns: frozenset[str]  # a body named with the state it serves in: "the UN Assistance Mission in X"
+    posted_body_preps: frozenset[str]  # the prepositions before that state: "in", "to", "for"
     role_words: frozenset[str]
     force_heads: frozenset[str]
     force_members: frozenset[str]

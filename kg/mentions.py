@@ -98,11 +98,18 @@ def _joined_ents(doc: Doc) -> list[Span]:
             while i < len(ents) and ents[i].start < whole.end:
                 i += 1
             continue
+        ent = _run_on_after_joiner(ent)
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         key = fold(ent.text)
-        if nxt is not None and ent.end == nxt.start and ent.label_ == "ORG" and ent[-1].lower_ == "of" and \
-                nxt.label_ in ("GPE", "ORG"):
-            out.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the Ministry of Foreign Affairs of" + "Ruritania"
+        if nxt is not None and nxt.start == ent.end + 1 and ent.label_ == "ORG" and nxt.label_ == "GPE" and \
+                ent[-1].lower_ in cues().posted_body_nouns and ent[-1].text[:1].isupper() and \
+                doc[ent.end].lower_ in cues().posted_body_preps and gaz.country(nxt.text):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the UN Assistance Mission" + "in" + "Ruritania"
+            i += 2
+            continue
+        if nxt is not None and ent.end == nxt.start and ent.label_ == "ORG" and nxt.label_ in ("GPE", "ORG") and \
+                (ent[-1].lower_ == "of" or ent[-1].lower_ in cues().name_joiners and nxt.label_ == "ORG"):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the Ministry of Foreign Affairs of" + "Ruritania", "... and" + "..."
             i += 2
             continue
         if nxt is not None and ent.end == nxt.start and nxt.label_ == "ORG" and ent.label_ in ("NORP", "PERSON", "ORG") and \
@@ -121,6 +128,18 @@ def _joined_ents(doc: Doc) -> list[Span]:
         out.append(ent)
         i += 1
     return _hyphen_joined(doc, out)
+
+
+def _run_on_after_joiner(ent: Span) -> Span:
+    """A body's name the NER stopped at "and" or "for": "the Ministry of Foreign Affairs and" + "Regional
+    Integration", capitalised words outside any entity, is one name."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "ORG" or ent[-1].lower_ not in cues().name_joiners:
+        return ent
+    while end < len(doc) and end - ent.end < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and \
+            not doc[end].ent_type_:
+        end += 1
+    return Span(doc, ent.start, end, label="ORG") if end > ent.end else ent
 
 
 def _hyphen_joined(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -175,7 +194,8 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
         if len(left) == len(right) == 1 and {left.text, right.text} <= _person_words_before(doc, span.start):
             return [(left, "PERSON"), (right, "PERSON")]  # "Brandt and Weiss were sanctioned": two people named before
     at = next((t.i for t in span[1:-1] if t.is_lower and t.lower_ in cues().locative_preps), None)
-    if at is not None and doc[at + 1].text[:1].isupper() and actor_key(span.text) not in actors():
+    if at is not None and doc[at + 1].text[:1].isupper() and actor_key(span.text) not in actors() and \
+            doc[at - 1].lower_ not in cues().posted_body_nouns:  # "the UN Mission in X" is one name
         # "the Karsk Front near Velm": a name and the place the NER ran on into
         return [*_pieces(Span(doc, span.start, at, label=ent.label_)), (doc[at + 1 : span.end], "GPE")]
     if len(span) > 1 and ent.label_ in ("ORG", "PERSON") and gaz.country(span[0].text) and span[1].text[:1].isupper() and \

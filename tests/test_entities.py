@@ -417,6 +417,12 @@ def test_entities_module_has_no_inline_word_list(module):
     ("Rebels advanced to within 30 km of the provincial capital, Muvango, on Sunday.", "place/muvango", "Place"),
     # "the city of X ablaze": a name the parser hung on the adjective is still the city's name
     ("Drone debris set a depot in the city of Velmarsk ablaze.", "place/velmarsk", "Place"),
+    # a body named with the state it serves in is one name, not a body and a country
+    ("The United Nations Mission in South Sudan condemned the attack.", "org/united-nations-mission-in-south-sudan",
+     "Organization"),
+    # a body's name the NER stopped at "and"
+    ("The ambassador was summoned to the Ministry of Foreign Affairs and Regional Integration on Monday.",
+     "org/ministry-of-foreign-affairs-and-regional-integration", "Organization"),
     # "the villages of A and B": two places, which the NER had run together
     ("Shells fell on the villages of Tarnow Dolny and Zelva overnight.", "place/zelva", "Place"),
 ])
@@ -450,3 +456,9 @@ def test_entities_a_title_alone_and_firms_named_with_a_title_word(read_text):
 def test_entities_a_town_that_neither_reports_nor_is_cited_stays_a_town(read_text):
     entities, _ = read_text("Houthi rebels attacked Saba on Monday.")
     assert [e for e in entities.values() if e.type == "Place"] and "org/saba" not in entities, entities
+
+
+def test_entities_a_title_the_ner_cut_from_a_name_is_no_body(read_text):
+    # "Lance Corporal" as the NER's organisation, the name after it its person: the title is neither
+    entities, _ = read_text("Gunmen shot dead Lance Corporal Karl Brandt during a patrol.")
+    assert "person/karl-brandt" in entities and not [k for k in entities if k.startswith("org/")], entities

@@ -12,12 +12,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .acronyms import acronym_tokens, key_acronyms, looks_like_acronym
+from .acronyms import acronym_tokens, key_acronyms
 from .gazetteer import gazetteer
-from .keys import (country_iso, country_key, fold, geonames_key, is_capital, is_country, is_gazetteer_state,
+from .keys import (country_key, fold, geonames_key, is_capital, is_country, is_gazetteer_state,
                    is_geonames_place, is_person, iso_of, name_key, org_key, person_key, place_key)
 from .lexicon import actor_key, actors, cues, triggers
 from .mentions import names_org_word
+from .entity_records import entity_record, vote
 from .references import references
 from .schema import Entity, Mention
 
@@ -34,7 +35,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> tuple[list[Entity], dict[int, 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m, k in zip(mentions, keys):
         groups[k].append(m)
-    entities = [_entity(k, ms, sents, doc) for k, ms in groups.items()]
+    entities = [entity_record(k, ms, sents, doc) for k, ms in groups.items()]
     entities = _affiliate_officials(doc, entities, groups, mentions, keys)
     token_key = {}
     for m, k in zip(mentions, keys):
@@ -158,7 +159,7 @@ def _one_name_one_thing(mentions: list[Mention], keys: list[str]) -> None:
             by_text[fold(m.text)].append(idx)
     for idxs in by_text.values():
         if len({keys[i] for i in idxs}) > 1:
-            typ = _vote(mentions[i].type for i in idxs for _ in range(2 if mentions[i].type == "Place" else 1))
+            typ = vote(mentions[i].type for i in idxs for _ in range(2 if mentions[i].type == "Place" else 1))
             winners = [keys[i] for i in idxs if mentions[i].type == typ]
             winner = next((k for k in winners if is_geonames_place(k)), winners[0])
             for i in idxs:
@@ -397,52 +398,3 @@ def _addressed(obj: Token) -> bool:
     return t["verb_of"].get(verb) in t["addressing_predicates"] or verb in t["request_words"] or \
         any(c.lemma_.lower() in t["accountable_words"] for c in obj.head.children) or \
         verb in t["object_control_verbs"] and any(c.dep_ == "xcomp" for c in obj.head.children)  # "prompting Lima to expel"
-
-
-def _entity(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> Entity:
-    """The Entity of one key from its mentions: the country's own record, else label, type and ties voted."""
-    gaz = gazetteer()
-    first = ms[0]
-    surface = list(dict.fromkeys(m.text for m in ms))
-    if iso := country_iso(key):
-        c = gaz.countries[iso]
-        return Entity(key=key, type="Country", label=c["name"], aliases=tuple(s for s in surface if s != c["name"]),
-                      iso=iso, geonames=c["geonames"], mentions=len(ms), first_sentence=sents[first.sent])
-    named = [m for m in ms if not looks_like_acronym(m.text)] or ms  # acronyms do not vote
-    longest = max(len(m.text.split()) for m in named)
-    typ = _vote(m.type for m in named if len(m.text.split()) == longest)  # full names are typed best
-    if is_geonames_place(key) and any(is_capital(m.key) for m in ms):
-        typ = "Place"
-    label = max((s for s in surface if not looks_like_acronym(s)), key=lambda s: (len(s.split()), len(s)), default=surface[0])
-    role = next((m.role for m in ms if m.role), "")
-    affiliation = next((m.affiliation for m in ms if m.affiliation), "")
-    located_in = next((m.located_in for m in ms if m.located_in), "") or _located_by_possessive(doc, ms)
-    geonames = next((m.geonames for m in ms if m.geonames), 0)
-    return Entity(key=key, type=typ, label=label, aliases=tuple(s for s in surface if s != label), role=role,
-                  affiliation=affiliation if typ != "Place" else "", located_in=located_in if typ == "Place" else "",
-                  geonames=geonames if typ == "Place" else 0, mentions=len(ms), first_sentence=sents[first.sent],
-                  # a place keeps the ISO code of its country even when the article never names that country
-                  iso=country_iso(located_in) if typ == "Place" else "")
-
-
-def _located_by_possessive(doc: Doc, ms: list[Mention]) -> str:
-    """"Iran's Sistan province" or "Saravan, Iran": the country a place lies in."""
-    gaz = gazetteer()
-    for m in ms:
-        s, e = m.tokens
-        if s >= 2 and doc[s - 1].tag_ == "POS" and (iso := gaz.country(doc[s - 2].text)):
-            return country_key(iso)
-        if e + 1 < len(doc) and doc[e].text == "," and (iso := gaz.country(doc[e + 1].text)):
-            return country_key(iso)
-    return ""
-
-
-_TIE_ORDER = {"Official": 4, "Group": 3, "Place": 2, "Organization": 1, "Country": 0}
-
-
-def _vote(types) -> str:
-    """The most frequent type; ties go to the more specific type."""
-    counts: dict[str, int] = defaultdict(int)
-    for t in types:
-        counts[t] += 1
-    return max(counts, key=lambda t: (counts[t], _TIE_ORDER.get(t, 0)))

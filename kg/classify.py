@@ -314,6 +314,10 @@ def _owner_country(span: Span) -> str:
                 iso = gaz.country(child.text) or gaz.demonyms.get(fold(child.text)) or gaz.country(whole)
                 if iso:
                     return iso
+    prev = span.doc[span.start - 1] if span.start > 0 else None  # "Ruritanian Foreign Ministry spokeswoman A B":
+    if prev is not None and span.root.dep_ == "compound" and prev.dep_ in ("amod", "compound") and \
+            prev.head == span.root.head and (iso := gaz.country(prev.text) or gaz.demonyms.get(fold(prev.text))):
+        return iso  # the state's adjective hung beside the body's name, on the noun both modify
     name, _, owner = span.text.rpartition(" of ")
     if name and len(name.split()) > 1 and (iso := gaz.country(owner)):
         return iso  # "the Ministry of Foreign Affairs of Ruritania"

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from .acronyms import looks_like_acronym
 from .gazetteer import gazetteer
-from .keys import country_iso, country_key, is_capital, is_geonames_place
+from .keys import country_iso, country_key, is_capital, is_geonames_place, owner_iso
 from .schema import Entity, Mention
 
 __all__ = ["entity_record", "vote"]
@@ -29,6 +29,8 @@ def entity_record(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> En
     if is_geonames_place(key) and any(is_capital(m.key) for m in ms):
         typ = "Place"
     label = max((s for s in surface if not looks_like_acronym(s)), key=lambda s: (len(s.split()), len(s)), default=surface[0])
+    if typ == "Organization" and (state_named := _with_its_state(key, label)) != label:
+        surface, label = [*surface, label], state_named
     role = next((m.role for m in ms if m.role), "")
     affiliation = next((m.affiliation for m in ms if m.affiliation), "")
     located_in = next((m.located_in for m in ms if m.located_in), "") or _located_by_possessive(doc, ms)
@@ -38,6 +40,18 @@ def entity_record(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> En
                   geonames=geonames if typ == "Place" else 0, mentions=len(ms), first_sentence=sents[first.sent],
                   # a place keeps the ISO code of its country even when the article never names that country
                   iso=country_iso(located_in) if typ == "Place" else "")
+
+
+def _with_its_state(key: str, label: str) -> str:
+    """A state body's label with its state's demonym when the name the article gives lacks it ("the Foreign Ministry"
+    of Ruritania: "Ruritanian Foreign Ministry"), so that two states' foreign ministries are told apart in a graph;
+    the name as written stays an alias."""
+    gaz = gazetteer()
+    iso = owner_iso(key)
+    demonym = gaz.countries.get(iso, {}).get("demonym", "") if iso else ""
+    if not demonym or any(gaz.country(w) == iso or gaz.demonym(w) == iso for w in label.replace("'s", "").split()):
+        return label
+    return f"{demonym} {label[4:] if label.lower().startswith('the ') else label}"
 
 
 def _located_by_possessive(doc: Doc, ms: list[Mention]) -> str:

@@ -462,3 +462,27 @@ def test_entities_a_title_the_ner_cut_from_a_name_is_no_body(read_text):
     # "Lance Corporal" as the NER's organisation, the name after it its person: the title is neither
     entities, _ = read_text("Gunmen shot dead Lance Corporal Karl Brandt during a patrol.")
     assert "person/karl-brandt" in entities and not [k for k in entities if k.startswith("org/")], entities
+
+
+def test_entities_a_state_body_is_labelled_with_its_state(read_text):
+    # "Peru's Foreign Ministry": labelled "Peruvian Foreign Ministry" so two states' ministries differ in a graph;
+    # the name as written stays an alias
+    entities, _ = read_text("Peru's Foreign Ministry summoned Chile's ambassador on Monday.")
+    body = entities["org/PE/foreign-ministry"]
+    assert body.label == "Peruvian Foreign Ministry" and "Foreign Ministry" in body.aliases, body
+
+
+def test_entities_a_state_adjective_beside_a_body_name_owns_it():
+    # "Peruvian Foreign Ministry spokeswoman A B" where the NER names the body without the adjective, which the parser
+    # hangs on "spokeswoman" beside the body's name (a hand-built parse: the small model does this only sometimes)
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kg.mentions import find_mentions
+
+    words = ["Peruvian", "Foreign", "Ministry", "spokeswoman", "Ana", "Lind", "spoke", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=["JJ", "NNP", "NNP", "NN", "NNP", "NNP", "VBD", "."],
+              pos=["ADJ", "PROPN", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"], heads=[3, 2, 3, 5, 5, 6, 6, 6],
+              deps=["amod", "compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"])
+    doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 1, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    assert "org/PE/foreign-ministry" in [m.key for m in find_mentions(doc)]

@@ -31,6 +31,7 @@ class Cues:
     place_words: frozenset[str]
     landmark_words: frozenset[str]  # head words of a building's or a landmark's name, part of it: "the X Cathedral"
     seat_nouns: frozenset[str]  # a seat of government, naming a place in apposition: "the provincial capital, X"
+    group_name_starts: frozenset[str]  # first words of armed groups' untranslated names: "Movimiento Armado X"
     posted_body_nouns: frozenset[str]  # a body named with the state it serves in: "the UN Assistance Mission in X"
     posted_body_preps: frozenset[str]  # the prepositions before that state: "in", "to", "for"
     role_words: frozenset[str]

@@ -8,9 +8,9 @@ from spacy.tokens import Doc, Span, Token
 from .acronyms import common_acronyms, interviewer_tag, merge_expansions
 from .classify import classify, has_cue, make_mention, owner_prefix, placed_by_context
 from .gazetteer import gazetteer
-from .keys import armed_forces_key, country_key, fold, org_key
+from .keys import armed_forces_key, country_key, fold, group_key, org_key
 from .lexicon import actor_key, actors, cues
-from .missed_names import listed_person_mentions, org_word_mentions, place_word_mentions, titled_person_mentions
+from .missed_names import group_name_spans, listed_person_mentions, org_word_mentions, place_word_mentions, titled_person_mentions
 from .officials import name_word, shared_surnames, with_first_name
 from .schema import Mention
 
@@ -34,7 +34,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
     common = common_acronyms(doc)
     out: list[Mention] = []
     used: set[int] = set()
+    groups = group_name_spans(doc)
     for ent in _joined_ents(doc):
+        if any(g.start < ent.end and ent.start < g.end for g in groups):
+            continue  # "Autodefensas" + "Bajo Cauca": the group's name, read whole below
         if ent.label_ not in _ENT_LABELS:
             if not gazetteer().country(ent.text) and not placed_by_context(ent):
                 continue
@@ -50,6 +53,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if m is not None:
                 out.extend(owner_prefix(span, m) if m.text == span.text else [m])
                 used.update(range(span.start, span.end))
+    for g in groups:  # a listed actor keeps its identity and key; any other such name is an armed group
+        m = classify(g, "ORG", sent_of[g.start], lower_words)
+        out.append(m if m is not None and m.type == "Group" else make_mention(g, sent_of[g.start], "Group", key=group_key(g.text)))
+        used.update(range(g.start, g.end))
     out = merge_expansions(doc, out, sent_of)
     out = shared_surnames(doc, out, sent_of)
     out = _led_bodies(doc, out, sent_of, used)

@@ -2,7 +2,7 @@
 title, places before a place word, bodies ending in an organisation or armed-group word."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .classify import classify, make_mention, place_mention
 from .gazetteer import gazetteer
@@ -10,7 +10,7 @@ from .keys import fold
 from .lexicon import cues
 from .schema import Mention
 
-__all__ = ["listed_person_mentions", "org_word_mentions", "place_word_mentions", "titled_person_mentions"]
+__all__ = ["group_name_spans", "listed_person_mentions", "org_word_mentions", "place_word_mentions", "titled_person_mentions"]
 
 
 def listed_person_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_words: set[str]) -> list[Mention]:
@@ -118,3 +118,38 @@ def org_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_w
         out.append(make_mention(span, sent_of[start], kind))
         used.update(range(span.start, span.end))
     return out
+
+
+def group_name_spans(doc: Doc) -> list[Span]:
+    """Armed groups' names left untranslated, which open with a word such as "Movimiento", "Tehreek" or "Liwa":
+    that word and the capitalised words, name particles ("del", "al") and glued hyphens ("Tehreek-e-Azadi") after
+    it, two capitalised words at least; the NER cuts them up or misses them."""
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if fold(tok.text) not in cues().group_name_starts or not tok.text[:1].isupper():
+            i += 1
+            continue
+        end, capitals = i + 1, 1
+        while end < len(doc):
+            t, prev = doc[end], doc[end - 1]
+            glued = t.text == "-" and not prev.whitespace_ or prev.text == "-" and not prev.whitespace_
+            if t.text[:1].isupper() and t.is_alpha:
+                capitals += 1
+            elif not (glued or t.lower_ in cues().name_particles and _capital_after(doc, end + 1)):
+                break
+            end += 1
+        while end > i + 1 and not doc[end - 1].text[:1].isupper():
+            end -= 1  # no trailing particle or hyphen
+        if capitals >= 2:
+            out.append(Span(doc, i, end, label="NORP"))
+        i = max(end, i + 1)
+    return out
+
+
+def _capital_after(doc: Doc, i: int) -> bool:
+    """True when the word at ``i``, past one glued hyphen, is capitalised: "al-Bahr", "del Sur"."""
+    if i < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_:
+        i += 1
+    return i < len(doc) and doc[i].text[:1].isupper()

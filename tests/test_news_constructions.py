@@ -1130,3 +1130,11 @@ def test_news_shot_dead_is_a_killing_and_a_titled_name_after_at_is_a_person(read
 def test_news_one_party_speaking_at_a_meeting_meets_no_one(read_text):
     _, relations = read_text("Chile said at a meeting on Monday that Peru had violated the truce.")
     assert not [r for r in relations if r.predicate == "met"], relations
+
+
+def test_news_both_sides_of_a_border_are_no_parties(read_text):
+    # "on both sides of the border" is geography: the appeal goes to the states it names, not to the fight read last
+    _, relations = read_text("Peruvian troops shelled the Red Hand Brigade near Tacna. Brazil, which has invested on "
+                             "both sides of the border, urged Lima and Santiago to avoid escalation.")
+    urged = {r.object for r in relations if r.predicate == "urgedRestraint"}
+    assert urged == {"country/PE", "country/CL"}, urged

@@ -33,20 +33,30 @@ def counts_two_parties(ctx: Context, words) -> bool:
     """True when ``words`` hold a phrase that counts two parties without naming them ("both sides", "the two
     governments"), other than as a subject."""
     return any(t.lower_ in ctx.t["pair_determiners"] and {t.head.lemma_.lower(), t.head.lower_} & ctx.t["collective_objects"]
+               and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.head.children)  # "both sides of the border"
                for t in words if t.head.dep_ not in ("nsubj", "nsubjpass"))
 
 
-def warring_sides(ctx: Context, disc: Discourse, exclude: list[str]) -> list[str]:
+def counts_two_states(ctx: Context, words) -> bool:
+    """True when ``words`` count two parties with a noun of states ("the two neighbours", "both governments")."""
+    return any(t.lower_ in ctx.t["pair_determiners"] and {t.head.lemma_.lower(), t.head.lower_} & ctx.t["state_collectives"]
+               for t in words)
+
+
+def warring_sides(ctx: Context, disc: Discourse, exclude: list[str], states: bool = False) -> list[str]:
     """The two parties of the latest fight or truce read, at the level of their states ("X's army shelled Y's town ...
-    Z urged both sides to show restraint": X and Y), when neither is on the side of ``exclude``; else []."""
+    Z urged both sides to show restraint": X and Y), when neither is on the side of ``exclude`` (two states when the
+    appeal counts ``states``: "the two neighbours"); else []."""
     own = own_side(ctx, exclude)
-    for r in reversed(disc.said):
-        if r.predicate not in ctx.t["conflict_predicates"] or r.modality != "asserted":
-            continue
-        pair = [ctx.affiliation.get(k) if ctx.types.get(k) == "Organization" and ctx.affiliation.get(k) else
-                _named_state_of(ctx, k) for k in (r.subject, r.object)]
-        if pair[0] != pair[1] and not own & set(pair) and all(ctx.types.get(k) in ("Country", "Group") for k in pair):
-            return pair
+    for kinds in (ctx.t["conflict_predicates"], ctx.t["dispute_predicates"]):  # a fight or truce before a dispute
+        for r in reversed(disc.said):
+            if r.predicate not in kinds or r.modality != "asserted":
+                continue
+            pair = [ctx.affiliation.get(k) if ctx.types.get(k) == "Organization" and ctx.affiliation.get(k) else
+                    _named_state_of(ctx, k) for k in (r.subject, r.object)]
+            if pair[0] != pair[1] and not own & set(pair) and all(ctx.types.get(k) in (("Country",) if states else ("Country", "Group"))
+                                                                    for k in pair):
+                return pair
     return []
 
 

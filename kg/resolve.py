@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .acronyms import acronym_tokens, key_acronyms
 from .gazetteer import gazetteer
-from .keys import (country_key, fold, geonames_key, is_capital, is_country, is_gazetteer_state,
+from .keys import (country_iso, country_key, fold, geonames_key, is_capital, is_country, is_gazetteer_state,
                    is_geonames_place, is_person, iso_of, name_key, org_key, person_key, place_key)
 from .lexicon import actor_key, actors, cues, triggers
 from .mentions import names_org_word
@@ -107,6 +107,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list
     """The entity key of every mention, and the mentions as the rules retype them, in order; the caller's list is
     left as it was. Each rule may retype a mention or move it to another key."""
     mentions = list(mentions)
+    _towns_of_named_states(mentions)
     _capitals_named_like_officials(doc, mentions)
     keys = _first_keys(doc, mentions)
     _one_name_one_thing(mentions, keys)
@@ -120,6 +121,22 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list
     _bodies_named_after_of(mentions, keys)
     _anaphoric_org_words(doc, mentions, keys)
     return mentions, keys
+
+
+def _towns_of_named_states(mentions: list[Mention]) -> None:
+    """A town's name that several countries' towns share is the town of a country the article names ("the town of
+    San Isidro" in a report on Peru), not the most populous town of that name elsewhere."""
+    gaz = gazetteer()
+    named: dict[str, int] = defaultdict(int)  # how often the article names each country
+    for m in mentions:
+        if is_country(m.key):
+            named[country_iso(m.key)] += 1
+    for idx, m in enumerate(mentions):
+        towns = gaz.homonyms.get(fold(m.text), []) if m.geonames and not is_capital(m.key) else []
+        if not towns or country_iso(m.located_in) in named:
+            continue
+        if town := max((t for t in towns if t[1] in named), key=lambda t: named[t[1]], default=None):
+            mentions[idx] = replace(m, key=geonames_key(town[0]), geonames=town[0], located_in=country_key(town[1]))
 
 
 def _capitals_named_like_officials(doc: Doc, mentions: list[Mention]) -> None:

@@ -165,9 +165,9 @@ def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -
             span.doc[span.start - 1].text.islower() and not has_cue(words, cues().org_words) and not has_cue(words, cues().role_words):
         return place_mention(span, sent, key)  # "the island Xanthos", "the town Ober Tal"
     if label in ("ORG", "PERSON") and (len(span) == 1 or span.root.head.i == span.end) and \
-            span.root.dep_ in ("compound", "amod") and span.root.head.lemma_.lower() in cues().place_words and \
-            not has_cue(words, cues().org_words) and words[-1] not in cues().group_words:
-        return place_mention(span, sent, key)  # "the Khurais oil field", "Ostland's Maidan Vale province"
+            span.root.dep_ in ("compound", "amod") and span.root.head.lemma_.lower() in cues().place_words | cues().landmark_words \
+            and span.root.head.text.islower() and not has_cue(words, cues().org_words) and words[-1] not in cues().group_words:
+        return place_mention(span, sent, key)  # "the Khurais oil field", "Ostland's Maidan Vale province", "the X crossing"
     titled = span.start > 0 and span.doc[span.start - 1].lower_ in cues().name_titles  # "at Governor A B": a person
     if label in ("ORG", "PERSON") and locative(span) and not has_cue(words, cues().org_words) and not titled and \
             not has_cue(words, cues().role_words) and words[-1] not in cues().group_words:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from .acronyms import looks_like_acronym
 from .gazetteer import gazetteer
 from .keys import country_iso, country_key, is_capital, is_geonames_place, owner_iso
+from .lexicon import cues
 from .schema import Entity, Mention
 
 __all__ = ["entity_record", "vote"]
@@ -31,6 +32,8 @@ def entity_record(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> En
     label = max((s for s in surface if not looks_like_acronym(s)), key=lambda s: (len(s.split()), len(s)), default=surface[0])
     if typ == "Organization" and (state_named := _with_its_state(key, label)) != label:
         surface, label = [*surface, label], state_named
+    if typ == "Place":
+        surface += [s for s in _with_place_noun(doc, ms) if s not in surface]
     role = next((m.role for m in ms if m.role), "")
     affiliation = next((m.affiliation for m in ms if m.affiliation), "")
     located_in = next((m.located_in for m in ms if m.located_in), "") or _located_by_possessive(doc, ms)
@@ -40,6 +43,14 @@ def entity_record(key: str, ms: list[Mention], sents: list[str], doc: Doc) -> En
                   geonames=geonames if typ == "Place" else 0, mentions=len(ms), first_sentence=sents[first.sent],
                   # a place keeps the ISO code of its country even when the article never names that country
                   iso=country_iso(located_in) if typ == "Place" else "")
+
+
+def _with_place_noun(doc: Doc, ms: list[Mention]) -> list[str]:
+    """A place's name with the common noun written after it ("the Tarso crossing", "the Velm forest"), an alias:
+    some call the place by the name alone, others with the noun."""
+    words = cues().place_words | cues().landmark_words
+    return [f"{m.text} {doc[m.tokens[1]].text}" for m in ms
+            if m.tokens[1] < len(doc) and doc[m.tokens[1]].text.islower() and doc[m.tokens[1]].lemma_.lower() in words]
 
 
 def _with_its_state(key: str, label: str) -> str:

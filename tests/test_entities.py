@@ -430,6 +430,8 @@ def test_entities_module_has_no_inline_word_list(module):
     # a town's name several countries share is the town in the country the article names (San Isidro, Argentina; the
     # gazetteer's most populous San Isidro is in Peru)
     ("Argentine police said gunmen attacked a bank in San Isidro on Monday.", "place/geonames/3428992", "Place"),
+    # a name modifying a lower-case landmark noun ("the X crossing") is a place
+    ("Troops closed the Tarso crossing on Monday.", "place/tarso", "Place"),
     # "the villages of A and B": two places, which the NER had run together
     ("Shells fell on the villages of Tarnow Dolny and Zelva overnight.", "place/zelva", "Place"),
 ])
@@ -493,3 +495,9 @@ def test_entities_a_state_adjective_beside_a_body_name_owns_it():
               deps=["amod", "compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"])
     doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 1, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
     assert "org/PE/foreign-ministry" in [m.key for m in find_mentions(doc)]
+
+
+def test_entities_a_place_written_with_its_noun_has_that_form_as_alias(read_text):
+    # "the Velmora forest": the place is "Velmora"; "Velmora forest", as others write it, is an alias
+    entities, _ = read_text("Drones pounded hideouts in the Velmora forest.")
+    assert "Velmora forest" in entities["place/velmora"].aliases, entities

@@ -39,9 +39,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if any(g.start < ent.end and ent.start < g.end for g in groups):
             continue  # "Autodefensas" + "Bajo Cauca": the group's name, read whole below
         if ent.label_ not in _ENT_LABELS:
-            if not gazetteer().country(ent.text) and not placed_by_context(ent):
+            if _named_as_a_person(ent):
+                ent = Span(doc, ent.start, ent.end, label="PERSON")  # "his counterpart, A B C" the NER took for a title
+            elif not gazetteer().country(ent.text) and not placed_by_context(ent):
                 continue
-            ent = Span(doc, ent.start, ent.end, label="GPE")  # a country or a town the NER took for a title or an event
+            else:
+                ent = Span(doc, ent.start, ent.end, label="GPE")  # a country or a town the NER took for a title or an event
         for span, label in _pieces(ent):
             if any(t.text in common for t in span):
                 continue  # "the EEZ of Freedonia": an acronym of a common noun ("exclusive economic zone (EEZ)")
@@ -71,6 +74,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out.extend(org_word_mentions(doc, sent_of, used, lower_words))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _named_as_a_person(ent: Span) -> bool:
+    """True when capitalised proper nouns the NER labelled a work or an event stand in apposition to a role noun:
+    "held talks with his counterpart, A B C"."""
+    root = ent.root
+    return 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) and \
+        root.dep_ == "appos" and root.head.lower_ in cues().role_words
 
 
 def _anaphoric_org_word(span: Span) -> bool:

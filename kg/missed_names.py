@@ -35,11 +35,12 @@ def listed_person_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lo
 
 
 def titled_person_mentions(doc: Doc, sent_of: dict[int, int], used: set[int], lower_words: set[str]) -> list[Mention]:
-    """A name the NER missed right after a capitalised title ("Commission Chairperson A B C condemned"): two to four
+    """A name the NER missed right after a capitalised title ("Commission Chairperson A B C condemned", "Mr A B"): two to four
     capitalised proper nouns no entity holds, none a title, a place or a nationality, are a person's name."""
     gaz, out = gazetteer(), []
     for tok in doc[:-2]:
-        if not (tok.lower_ in cues().name_titles and tok.text[:1].isupper()) or tok.i + 1 in used:
+        title = tok.lower_ in cues().name_titles or tok.lower_.rstrip(".") in cues().courtesy_titles  # "Ms A B"
+        if not (title and tok.text[:1].isupper()) or tok.i + 1 in used:
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= 4 and end not in used and doc[end].pos_ == "PROPN" and \

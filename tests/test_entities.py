@@ -430,6 +430,9 @@ def test_entities_module_has_no_inline_word_list(module):
     # a town's name several countries share is the town in the country the article names (San Isidro, Argentina; the
     # gazetteer's most populous San Isidro is in Peru)
     ("Argentine police said gunmen attacked a bank in San Isidro on Monday.", "place/geonames/3428992", "Place"),
+    # a name in apposition to "counterpart" that the NER labelled a work of art is a person
+    ("Foreign Minister Karl Brandt held talks with his Chilean counterpart, Aïssatou Ndiaye Faye, on Monday.",
+     "person/aissatou-ndiaye-faye", "Official"),
     # a name modifying a lower-case landmark noun ("the X crossing") is a place
     ("Troops closed the Tarso crossing on Monday.", "place/tarso", "Place"),
     # "the villages of A and B": two places, which the NER had run together
@@ -501,3 +504,16 @@ def test_entities_a_place_written_with_its_noun_has_that_form_as_alias(read_text
     # "the Velmora forest": the place is "Velmora"; "Velmora forest", as others write it, is an alias
     entities, _ = read_text("Drones pounded hideouts in the Velmora forest.")
     assert "Velmora forest" in entities["place/velmora"].aliases, entities
+
+
+def test_entities_a_name_the_ner_missed_after_a_courtesy_title_is_a_person():
+    # "met Ms A B" with no entity from the NER (a hand-built parse): the two capitalised words after "Ms" are a person
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.mentions import find_mentions
+
+    doc = Doc(spacy.blank("en").vocab, words=["He", "met", "Ms", "Rana", "Vitkute", "."],
+              tags=["PRP", "VBD", "NNP", "NNP", "NNP", "."], pos=["PRON", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"],
+              heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "compound", "compound", "dobj", "punct"])
+    assert [(m.text, m.type) for m in find_mentions(doc)] == [("Rana Vitkute", "Official")]

@@ -372,8 +372,6 @@ def _state_body_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
         phrase = f"{doc[tok.i - 1].lower_} {tok.lower_}"
         if phrase not in cues().state_bodies or tok.i in used or tok.i - 1 in used or not doc[tok.i - 1].is_lower:
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in cues().role_words:
-            continue  # "Iran's foreign ministry spokesman": part of a person's title
         at = tok.i - 3 if doc[tok.i - 2].tag_ == "POS" else tok.i - 2  # "Japan's foreign ministry"
         if at < 0:
             continue

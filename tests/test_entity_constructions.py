@@ -171,7 +171,9 @@ def test_entity_capital_a_judgement_comes_from_is_its_state(read_text):
     assert "country/CL" in entities, sorted(entities)
 
 
-def test_entity_state_body_inside_a_persons_title_is_no_mention(read_text):
-    # "Peruvian foreign ministry spokesman Karl Brandt": the ministry titles the person; it is not named as a party
-    entities, _ = read_text("Peruvian foreign ministry spokesman Karl Brandt condemned the raid.")
-    assert "org/PE/foreign-ministry" not in entities and "person/karl-brandt" in entities, sorted(entities)
+def test_entity_state_body_inside_a_persons_title_is_that_body_and_the_person_speaks(read_text):
+    # "Peruvian foreign ministry spokesman Karl Brandt": the ministry is named (as it is in title case, "Peruvian
+    # Foreign Ministry spokesman"), and the spokesman, not the ministry, is who condemned
+    entities, relations = read_text("Peruvian foreign ministry spokesman Karl Brandt condemned the raid by Chile.")
+    assert "org/PE/foreign-ministry" in entities and "person/karl-brandt" in entities, sorted(entities)
+    assert {r.subject for r in relations if r.predicate == "condemned"} == {"person/karl-brandt"}, relations

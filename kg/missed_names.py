@@ -10,6 +10,8 @@ from .keys import fold
 from .lexicon import cues
 from .schema import Mention
 
+_CITY_POPULATION = 100_000  # a town this large is a city whose name may serve as an adjective ("the Montreal team")
+
 __all__ = ["group_name_spans", "listed_person_mentions", "org_word_mentions", "place_word_mentions", "titled_person_mentions"]
 
 
@@ -77,7 +79,7 @@ def place_word_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> li
         span = doc[start:end]
         key = fold(span.text)
         gaz = gazetteer()
-        if key in cues().time_words or any(gaz.country(t.text) or fold(t.text) in gaz.demonyms or
+        if key in cues().time_words or any(gaz.country(t.text) or fold(t.text) in gaz.demonyms or _people_adjective(t) or
                                      fold(t.text) in cues().religion_words for t in span):
             continue
         m = place_mention(span, sent_of[start], key)
@@ -154,3 +156,12 @@ def _capital_after(doc: Doc, i: int) -> bool:
     if i < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_:
         i += 1
     return i < len(doc) and doc[i].text[:1].isupper()
+
+
+def _people_adjective(tok) -> bool:
+    """An adjective the NER reads as a people ("an Arab state", "Catalonian towns"), unless it is the name of a
+    region or of a city (over 100,000 people) used as an adjective ("the Dagestan village", "the Montreal team")."""
+    gaz = gazetteer()
+    key = fold(tok.text)
+    return tok.ent_type_ == "NORP" and tok.pos_ == "ADJ" and key not in gaz.regions and \
+        not (key in gaz.places and gaz.places[key][2] > _CITY_POPULATION)

@@ -329,8 +329,8 @@ def _country_prefix(words: list[str]) -> tuple[str, int]:
     gaz = gazetteer()
     for n in range(min(4, len(words) - 1), 0, -1):
         head = " ".join(words[:n])
-        if iso := gaz.demonyms.get(fold(head)) or gaz.country(head):
-            return iso, n
+        if iso := gaz.demonyms.get(fold(head)) or gaz.country(head) or n == 1 and head[:1].isupper() and gaz.demonym(head):
+            return iso, n  # a demonym the tables lack is read from the word ("Tajik", "Uzbek")
     return "", 0
 
 

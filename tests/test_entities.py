@@ -433,6 +433,8 @@ def test_entities_module_has_no_inline_word_list(module):
     # a name in apposition to "counterpart" that the NER labelled a work of art is a person
     ("Foreign Minister Karl Brandt held talks with his Chilean counterpart, Aïssatou Ndiaye Faye, on Monday.",
      "person/aissatou-ndiaye-faye", "Official"),
+    # a body named with a demonym the country tables lack ("Tajik") is that state's body
+    ("The Tajik Foreign Ministry summoned the Kyrgyz ambassador.", "org/TJ/foreign-ministry", "Organization"),
     # an abbreviated rank is a title, not part of the name
     ("Among those killed was a senior rebel commander, Brig Gen Karl Brandt, the army said.", "person/karl-brandt",
      "Official"),

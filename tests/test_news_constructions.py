@@ -301,6 +301,8 @@ CASES = [
      ("country/BR","mediated","country/CL")),
     ("Peruvian gunboats shelled a Chilean port. Brazil offered to host talks between the two foreign ministers.",
      ("country/BR","mediated","country/PE")),
+    # "urged A and B to avoid ...": an appeal for restraint
+    ("Brazil urged Lima and Santiago to avoid any unilateral action.", ("country/BR","urgedRestraint","country/CL")),
     # the subject of an adjective of doing performs its infinitive
     ("Chile was quick to condemn Peru's decision.", ("country/CL","condemned","country/PE")),
     # a body named in title case ("the Ministry of ..."): the tagger's proper noun keeps a capital in its lemma

@@ -301,6 +301,8 @@ CASES = [
      ("country/BR","mediated","country/CL")),
     ("Peruvian gunboats shelled a Chilean port. Brazil offered to host talks between the two foreign ministers.",
      ("country/BR","mediated","country/PE")),
+    # "struck sites used (positions held) by X": the user or holder is struck
+    ("Peruvian jets struck three sites used by the Red Hand Brigade.", ("country/PE","struck","group/red-hand-brigade")),
     # "urged A and B to avoid ...": an appeal for restraint
     ("Brazil urged Lima and Santiago to avoid any unilateral action.", ("country/BR","urgedRestraint","country/CL")),
     # the subject of an adjective of doing performs its infinitive

@@ -113,7 +113,7 @@ def kg_name_repairs(doc: Doc) -> Doc:
         if tok.dep_ in ("dep", "npadvmod") and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG") and \
                 (noun := _noun_before_comma(tok)) is not None:
             tok.head, tok.dep_ = noun, "appos"  # "froze the assets of two directors, A B and C D": they are the directors
-        if len(doc.ents) and tok.ent_iob_ == "B" and tok.pos_ == "VERB" and tok.dep_ in ("acomp", "oprd") and \
+        if tok.pos_ == "VERB" and tok.ent_iob_ == "B" and tok.dep_ in ("acomp", "oprd") and \
                 not tok.is_sent_start and tok.text[:1].isupper() and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I") \
                 and tok.head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.head.children):
             tok.pos_, tok.tag_, tok.dep_ = "PROPN", "NNP", "dobj"

@@ -13,10 +13,10 @@ from .keys import armed_forces_key, capital_key, country_key, fold, group_key, o
 from .lexicon import actor_key, actors, cues
 from .media import news_source
 from .officials import after_role_noun, after_title, role_of
-from .places import described_as_place, locative, place_mention, placed_by_context
+from .places import described_as_place, locative, place_mention
 from .schema import Mention, make_mention
 
-__all__ = ["classify", "has_cue", "make_mention", "owner_prefix", "place_mention", "placed_by_context"]
+__all__ = ["classify", "has_cue", "owner_prefix"]
 
 
 _FUNCTION_POS = {"AUX", "PART", "PRON", "SCONJ", "CCONJ", "DET", "ADP"}

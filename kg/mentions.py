@@ -6,13 +6,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .acronyms import common_acronyms, interviewer_tag, merge_expansions
-from .classify import classify, has_cue, make_mention, owner_prefix, placed_by_context
+from .classify import classify, has_cue, owner_prefix
 from .gazetteer import gazetteer
 from .keys import armed_forces_key, country_key, fold, group_key, org_key
 from .lexicon import actor_key, actors, cues
 from .missed_names import group_name_spans, listed_person_mentions, org_word_mentions, place_word_mentions, titled_person_mentions
 from .officials import name_word, shared_surnames, with_first_name
-from .schema import Mention
+from .places import after_place_noun, placed_by_context
+from .schema import Mention, make_mention
 
 __all__ = ["find_mentions", "names_org_word"]
 
@@ -207,7 +208,7 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
             # the other side is a place too, unless its words make it a group or an organisation
             cue = cues().group_words | cues().org_words
             return [(side, ent.label_ if any(fold(t.text) in cue for t in side) else "GPE") for side in (left, right)]
-        if _listed_under_place_noun(left) and doc[span.end - 1].dep_ == "conj":
+        if after_place_noun(left[-1], plural=True) and doc[span.end - 1].dep_ == "conj":
             return [(left, "GPE"), (right, "GPE")]  # "the villages of Velk and Arno": two places, not one
         if len(left) == len(right) == 1 and {left.text, right.text} <= _person_words_before(doc, span.start):
             return [(left, "PERSON"), (right, "PERSON")]  # "Brandt and Weiss were sanctioned": two people named before
@@ -221,15 +222,6 @@ def _pieces(ent: Span) -> list[tuple[Span, str]]:
             not has_cue([fold(t.text) for t in span[1:]], cues().group_words):
         return [(span[:1], "GPE"), (span[1:], "PERSON")]  # "Ukraine Volodymyr Zelenskyy": a headline run-on
     return [(span, ent.label_)]
-
-
-def _listed_under_place_noun(span: Span) -> bool:
-    """True when ``span`` is (in) the list of names after a plural place noun: "the villages of X, Y and Z"."""
-    root = span[-1]
-    while root.dep_ == "conj" and root.head is not root:
-        root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ == "NNS" and \
-        root.head.head.lemma_.lower() in cues().place_words
 
 
 def _clean(ent: Span) -> Span | None:

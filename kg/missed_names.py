@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .classify import classify, make_mention, place_mention
+from .classify import classify
 from .gazetteer import gazetteer
 from .keys import fold
 from .lexicon import cues
-from .schema import Mention
+from .places import place_mention
+from .schema import Mention, make_mention
 
 _CITY_POPULATION = 100_000  # a town this large is a city whose name may serve as an adjective ("the Montreal team")
 

@@ -2,14 +2,14 @@
 "X, a village near Y", "at X")."""
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .gazetteer import gazetteer
 from .keys import country_key, geonames_key, place_key, region_key
 from .lexicon import cues
 from .schema import Mention, make_mention
 
-__all__ = ["described_as_place", "locative", "place_mention", "placed_by_context"]
+__all__ = ["after_place_noun", "described_as_place", "locative", "place_mention", "placed_by_context"]
 
 
 def described_as_place(span: Span) -> bool:
@@ -28,22 +28,30 @@ def placed_by_context(span: Span) -> bool:
     root = span.root
     if root.dep_ == "compound" and root.head.pos_ == "ADJ":
         root = root.head  # "the city of X ablaze": the parser hung the name on the adjective
-    while root.dep_ == "conj" and root.head is not root:
-        root = root.head
-    of_place = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in cues().place_words
-    return of_place or described_as_place(span)
+    return after_place_noun(root) or described_as_place(span)
+
+
+def after_place_noun(name: Token, plural: bool = False) -> bool:
+    """True when ``name`` is (in) the list of names after a place noun and "of": "the town of X", "the villages of X,
+    Y and Z" (a plural noun when ``plural``)."""
+    root = _list_head(name)
+    noun = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and noun.lemma_.lower() in cues().place_words and \
+        (not plural or noun.tag_ == "NNS")
 
 
 def locative(span: Span) -> bool:
     """True when the span is the object of a place preposition ("at Ain Issa", "near Abqaiq") or names a
     place word's place ("the town of Tell Tamer", "the towns of A and B")."""
-    root = span.root
-    while root.dep_ == "conj" and root.head is not root:
-        root = root.head
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head
-    return prep.lower_ in cues().locative_preps or prep.lower_ == "of" and prep.head.lemma_.lower() in cues().place_words
+    root = _list_head(span.root)
+    return root.dep_ == "pobj" and root.head.lower_ in cues().locative_preps or after_place_noun(root)
+
+
+def _list_head(tok: Token) -> Token:
+    """The first name of the coordinated list ``tok`` is in ("A, B and C": A), or ``tok``."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def place_mention(span: Span, sent: int, key: str) -> Mention:

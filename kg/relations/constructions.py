@@ -19,7 +19,7 @@ from .impacts import day_named_attack
 from .killings import forces_killed, killing_places
 from .modality import governors
 from .reprisals import copular_reprisal, told_as_reprisal, unaddressed_threat
-from .sides import answered_attacker, counts_two_parties, counts_two_states, sentence_agents, sentence_countries, warring_sides
+from .sides import answered_attacker, counts_two_parties, sentence_agents, sentence_countries, warring_sides
 from .targets import targets
 from .threats import conditioned_party
 from .triggers import BACKED_BY, BLAMED, DENOUNCED, JOINED_MEETING, names_an_act, trigger_predicate
@@ -311,7 +311,7 @@ def appeal_parties(ctx: Context, disc: Discourse, rd: Reading) -> None:
     addressed = [t for g in (rd.tok, *rd.chain[:2]) for c in g.children if c.dep_ in ("dobj", "dative", "prep")
                  for t in c.subtree]  # "urged both sides to ...", "called on the two countries to ..."
     if counts_two_parties(ctx, addressed) and (warring := warring_sides(ctx, disc, rd.subjects,
-                                                                        states=counts_two_states(ctx, addressed))):
+                                                                        states=counts_two_parties(ctx, addressed, states=True))):
         rd.targets = warring  # "urged both sides to ...": the two sides of the fight or truce read last
         return
     collective = any(w.lemma_.lower() in ctx.t["collective_objects"] for w in rd.sent) or rd.pred == "mediated"

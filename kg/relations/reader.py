@@ -12,7 +12,7 @@ from .context import read_context
 from .discourse import Discourse
 from .emit import emit
 from .modality import beside, governors, undone_measure
-from .sides import (COUNTED_PARTIES, answered_attacker, both_sides, counts_two_states, represented_state, reprisal_parties,
+from .sides import (COUNTED_PARTIES, answered_attacker, both_sides, counts_two_parties, represented_state, reprisal_parties,
                     warring_sides)
 from .states import struck_states
 from .targets import targets
@@ -149,14 +149,14 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
     found = [k for k in found if ctx.types.get(k) not in PREDICATES[pred].never_object]  # "talks between them in P"
     if not found and pred in COUNTED_PARTIES and "target" in roles:
         found = both_sides(ctx, roles["target"], actors, warring_sides(  # "talks with envoys from the two sides"
-            ctx, disc, actors, states=counts_two_states(ctx, roles["target"].subtree)))
+            ctx, disc, actors, states=counts_two_parties(ctx, roles["target"].subtree, states=True)))
     aside = {t.i for c in tok.children if beside(c) for t in c.subtree}  # "X strikes Y, Z vows revenge"
     if not found and frame.target_answered and actors and not any(
             (k := ctx.key(t)) and k not in actors or t.dep_ == "prep" and t.lower_ in ctx.t["cause_preps"]
             for t in tok.subtree if t.i != tok.i and t.i not in aside):
         found = answered_attacker(ctx, disc, actors)  # "Y shelled X's port. X vowed revenge": against Y
     if not found and frame.target_warring and actors:
-        found = warring_sides(ctx, disc, actors, states=counts_two_states(ctx, tok.sent))  # "X stood ready to mediate"
+        found = warring_sides(ctx, disc, actors, states=counts_two_parties(ctx, tok.sent, states=True))  # "X stood ready to mediate"
     if not found and frame.target_of_trigger and actors:
         found = targets(ctx, tok, pred, actors) or [k for k in disc.pending_targets if k not in actors]
     return found

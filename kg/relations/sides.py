@@ -29,18 +29,14 @@ def both_sides(ctx: Context, phrase: Token, exclude: list[str], warring: list[st
     return parties[:2] if len(parties) >= 2 else []
 
 
-def counts_two_parties(ctx: Context, words) -> bool:
+def counts_two_parties(ctx: Context, words, states: bool = False) -> bool:
     """True when ``words`` hold a phrase that counts two parties without naming them ("both sides", "the two
-    governments"), other than as a subject."""
-    return any(t.lower_ in ctx.t["pair_determiners"] and {t.head.lemma_.lower(), t.head.lower_} & ctx.t["collective_objects"]
-               and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.head.children)  # "both sides of the border"
+    governments"), other than as a subject; with a noun of states when ``states`` ("the two neighbours", not "both
+    sides", which may be an armed group). "Both sides of the border" counts no parties."""
+    nouns = ctx.t["state_collectives"] if states else ctx.t["collective_objects"]
+    return any(t.lower_ in ctx.t["pair_determiners"] and {t.head.lemma_.lower(), t.head.lower_} & nouns
+               and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.head.children)
                for t in words if t.head.dep_ not in ("nsubj", "nsubjpass"))
-
-
-def counts_two_states(ctx: Context, words) -> bool:
-    """True when ``words`` count two parties with a noun of states ("the two neighbours", "both governments")."""
-    return any(t.lower_ in ctx.t["pair_determiners"] and {t.head.lemma_.lower(), t.head.lower_} & ctx.t["state_collectives"]
-               for t in words)
 
 
 def warring_sides(ctx: Context, disc: Discourse, exclude: list[str], states: bool = False) -> list[str]:

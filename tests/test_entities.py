@@ -489,20 +489,29 @@ def test_entities_a_state_body_is_labelled_with_its_state(read_text):
     assert body.label == "Peruvian Foreign Ministry" and "Foreign Ministry" in body.aliases, body
 
 
-def test_entities_a_state_adjective_beside_a_body_name_owns_it():
-    # "Peruvian Foreign Ministry spokeswoman A B" where the NER names the body without the adjective, which the parser
-    # hangs on "spokeswoman" beside the body's name (a hand-built parse: the small model does this only sometimes)
+def _hand_parsed_mentions(rows, ents=()):
+    """The mentions kg finds in a hand-built parse: ``rows`` of (word, tag, pos, head, dep), ``ents`` of (start, end,
+    label); no model, for a parse the small model gives only sometimes."""
     import spacy
     from spacy.tokens import Doc, Span
 
     from kg.mentions import find_mentions
 
-    words = ["Peruvian", "Foreign", "Ministry", "spokeswoman", "Ana", "Lind", "spoke", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words, tags=["JJ", "NNP", "NNP", "NN", "NNP", "NNP", "VBD", "."],
-              pos=["ADJ", "PROPN", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"], heads=[3, 2, 3, 5, 5, 6, 6, 6],
-              deps=["amod", "compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"])
-    doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 1, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
-    assert "org/PE/foreign-ministry" in [m.key for m in find_mentions(doc)]
+    words, tags, pos, heads, deps = (list(column) for column in zip(*rows))
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, pos=pos, heads=heads, deps=deps)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return find_mentions(doc)
+
+
+def test_entities_a_state_adjective_beside_a_body_name_owns_it():
+    # "Peruvian Foreign Ministry spokeswoman A B" where the NER names the body without the adjective, which the parser
+    # hangs on "spokeswoman" beside the body's name
+    rows = [("Peruvian", "JJ", "ADJ", 3, "amod"), ("Foreign", "NNP", "PROPN", 2, "compound"),
+            ("Ministry", "NNP", "PROPN", 3, "compound"), ("spokeswoman", "NN", "NOUN", 5, "compound"),
+            ("Ana", "NNP", "PROPN", 5, "compound"), ("Lind", "NNP", "PROPN", 6, "nsubj"), ("spoke", "VBD", "VERB", 6, "ROOT"),
+            (".", ".", "PUNCT", 6, "punct")]
+    mentions = _hand_parsed_mentions(rows, [(0, 1, "NORP"), (1, 3, "ORG"), (4, 6, "PERSON")])
+    assert "org/PE/foreign-ministry" in [m.key for m in mentions]
 
 
 def test_entities_a_place_written_with_its_noun_has_that_form_as_alias(read_text):
@@ -512,16 +521,10 @@ def test_entities_a_place_written_with_its_noun_has_that_form_as_alias(read_text
 
 
 def test_entities_a_name_the_ner_missed_after_a_courtesy_title_is_a_person():
-    # "met Ms A B" with no entity from the NER (a hand-built parse): the two capitalised words after "Ms" are a person
-    import spacy
-    from spacy.tokens import Doc
-
-    from kg.mentions import find_mentions
-
-    doc = Doc(spacy.blank("en").vocab, words=["He", "met", "Ms", "Rana", "Vitkute", "."],
-              tags=["PRP", "VBD", "NNP", "NNP", "NNP", "."], pos=["PRON", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"],
-              heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "compound", "compound", "dobj", "punct"])
-    assert [(m.text, m.type) for m in find_mentions(doc)] == [("Rana Vitkute", "Official")]
+    # "met Ms A B" with no entity from the NER: the two capitalised words after "Ms" are a person
+    rows = [("He", "PRP", "PRON", 1, "nsubj"), ("met", "VBD", "VERB", 1, "ROOT"), ("Ms", "NNP", "PROPN", 4, "compound"),
+            ("Rana", "NNP", "PROPN", 4, "compound"), ("Vitkute", "NNP", "PROPN", 1, "dobj"), (".", ".", "PUNCT", 1, "punct")]
+    assert [(m.text, m.type) for m in _hand_parsed_mentions(rows)] == [("Rana Vitkute", "Official")]
 
 
 def test_entities_a_peoples_adjective_before_a_place_word_is_no_town(read_text):

@@ -23,17 +23,13 @@ def shadowed_subject(tok: Token) -> bool:
 
 def reported_clause_sibling(tok: Token) -> Token | None:
     """The verb a past tense is really coordinated with when the parser hung it on a reported clause of another tense
-    ("said X would defend it and warned Y", "denied that X had fired and accused Y": "warned", "accused" join the
-    speaker's verb), else None."""
+    ("said X would defend it and sent troops": "sent" joins the speaker's verb), else None. A speech act closing
+    a reported clause of the same tense ("said X had fired and accused Y") is rejoined in the parse (kg.nlp)."""
     head = tok.head
     if tok.dep_ != "conj" or tok.tag_ != "VBD":
         return None
     if head.dep_ == "ccomp" and head.tag_ in ("VB", "VBG") or head.dep_ == "xcomp" and head.tag_ == "VB":
         return head.head  # also "urged Y to halt the fighting and offered to host talks": "offered" joins "urged"
-    t = triggers()
-    if head.dep_ == "ccomp" and head.tag_ == "VBN" and any(c.dep_ == "aux" for c in head.children) and \
-            t["verb_of"].get(tok.lemma_.lower()) in t["statement_predicates"]:
-        return head.head  # "denied that X had fired and accused Y"; but "said X had crossed and attacked Y": X's
     return None
 
 

@@ -99,6 +99,45 @@ def kg_verb_repairs(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_clause_repairs")
+def kg_clause_repairs(doc: Doc) -> Doc:
+    """A speaker's second act joined after what it said ("A said the talks had failed and accused B of ..."): the
+    parser hangs the speech act ("accused", "urged", "warned") on the reported clause's verb, making the clause's
+    subject its author; news means the speaker. When the act closes the reported clause, has no subject of its
+    own, is in the speaker's tense and hangs on no act of speech itself, it becomes the reporting verb's conjunct."""
+    words = triggers()
+    acts = {lemma for lemma, pred in words["verb_of"].items() if pred in words["statement_predicates"]}
+    acts |= words["request_words"] | words["threat_words"]
+    for tok in doc:
+        if tok.dep_ == "conj" and tok.lemma_ in acts and tok.head.lemma_ not in acts | words["speech_verbs"] and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
+                (speaker := _reporting_verb(tok)) is not None:
+            for c in tok.head.children:
+                if c.dep_ == "cc" and c.i == tok.i - 1:
+                    c.head = speaker
+            tok.head = speaker
+    return doc
+
+
+_REPORT_REACH = 5
+
+
+def _reporting_verb(act: Token) -> Token | None:
+    """The verb of saying or denying whose reported clause ``act`` closes, in ``act``'s tense; None when there is
+    none ("denied that X had fired and accused Y")."""
+    words, clause = triggers(), act.head
+    for _ in range(_REPORT_REACH):
+        verb = clause.head
+        if verb is clause:
+            return None
+        if verb.pos_ == "VERB" and verb.lemma_ in words["speech_verbs"] | words["negating_words"] and clause.i > verb.i:
+            tail = clause.doc[act.right_edge.i + 1 : clause.right_edge.i + 1]
+            closes = all(t.is_punct for t in tail)
+            return verb if closes and verb.tag_ == act.tag_ else None
+        clause = verb
+    return None
+
+
 @Language.component("kg_name_repairs")
 def kg_name_repairs(doc: Doc) -> Doc:
     """A one-word name the tagger read as a participle after a transitive verb that has no object ("troops shelled
@@ -195,6 +234,7 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("kg_gazetteer", after="ner")
         nlp.add_pipe("kg_name_repairs", after="kg_gazetteer")
         nlp.add_pipe("kg_verb_repairs", after="lemmatizer")
+        nlp.add_pipe("kg_clause_repairs", after="kg_verb_repairs")
         nlp.max_length = 5_000_000
         return nlp
     raise ModelError(

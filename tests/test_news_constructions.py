@@ -312,6 +312,13 @@ CASES = [
      ("org/CL/ministry-of-foreign-affairs-of-chile","summoned","country/PE")),
     # a refusal to tolerate a named hostile act warns its author
     ("Chile said it would not tolerate any provocation by Peru.", ("country/CL","threatened","country/PE")),
+    # a speaker's second act joined after what it said: the speaker's, not the reported clause's subject's
+    ("Government spokeswoman Ama Lote said Peru had nothing to do with the raid and accused Chile of seeking "
+     "scapegoats.", ("person/ama-lote","accused","country/CL")),
+    ("The army spokesman, Karl Brandt, said the shelling was a clear provocation and accused Chile of breaking the "
+     "truce.", ("person/karl-brandt","accused","country/CL")),
+    ("Karl Brandt said the talks had collapsed over the weekend and vowed to retaliate against Chile.",
+     ("person/karl-brandt","threatened","country/CL")),
 ]
 
 

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg.nlp import kg_name_repairs, kg_verb_repairs
+from kg.nlp import kg_clause_repairs, kg_name_repairs, kg_verb_repairs
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +81,35 @@ def test_parse_repairs_an_unattached_name_after_a_noun_and_comma_is_its_appositi
     doc.ents = [Span(doc, 5, 7, label="PERSON")]
     kg_name_repairs(doc)
     assert (doc[6].head.i, doc[6].dep_) == (3, "appos")
+
+
+# "Ama Lote said Zenda had no part in it and accused Oskia of lying", parsed with "accused" joined to "had"
+_SAID_AND_ACCUSED = dict(
+    words=["Ama", "Lote", "said", "Zenda", "had", "no", "part", "and", "accused", "Oskia", "."],
+    tags=["NNP", "NNP", "VBD", "NNP", "VBD", "DT", "NN", "CC", "VBD", "NNP", "."],
+    pos=["PROPN", "PROPN", "VERB", "PROPN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "PROPN", "PUNCT"],
+    lemmas=["ama", "lote", "say", "zenda", "have", "no", "part", "and", "accuse", "oskia", "."],
+    heads=[1, 2, 2, 4, 2, 6, 4, 4, 4, 8, 2],
+    deps=["compound", "nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "cc", "conj", "dobj", "punct"])
+
+
+def _said_and(vocab, **change):
+    spec = {k: list(v) for k, v in _SAID_AND_ACCUSED.items()}
+    for key, (i, value) in change.items():
+        spec[key][i] = value
+    return Doc(vocab, **spec)
+
+
+def test_parse_repairs_a_speech_act_closing_a_reported_clause_joins_the_reporting_verb(vocab):
+    doc = kg_clause_repairs(_said_and(vocab))
+    assert (doc[8].head.i, doc[8].dep_, doc[7].head.i) == (2, "conj", 2)
+
+
+@pytest.mark.parametrize("change", [
+    {"tags": (2, "VBZ")},  # "says ... and accused": another tense, another time
+    {"lemmas": (4, "accuse"), "words": (4, "accused")},  # "said Zenda had accused X and accused Y": both Zenda's
+    {"lemmas": (8, "arrive"), "words": (8, "arrived")},  # no act of speech: "said Zenda had troops and arrived"
+])
+def test_parse_repairs_leave_a_conjunct_that_belongs_to_the_reported_clause(vocab, change):
+    doc = kg_clause_repairs(_said_and(vocab, **change))
+    assert doc[8].head.i == 4

@@ -176,6 +176,8 @@ def kg_gazetteer(doc: Doc) -> Doc:
     Only capitalised token runs outside existing entities are looked up, so common words stay words.
     """
     gaz = gazetteer()
+    named = {t.text for ent in doc.ents for t in ent}
+    doc.ents = [_joined_by_hyphen(_nationality_cut(ent), named) for ent in doc.ents]
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     new: list[Span] = []
     i = 0
@@ -206,6 +208,47 @@ def kg_gazetteer(doc: Doc) -> Doc:
     if new:
         doc.ents = filter_spans(list(doc.ents) + new)
     return doc
+
+
+def _nationality_cut(ent: Span) -> Span:
+    """A nationality before a common noun the NER took for one name ("Tajik drones" as a person): the nationality
+    alone, as such; a name does not end in a lower-case noun."""
+    words = [t for t in ent if not t.is_lower]
+    if len(words) == len(ent) or ent[-1].pos_ != "NOUN" or len(words) != 1 or words[0].i != ent.start:
+        return ent
+    iso = gazetteer().country(words[0].text)
+    label = "GPE" if iso else "NORP" if gazetteer().demonym(words[0].text) else ""
+    return Span(ent.doc, ent.start, ent.start + 1, label=label) if label else ent
+
+
+def _joined_by_hyphen(ent: Span, named: set[str]) -> Span:
+    """A name the NER cut at a hyphen inside it ("Chong" of "Chong-Bulak"): the whole hyphenated word, unless either
+    part is a name of its own ("Kyrgyz-Tajik", "PKK-YPG", "the Lenz-Varto ticket" where "Varto" is named alone:
+    two sides, not one name). ``named`` holds the words of the article's entities."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_ and _hyphen_part(doc[end + 1], named) and not _acronym(doc[end - 1]):
+        end += 2
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
+            not doc[start - 1].whitespace_ and _hyphen_part(doc[start - 2], named) and not _acronym(doc[start]):
+        start -= 2
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+_ACRONYM_LENGTH = 4
+
+
+def _acronym(tok: Token) -> bool:
+    return tok.is_upper and len(tok) <= _ACRONYM_LENGTH
+
+
+def _hyphen_part(tok: Token, named: set[str]) -> bool:
+    """A capitalised word outside every entity that names nothing by itself: no acronym, not in the gazetteer,
+    not an entity's word elsewhere in the article."""
+    gaz = gazetteer()
+    return tok.is_alpha and tok.text[:1].isupper() and not _acronym(tok) and tok.ent_iob_ == "O" and \
+        tok.text not in named and not gaz.country(tok.text) and not gaz.demonym(tok.text) and \
+        fold(tok.text) not in gaz.capitals
 
 
 def _standalone(span: Span) -> bool:

@@ -319,6 +319,8 @@ CASES = [
      "truce.", ("person/karl-brandt","accused","country/CL")),
     ("Karl Brandt said the talks had collapsed over the weekend and vowed to retaliate against Chile.",
      ("person/karl-brandt","threatened","country/CL")),
+    # weapons named by their nationality are that state's, even when the NER takes them for a person
+    ("Kyrgyz officials said Tajik drones struck a school in Kara-Tobe.", ("country/TJ","struck","place/kara-tobe")),
 ]
 
 

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg.nlp import kg_clause_repairs, kg_name_repairs, kg_verb_repairs
+from kg.nlp import kg_clause_repairs, kg_gazetteer, kg_name_repairs, kg_verb_repairs
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +113,40 @@ def test_parse_repairs_a_speech_act_closing_a_reported_clause_joins_the_reportin
 def test_parse_repairs_leave_a_conjunct_that_belongs_to_the_reported_clause(vocab, change):
     doc = kg_clause_repairs(_said_and(vocab, **change))
     assert doc[8].head.i == 4
+
+
+def _with_ents(vocab, words, spaces, ents):
+    doc = Doc(vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return kg_gazetteer(doc)
+
+
+def test_ner_repairs_a_place_cut_at_its_hyphen_is_the_whole_word(vocab):
+    # "Rebels attacked Kara-Tobe ." with only "Kara" a place: the hyphenated word is one name
+    doc = _with_ents(vocab, ["Rebels", "attacked", "Kara", "-", "Tobe", "."], [True, True, False, False, False, False],
+                     [(2, 3, "GPE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kara-Tobe", "GPE")]
+
+
+@pytest.mark.parametrize("words, spaces, ents", [
+    # two bodies by their acronyms
+    (["the", "PKK", "-", "YPG", "threat"], [True, False, False, True, False], [(1, 2, "ORG")]),
+    # a country beyond the hyphen
+    (["the", "Vela", "-", "Iran", "talks"], [True, False, False, True, False], [(1, 2, "PERSON")]),
+    # a running mate: the other part is named alone in the article
+    (["the", "Lenz", "-", "Varto", "ticket", ";", "Varto", "spoke"], [True, False, False, True, True, True, True, False],
+     [(1, 2, "PERSON"), (6, 7, "PERSON")]),
+    # spaces around the dash: a pause, not one word
+    (["Kara", "-", "Tobe", "said"], [True, True, True, False], [(0, 1, "GPE")]),
+])
+def test_ner_repairs_leave_two_names_joined_by_a_hyphen_apart(vocab, words, spaces, ents):
+    doc = _with_ents(vocab, words, spaces, ents)
+    assert not [e for e in doc.ents if "-" in e.text], [e.text for e in doc.ents]
+
+
+def test_ner_repairs_a_nationality_before_a_common_noun_is_no_person(vocab):
+    # "Tajik drones struck" with the NER's person "Tajik drones": the nationality, and the drones a noun
+    doc = Doc(vocab, words=["Tajik", "drones", "struck"], pos=["PROPN", "NOUN", "VERB"])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    kg_gazetteer(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tajik", "NORP")]

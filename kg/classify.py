@@ -318,9 +318,10 @@ def _owner_country(span: Span) -> str:
     if prev is not None and span.root.dep_ == "compound" and prev.dep_ in ("amod", "compound") and \
             prev.head == span.root.head and (iso := gaz.country(prev.text) or gaz.demonyms.get(fold(prev.text))):
         return iso  # the state's adjective hung beside the body's name, on the noun both modify
-    name, _, owner = span.text.rpartition(" of ")
-    if name and len(name.split()) > 1 and (iso := gaz.country(owner)):
-        return iso  # "the Ministry of Foreign Affairs of Ruritania"
+    parts = span.text.split(" of ")
+    for n in range(1, len(parts)):  # the longest state name after an "of": "... of the Democratic Republic of Congo"
+        if len(" of ".join(parts[:n]).split()) > 1 and (iso := gaz.country(" of ".join(parts[n:]))):
+            return iso  # "the Ministry of Foreign Affairs of Ruritania"
     return _country_prefix([t.text for t in span])[0]
 
 

@@ -19,7 +19,7 @@ from .lexicon import cues
 
 __all__ = ["Gazetteer", "gazetteer", "fold"]
 
-_CACHE_VERSION = "7"
+_CACHE_VERSION = "8"
 _ADDITIONS = Path(__file__).parent / "data" / "country_names.json"
 
 
@@ -35,6 +35,7 @@ class Gazetteer:
     places: dict  # folded name -> [geonames id, iso2, population, canonical name]
     homonyms: dict  # folded name of towns in several countries -> [[geonames id, iso2, population, name], ...]
     regions: dict  # folded subdivision name -> [iso2, canonical name]
+    shared_names: dict  # folded short name two states share ("congo") -> [iso2, ...]
     _demonyms_read: dict = field(default_factory=dict, repr=False, compare=False)  # word -> answer, memo
 
     def demonym(self, word: str) -> str:
@@ -131,6 +132,7 @@ def _country_tables(gc) -> dict:
             add_name(name, iso)
     for word, iso in additions["_demonyms"].items():
         demonyms.setdefault(fold(word), iso)
+    shared = {fold(name): states for name, states in additions["_shared_names"].items()}
     codes.setdefault("uk", "GB")
     codes.setdefault("us", "US")
     for key in codes:
@@ -138,7 +140,8 @@ def _country_tables(gc) -> dict:
     for iso, c in countries.items():
         if c["capital"]:
             capitals.setdefault(fold(c["capital"]), iso)
-    return {"countries": countries, "country_names": names, "codes": codes, "demonyms": demonyms, "capitals": capitals}
+    return {"countries": countries, "country_names": names, "codes": codes, "demonyms": demonyms, "capitals": capitals,
+            "shared_names": shared}
 
 
 def _add_countryinfo(gc, countries: dict, codes: dict, demonyms: dict, add_name) -> None:

@@ -108,6 +108,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list
     left as it was. Each rule may retype a mention or move it to another key."""
     mentions = list(mentions)
     _towns_of_named_states(mentions)
+    _shared_names_of_named_states(mentions)
     _capitals_named_like_officials(doc, mentions)
     keys = _first_keys(doc, mentions)
     _one_name_one_thing(mentions, keys)
@@ -137,6 +138,21 @@ def _towns_of_named_states(mentions: list[Mention]) -> None:
             continue
         if town := max((t for t in towns if t[1] in named), key=lambda t: named[t[1]], default=None):
             mentions[idx] = replace(m, key=geonames_key(town[0]), geonames=town[0], located_in=country_key(town[1]))
+
+
+def _shared_names_of_named_states(mentions: list[Mention]) -> None:
+    """A short name two states share ("Congo") is the one of them the article names otherwise, by its full name,
+    capital or people ("the Democratic Republic of Congo", "Kinshasa", "Congolese troops")."""
+    shared = gazetteer().shared_names
+    named: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        if (is_country(m.key) or is_capital(m.key)) and fold(m.text) not in shared:
+            named[iso_of(m.key)] += 1
+    for idx, m in enumerate(mentions):
+        if is_country(m.key) and (states := shared.get(fold(m.text))):
+            best = max(states, key=lambda iso: named[iso])
+            if named[best] > named[country_iso(m.key)]:
+                mentions[idx] = replace(m, key=country_key(best))
 
 
 def _capitals_named_like_officials(doc: Doc, mentions: list[Mention]) -> None:

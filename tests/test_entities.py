@@ -81,6 +81,21 @@ def test_entities_government_of_a_country_is_the_country(read_text, text, alias,
     assert not any(e.type == "Organization" for e in entities.values())
 
 
+@pytest.mark.parametrize("text,state", [
+    ("Congo accused Rwanda of backing the rebels. Congolese troops shelled the hills near the lake.", "country/CD"),
+    ("Congo accused Rwanda of backing the rebels, Kinshasa said.", "country/CD"),
+    ("Congo and Gabon signed a trade deal on Monday.", "country/CG"),  # nothing names either state otherwise
+])
+def test_entities_a_short_name_two_states_share_is_the_one_the_article_names(read_text, text, state):
+    entities, _ = read_text(text)
+    assert state in entities and not {"country/CD", "country/CG"} - {state} & set(entities), sorted(entities)
+
+
+def test_entities_a_body_of_a_state_with_of_in_its_name_belongs_to_that_state(read_text):
+    entities, _ = read_text("The Armed Forces of the Democratic Republic of Congo said they had retaken the town.")
+    assert [e.affiliation for e in entities.values() if e.type == "Organization"] == ["country/CD"], entities
+
+
 def test_entities_indefinite_title_case_phrase_is_not_a_name(read_text):
     entities, _ = read_text("Chile listed the militia as a Foreign Terrorist Organization on Friday.")
     assert not any("Organization" in n for n in labels(entities))

@@ -101,19 +101,23 @@ def kg_verb_repairs(doc: Doc) -> Doc:
 
 @Language.component("kg_clause_repairs")
 def kg_clause_repairs(doc: Doc) -> Doc:
-    """A speaker's second act joined after what it said ("A said the talks had failed and accused B of ..."): the
-    parser hangs the speech act ("accused", "urged", "warned") on the reported clause's verb, making the clause's
-    subject its author; news means the speaker. When the act closes the reported clause, has no subject of its
-    own, is in the speaker's tense and hangs on no act of speech itself, it becomes the reporting verb's conjunct."""
+    """A speaker's second act joined after what it said ("A said the talks had failed and accused B of ...", "A said
+    B's troops had fired, calling it a violation"): the parser hangs the act ("accused", "urged", "calling") on the
+    reported clause's verb, making the clause's subject its author; news means the speaker. When the act closes the
+    reported clause, has no subject of its own, hangs on no act of speech itself and is in the speaker's tense (or
+    a participle after a comma), it becomes the reporting verb's conjunct (or adverbial clause)."""
     words = triggers()
     acts = {lemma for lemma, pred in words["verb_of"].items() if pred in words["statement_predicates"]}
     acts |= words["request_words"] | words["threat_words"]
     for tok in doc:
-        if tok.dep_ == "conj" and tok.lemma_ in acts and tok.head.lemma_ not in acts | words["speech_verbs"] and \
+        joined = tok.dep_ == "conj" and tok.lemma_ in acts
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and doc[tok.i - 1].text == "," and \
+            tok.lemma_ in acts | words["judging_verbs"] - {"be"}
+        if (joined or participle) and tok.head.lemma_ not in acts | words["speech_verbs"] and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
-                (speaker := _reporting_verb(tok)) is not None:
+                (speaker := _reporting_verb(tok, same_tense=joined)) is not None:
             for c in tok.head.children:
-                if c.dep_ == "cc" and c.i == tok.i - 1:
+                if c.dep_ in ("cc", "punct") and c.i == tok.i - 1:
                     c.head = speaker
             tok.head = speaker
     return doc
@@ -122,9 +126,9 @@ def kg_clause_repairs(doc: Doc) -> Doc:
 _REPORT_REACH = 5
 
 
-def _reporting_verb(act: Token) -> Token | None:
-    """The verb of saying or denying whose reported clause ``act`` closes, in ``act``'s tense; None when there is
-    none ("denied that X had fired and accused Y")."""
+def _reporting_verb(act: Token, same_tense: bool) -> Token | None:
+    """The verb of saying or denying whose reported clause ``act`` closes (in ``act``'s tense when ``same_tense``);
+    None when there is none ("denied that X had fired and accused Y")."""
     words, clause = triggers(), act.head
     for _ in range(_REPORT_REACH):
         verb = clause.head
@@ -133,7 +137,7 @@ def _reporting_verb(act: Token) -> Token | None:
         if verb.pos_ == "VERB" and verb.lemma_ in words["speech_verbs"] | words["negating_words"] and clause.i > verb.i:
             tail = clause.doc[act.right_edge.i + 1 : clause.right_edge.i + 1]
             closes = all(t.is_punct for t in tail)
-            return verb if closes and verb.tag_ == act.tag_ else None
+            return verb if closes and (verb.tag_ == act.tag_ or not same_tense) else None
         clause = verb
     return None
 
@@ -211,14 +215,21 @@ def kg_gazetteer(doc: Doc) -> Doc:
 
 
 def _nationality_cut(ent: Span) -> Span:
-    """A nationality before a common noun the NER took for one name ("Tajik drones" as a person): the nationality
-    alone, as such; a name does not end in a lower-case noun."""
-    words = [t for t in ent if not t.is_lower]
-    if len(words) == len(ent) or ent[-1].pos_ != "NOUN" or len(words) != 1 or words[0].i != ent.start:
+    """A nationality the NER took into one span with words after it that are no name: a common noun ("Tajik drones"
+    as a person), or the role words of the title that follows ("Kyrgyz Defence" of "Kyrgyz Defence Minister A B"):
+    the nationality alone, as such."""
+    doc, rest = ent.doc, ent[1:]
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if not len(rest):  # "Tajik border guards" with "Tajik" a person: a nationality before a common noun
+        common = ent.label_ in ("PERSON", "ORG") and after is not None and after.is_lower and after.pos_ == "NOUN"
+    else:
+        common = ent[-1].pos_ == "NOUN" and all(t.is_lower for t in rest)
+    title = after is not None and after.lower_ in cues().name_titles and all(t.lower_ in cues().role_words for t in rest)
+    if not (common or title):
         return ent
-    iso = gazetteer().country(words[0].text)
-    label = "GPE" if iso else "NORP" if gazetteer().demonym(words[0].text) else ""
-    return Span(ent.doc, ent.start, ent.start + 1, label=label) if label else ent
+    iso = gazetteer().country(ent[0].text) if len(rest) else ""  # a lone country name is a name as written
+    label = "GPE" if iso else "NORP" if gazetteer().demonym(ent[0].text) else ""
+    return Span(doc, ent.start, ent.start + 1, label=label) if label else ent
 
 
 def _joined_by_hyphen(ent: Span, named: set[str]) -> Span:

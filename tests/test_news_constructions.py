@@ -321,6 +321,18 @@ CASES = [
      ("person/karl-brandt","threatened","country/CL")),
     # weapons named by their nationality are that state's, even when the NER takes them for a person
     ("Kyrgyz officials said Tajik drones struck a school in Kara-Tobe.", ("country/TJ","struck","place/kara-tobe")),
+    # an army's (or an armed group's) account of an attack that killed a named enemy tells its own attack
+    ("Peru's army said on Monday that a bombing raid on a rebel camp in the village of Sarapo had killed Karl Brandt, "
+     "the commander of the Azure Front.", ("org/PE/armed-forces","killed","person/karl-brandt")),
+    ("Peru's army said on Monday that a bombing raid on a rebel camp in the village of Sarapo had killed Karl Brandt, "
+     "the commander of the Azure Front.", ("org/PE/armed-forces","struck","place/sarapo")),
+    ("The Azure Front said a bomb attack had killed Colonel Karl Brandt of the Peruvian army.",
+     ("group/azure-front","killed","person/karl-brandt")),
+    # "called it unacceptable" after an attack: "it" is the attack, judged in its author
+    ("Chilean snipers fired at a Peruvian post. Karl Brandt called it unacceptable.",
+     ("person/karl-brandt","condemned","country/CL")),
+    ("Karl Brandt said Chilean snipers had fired at a Peruvian post, calling it unacceptable.",
+     ("person/karl-brandt","condemned","country/CL")),
 ]
 
 
@@ -495,6 +507,10 @@ NO_EDGE_OF = [
     # an envoy arranging a meeting of his own president with another is a party to it, no mediator
     ("Karl Brandt, the US envoy, arranged a meeting between US President Otto Lang and Peruvian President "
      "Rosa Weiss.", "mediated"),
+    # an attack that killed the reporter's own man, or told by someone who fights no one, names no attacker
+    ("The Azure Front said an air strike had killed its commander, Karl Brandt.", "killed"),
+    ("Residents said an air strike had killed Karl Brandt, the commander of the Azure Front.", "killed"),
+    ("Peru's army said an air strike had killed Colonel Karl Brandt, a Peruvian officer.", "killed"),
 ]
 
 
@@ -940,7 +956,7 @@ def test_news_a_relative_clause_of_place_puts_its_attack_in_the_antecedent(read_
     _, relations = read_text("A blast hit a house in the Varno district, the same district where an Ethiopian drone "
                              "strike on Monday targeted the militant commander Wali Zaman.")
     struck = {(r.object, r.date) for r in relations if r.subject == "country/ET" and r.predicate == "struck"}
-    assert ("place/varno", "2024-03-11") in struck and ("person/wali-zaman", "2024-03-11") in struck, relations
+    assert ("place/varno", "2024-03-11") in struck, relations  # (the commander targeted is a person: not struck)
     # a relative clause of place that tells no attack puts nothing there
     _, relations = read_text("Rebels entered Varno, the town where Ethiopian officials met the elders on Monday.")
     assert not [r for r in relations if r.predicate == "struck"], relations
@@ -1151,3 +1167,10 @@ def test_news_both_sides_of_a_border_are_no_parties(read_text):
                              "both sides of the border, urged Lima and Santiago to avoid escalation.")
     urged = {r.object for r in relations if r.predicate == "urgedRestraint"}
     assert urged == {"country/PE", "country/CL"}, urged
+
+
+def test_news_a_person_is_killed_not_struck(read_text):
+    _, relations = read_text("A Peruvian drone strike killed Karl Brandt, the commander of the Azure Front.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("country/PE", "killed", "person/karl-brandt") in found and not [
+        t for t in found if t[1] == "struck" and t[2].startswith("person/")], found

@@ -150,3 +150,29 @@ def test_ner_repairs_a_nationality_before_a_common_noun_is_no_person(vocab):
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     kg_gazetteer(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Tajik", "NORP")]
+
+
+@pytest.mark.parametrize("words, pos, ents, kept", [
+    # "Ruritanian Defence" of "Ruritanian Defence Minister A B" as one organisation: the title's role word
+    (["Tajik", "Defence", "Minister", "Ama", "Lote"], ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN"],
+     [(0, 2, "ORG"), (3, 5, "PERSON")], ("Tajik", "NORP")),
+    # "Tajik border guards" with the nationality alone a person
+    (["Tajik", "border", "guards", "fired"], ["PROPN", "NOUN", "NOUN", "VERB"], [(0, 1, "PERSON")], ("Tajik", "NORP")),
+])
+def test_ner_repairs_a_nationality_before_a_title_or_a_noun_is_the_nationality(vocab, words, pos, ents, kept):
+    doc = Doc(vocab, words=words, pos=pos)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    kg_gazetteer(doc)
+    assert (doc.ents[0].text, doc.ents[0].label_) == kept
+
+
+def test_parse_repairs_a_judging_participle_closing_a_reported_clause_is_the_speakers(vocab):
+    # "A said B had fired, calling it a violation", with "calling" hung on "fired"
+    words = ["Ama", "said", "Oskia", "had", "fired", ",", "calling", "it", "wrong", "."]
+    doc = Doc(vocab, words=words, tags=["NNP", "VBD", "NNP", "VBD", "VBN", ",", "VBG", "PRP", "JJ", "."],
+              pos=["PROPN", "VERB", "PROPN", "AUX", "VERB", "PUNCT", "VERB", "PRON", "ADJ", "PUNCT"],
+              lemmas=["ama", "say", "oskia", "have", "fire", ",", "call", "it", "wrong", "."],
+              heads=[1, 1, 4, 4, 1, 4, 4, 6, 6, 1],
+              deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct", "advcl", "dobj", "oprd", "punct"])
+    kg_clause_repairs(doc)
+    assert doc[6].head.i == 1

@@ -12,6 +12,7 @@ from ..attachment import lost_subject, orphaned_object, reported_clause_sibling,
 from ..keys import armed_forces_key, iso_of
 from ..lexicon import cues
 from ..schema import PREDICATES
+from .claims import claimed_attack, reporting_party
 from .context import in_headline, speech_verb_above
 from .discourse import recall_actor, recalled_actor
 
@@ -203,6 +204,8 @@ def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: 
             return keys, depth
         if (state := _own_forces(ctx, tok, cand)):
             return [state], depth + 1  # "the army said troops killed 12 insurgents": the sayer's troops
+        if (claimant := claimed_attack(ctx, cand)):
+            return [claimant], depth + 1  # "the army said an air strike killed X, a commander of Y": its strike
         if disc.parties and cand.lemma_.lower() in t["collective_actors"] and \
                 any(g.lemma_.lower() in t["role_nouns"] | t["participant_nouns"] for g in cand.subtree):
             return list(disc.parties), depth + 1  # "an assembly of foreign ministers denounced ...": those who met
@@ -224,24 +227,11 @@ def _own_forces(ctx: Context, verb: Token, noun: Token) -> str:
     if not words & (ctx.t["service_members"] | ctx.t["armed_collectives"]) or \
             any(c.dep_ in ("prep", "relcl", "acl", "poss", "appos") for c in noun.children):
         return ""
-    if (reporter := _reporting_party(ctx, verb)) is not None:
+    if (reporter := reporting_party(ctx, verb)) is not None:
         return reporter
     if any(c.lower_ in cues().government_words for c in noun.children if c.dep_ in ("compound", "amod")) and ctx.main_countries:
         return ctx.main_countries[0]  # "government forces": the state the article is about
     return ""
-
-
-def _reporting_party(ctx: Context, verb: Token) -> str | None:
-    """Who reports the clause of ``verb`` ("Ruritania's army said ..."): that army, else the reporter's state; ""
-    when the reporter belongs to no state; None when no verb of saying governs the clause."""
-    if (up := speech_verb_above(ctx, verb, levels=6)) is None:
-        return None
-    sayer = next((k for c in up.children if c.dep_ == "nsubj"
-                  for k in [ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")] if k), "")
-    state = sayer if ctx.types.get(sayer) == "Country" else ctx.affiliation.get(sayer, "")
-    if ctx.types.get(state) != "Country":
-        return ""
-    return sayer if sayer == armed_forces_key(iso_of(state)) else state
 
 
 def _governor_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str,
@@ -334,7 +324,8 @@ def event_actor(ctx: Context, disc: Discourse, noun: Token, exclude: list[str], 
     """Who did the event a noun names: "Pakistan's drone attack", or else who did the event it refers back to."""
     own = subjects(ctx, disc, noun, pred)[0] if noun.pos_ in ("NOUN", "PROPN") else []
     own = [k for k in own if k not in exclude]
-    return own or recalled_actor(ctx, disc, noun, exclude)
+    claimant = claimed_attack(ctx, noun) if noun.pos_ == "NOUN" else ""
+    return own or ([claimant] if claimant and claimant not in exclude else []) or recalled_actor(ctx, disc, noun, exclude)
 
 
 def _opposed(ctx: Context, name: Token) -> bool:

@@ -117,6 +117,8 @@ def _records(ctx: Context, s: str, pred: str, o: str, tok: Token, facts: _Facts,
     """The relation ``s`` ``pred`` ``o``, and the threat it also states when it is a threatened act."""
     verbal = pred == "struck" and tok.pos_ == "VERB" and facts.casualties < 0 and \
         ctx.types.get(s) == ctx.types.get(o) == "Official"  # one politician "attacking" another: words
+    if pred == "struck" and ctx.types.get(o) == "Official" and not verbal:
+        return []  # "a drone strike killed X": a person is killed, not struck; the targets of force are no people
     evidence = Evidence(article=ctx.article.id, sentence=facts.sentence, start=facts.start,
                         end=facts.start + len(facts.sentence), trigger=tok.text,
                         confidence=edge_confidence(reading, pred, both_named))

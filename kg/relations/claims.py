@@ -1,0 +1,59 @@
+"""An attack told by the side that made it: "the army said an air strike had killed X, a commander of the Y Front"
+names no attacker in the clause, yet an armed party reporting an attack that killed its enemy reports its own."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..frames import frame_lists
+from ..keys import armed_forces_key, iso_of
+from .context import speech_verb_above
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .context import Context
+
+__all__ = ["claimed_attack", "reporting_party"]
+
+_SIDES = frozenset(("Country", "Group", "Organization"))
+
+
+def reporting_party(ctx: Context, verb: Token) -> str | None:
+    """Who reports the clause of ``verb`` ("Ruritania's army said ..."): that army, else the reporter's state; ""
+    when the reporter belongs to no state; None when no verb of saying governs the clause."""
+    if (up := speech_verb_above(ctx, verb, levels=6)) is None:
+        return None
+    sayer = _sayer(ctx, up)
+    state = sayer if ctx.types.get(sayer) == "Country" else ctx.affiliation.get(sayer, "")
+    if ctx.types.get(state) != "Country":
+        return ""
+    return sayer if sayer == armed_forces_key(iso_of(state)) else state
+
+
+def _sayer(ctx: Context, speech: Token) -> str:
+    """The entity named in the subject of a verb of saying, or ""."""
+    return next((k for c in speech.children if c.dep_ == "nsubj"
+                 for k in [ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")] if k), "")
+
+
+def claimed_attack(ctx: Context, noun: Token) -> str:
+    """The armed party whose own attack ``noun`` is: an attack word with no actor of its own, subject of a verb of
+    harm whose named victim belongs to another side, in a clause reported by a state's armed forces or by an armed
+    group ("the army said a drone strike had killed X, a commander of the Y Front"); "" otherwise. A ministry or a
+    leader reports the other side's attacks as often as its own: no claimant."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or noun.lemma_.lower() not in ctx.t["attack_words"] or \
+            verb.lemma_.lower() not in frame_lists()["harm_verbs"] or \
+            any(ctx.key(t) for c in noun.children if c.dep_ in ("poss", "amod", "compound") for t in c.subtree) or \
+            (up := speech_verb_above(ctx, verb, levels=6)) is None:
+        return ""
+    claimant = _sayer(ctx, up)
+    state = ctx.affiliation.get(claimant, "")
+    if ctx.types.get(claimant) != "Group" and claimant != armed_forces_key(iso_of(state)):
+        return ""
+    own = {claimant, state} - {""}
+    victims = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    named = {ctx.key(t) for t in victims} - {""}
+    sides = named | {ctx.affiliation[k] for k in named if k in ctx.affiliation}
+    enemies = {k for k in sides if ctx.types.get(k) in _SIDES and k not in own and ctx.affiliation.get(k) not in own}
+    return claimant if enemies and any(ctx.types.get(k) in ("Official", "Group") for k in named) else ""

@@ -181,7 +181,7 @@ def kg_gazetteer(doc: Doc) -> Doc:
     """
     gaz = gazetteer()
     named = {t.text for ent in doc.ents for t in ent}
-    doc.ents = [_joined_by_hyphen(_nationality_cut(ent), named) for ent in doc.ents]
+    doc.ents = _joined_by_particles([_joined_by_hyphen(_nationality_cut(ent), named) for ent in doc.ents])
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     new: list[Span] = []
     i = 0
@@ -246,6 +246,43 @@ def _joined_by_hyphen(ent: Span, named: set[str]) -> Span:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
+def _joined_by_particles(ents: list[Span]) -> list[Span]:
+    """A name the NER cut at the lower-case particles inside it ("Santa Cruz de" of "Santa Cruz de las Canas",
+    "Alliance des Patriotes" and "Liberation" of "... pour la Liberation du Nord"): one name, of its first part's
+    label, through the capitalised words or the next name after the particles."""
+    out: list[Span] = []
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    for ent in ents:
+        if out and _particles_between(out[-1], ent.start) and ent[0].text[:1].isupper():
+            out[-1] = Span(ent.doc, out[-1].start, ent.end, label=out[-1].label_)
+        else:
+            out.append(ent)
+    for n, ent in enumerate(out):
+        while (longer := _run_after_particles(ent, taken)) is not None:
+            ent = out[n] = longer
+    return out
+
+
+def _run_after_particles(ent: Span, taken: set[int]) -> Span | None:
+    """``ent`` through the capitalised words no entity holds after the particles that follow it, or None."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].lower_ in cues().place_particles and end - ent.end < _PARTICLE_GAP:
+        end += 1
+    run = end
+    while run < len(doc) and run not in taken and doc[run].is_alpha and doc[run].is_title and run - end < _PARTICLE_GAP:
+        run += 1
+    return Span(doc, ent.start, run, label=ent.label_) if run > end and _particles_between(ent, end) else None
+
+
+def _particles_between(ent: Span, start: int) -> bool:
+    """Whether only name particles (at most three) lie between ``ent`` and ``start``, and at least one lies there or
+    ends ``ent``."""
+    gap = ent.doc[ent.end : start]
+    return len(gap) <= _PARTICLE_GAP and all(t.lower_ in cues().place_particles for t in gap) and \
+        (len(gap) > 0 or ent[-1].lower_ in cues().place_particles)
+
+
+_PARTICLE_GAP = 3
 _ACRONYM_LENGTH = 4
 
 

@@ -176,3 +176,20 @@ def test_parse_repairs_a_judging_participle_closing_a_reported_clause_is_the_spe
               deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct", "advcl", "dobj", "oprd", "punct"])
     kg_clause_repairs(doc)
     assert doc[6].head.i == 1
+
+
+@pytest.mark.parametrize("words, ents, joined", [
+    # the NER's "San Telmo de" before "las Varas": one town
+    (["in", "San", "Telmo", "de", "las", "Varas", "today"], [(1, 4, "GPE")], "San Telmo de las Varas"),
+    # two spans of one name, cut at "pour la" and "du"
+    (["the", "Union", "des", "Amis", "pour", "la", "Paix", "du", "Sud", "said"], [(1, 4, "ORG"), (6, 7, "GPE")],
+     "Union des Amis pour la Paix du Sud"),
+])
+def test_ner_repairs_a_name_cut_at_its_particles_is_one_name(vocab, words, ents, joined):
+    doc = _with_ents(vocab, words, [True] * len(words), ents)
+    assert joined in [e.text for e in doc.ents], [e.text for e in doc.ents]
+
+
+def test_ner_repairs_names_joined_by_a_conjunction_stay_apart(vocab):
+    doc = _with_ents(vocab, ["Varto", "y", "Lenz", "met"], [True] * 4, [(0, 1, "GPE"), (2, 3, "GPE")])
+    assert [e.text for e in doc.ents] == ["Varto", "Lenz"]

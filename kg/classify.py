@@ -40,6 +40,10 @@ def classify(span: Span, label: str, sent: int, lower_words: set[str]) -> Mentio
     decided = _by_identity(span, label, sent, key, words)
     if decided is not _UNDECIDED:
         return decided
+    if _after_company_noun(span):  # "the state company Velmar", "the US firm Ostgaz"
+        iso = _owner_country(span)
+        return make_mention(span, sent, "Organization", key=org_key(span.text, iso),
+                            affiliation=country_key(iso) if iso else "")
     if key in gazetteer().capitals and label in ("PERSON", "ORG", "NORP") and len(span) == 1:
         label = "GPE"  # a capital the NER took for a person or an organisation
     elif label == "ORG" and key in gazetteer().places and not span.text.isupper() and \
@@ -180,6 +184,16 @@ def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -
             return place_mention(span, sent, key)
         return None
     return _UNDECIDED
+
+
+def _after_company_noun(span: Span) -> bool:
+    """ "the state company Velmar", "the Russian operator Ostgaz": a name right after a lower-case noun of a business
+    that modifies it."""
+    if span.start == 0 or gazetteer().country(span.text):
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.is_lower and prev.lower_ in cues().company_nouns and \
+        (prev.head.i in range(span.start, span.end) or span.root.head == prev and span.root.dep_ == "appos")
 
 
 def _region_mention(span: Span, label: str, sent: int, key: str, words: list[str]) -> Mention | None:

@@ -96,6 +96,15 @@ def test_entities_a_body_of_a_state_with_of_in_its_name_belongs_to_that_state(re
     assert [e.affiliation for e in entities.values() if e.type == "Organization"] == ["country/CD"], entities
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Drones hit the plant run by the state company Velmira Grad on Monday.", "Velmira Grad"),
+    ("Explosions were heard at the refinery, which is operated by the Peruvian company Velnor Dasko.", "Velnor Dasko"),
+])
+def test_entities_a_name_after_a_business_noun_is_an_organization(read_text, text, name):
+    entities, _ = read_text(text)
+    assert named(entities, name).type == "Organization", entities
+
+
 def test_entities_indefinite_title_case_phrase_is_not_a_name(read_text):
     entities, _ = read_text("Chile listed the militia as a Foreign Terrorist Organization on Friday.")
     assert not any("Organization" in n for n in labels(entities))

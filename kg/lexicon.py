@@ -53,6 +53,7 @@ class Cues:
     compass_words: frozenset[str]
     name_particles: frozenset[str]
     surname_particles: frozenset[str]
+    nickname_markers: frozenset[str]  # "A B, alias 'Tigre'": the nickname names the person
     company_nouns: frozenset[str]  # "the state company X": the name after it is an organisation's
     place_particles: frozenset[str]  # "de las" in "Santa Cruz de las Canas": a name the NER cut there goes on
     opposing_prefixes: frozenset[str]  # "anti-Taliban": the prefix is no part of the name it opposes

@@ -8,7 +8,7 @@ from .keys import country_key, fold, group_key
 from .lexicon import actor_key, actors, cues
 from .schema import Mention
 
-__all__ = ["after_role_noun", "after_title", "name_word", "role_of", "shared_surnames"]
+__all__ = ["after_role_noun", "after_title", "name_word", "nicknamed", "role_of", "shared_surnames"]
 
 
 def shared_surnames(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]) -> list[Mention]:
@@ -146,3 +146,27 @@ def _group_in_role(parts: list[Token], nationality: Token | None) -> str:
     if all(t.text[:1].isupper() for t in names) and any(t.lower_ in cues().group_words for t in names):
         return group_key(" ".join(t.text for t in names))  # "Azure Front commander X": a group no list knows
     return ""
+
+
+_MARKER_WORDS = 4
+
+
+def nicknamed(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
+    """Mentions that are a person's nickname ('A B, alias "Tigre"', "A B, known as Abu C"), each to the index of the
+    person's mention it follows."""
+    people = {m.tokens[1]: i for i, m in enumerate(mentions) if m.type == "Official"}  # where each name ends
+    out: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        j = m.tokens[0] - 1
+        while j >= 0 and doc[j].is_quote:
+            j -= 1
+        k = j
+        while k >= 0 and j - k < _MARKER_WORDS and (doc[k].is_lower or doc[k].lower_ in cues().nickname_markers):
+            k -= 1
+        if " ".join(t.lower_ for t in doc[k + 1 : j + 1]) not in cues().nickname_markers:
+            continue
+        while k >= 0 and doc[k].is_punct and not doc[k].is_quote:  # "A B, alias": the comma after the name
+            k -= 1
+        if (person := people.get(k + 1)) is not None and person != i:
+            out[i] = person
+    return out

@@ -18,6 +18,7 @@ from .keys import (country_iso, country_key, fold, geonames_key, is_capital, is_
                    is_geonames_place, is_person, iso_of, name_key, org_key, person_key, place_key)
 from .lexicon import actor_key, actors, cues, triggers
 from .mentions import names_org_word
+from .officials import nicknamed
 from .entity_records import entity_record, vote
 from .references import references
 from .schema import Entity, Mention
@@ -112,6 +113,7 @@ def _assign_keys(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list
     _capitals_named_like_officials(doc, mentions)
     keys = _first_keys(doc, mentions)
     _one_name_one_thing(mentions, keys)
+    _nicknames(doc, mentions, keys)
     _places_coordinated_with_places(doc, mentions, keys)
     key_acronyms(doc, mentions, keys)
     _partial_names_of_officials(doc, mentions, keys)
@@ -199,6 +201,15 @@ def _one_name_one_thing(mentions: list[Mention], keys: list[str]) -> None:
                 keys[i] = winner
                 if mentions[i].type != typ:
                     mentions[i] = replace(mentions[i], type=typ)
+
+
+def _nicknames(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:
+    """A nickname given after a person's name ('A B, alias "Tigre"') names that person wherever the article uses it."""
+    for idx, person in nicknamed(doc, mentions).items():
+        nick = fold(mentions[idx].text)
+        for j, m in enumerate(mentions):
+            if fold(m.text) == nick:
+                keys[j], mentions[j] = keys[person], replace(m, type="Official")
 
 
 def _places_coordinated_with_places(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:

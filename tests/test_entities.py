@@ -105,6 +105,15 @@ def test_entities_a_name_after_a_business_noun_is_an_organization(read_text, tex
     assert named(entities, name).type == "Organization", entities
 
 
+@pytest.mark.parametrize("text", [
+    'Karl Brandt, alias "Tigre", led the Azure Front for a decade. Tigre was killed in a raid on Monday.',
+    "Karl Brandt, known as Tigre, led the Azure Front for a decade.",
+])
+def test_entities_a_nickname_after_a_name_is_that_person(read_text, text):
+    entities, _ = read_text(text)
+    assert [e.type for e in entities.values() if "Tigre" in (e.label, *e.aliases)] == ["Official"], entities
+
+
 def test_entities_indefinite_title_case_phrase_is_not_a_name(read_text):
     entities, _ = read_text("Chile listed the militia as a Foreign Terrorist Organization on Friday.")
     assert not any("Organization" in n for n in labels(entities))

@@ -368,7 +368,7 @@ def _state_body_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> l
         if at < 0:
             continue
         owner = doc[at]
-        iso = gaz.country(owner.text) or gaz.demonyms.get(fold(owner.text))
+        iso = gaz.country(owner.text) or (owner.text[:1].isupper() and gaz.demonym(owner.text))
         if not iso:
             continue
         span = doc[owner.i : tok.i + 1]

@@ -319,6 +319,9 @@ CASES = [
      "truce.", ("person/karl-brandt","accused","country/CL")),
     ("Karl Brandt said the talks had collapsed over the weekend and vowed to retaliate against Chile.",
      ("person/karl-brandt","threatened","country/CL")),
+    # a state's body in lower case after a nationality the tables derive from the state's name ("Kyrgyz", "Tajik")
+    ("On Thursday, the Kyrgyz foreign ministry summoned Tajikistan's ambassador.",
+     ("org/KG/foreign-ministry","summoned","country/TJ")),
     # weapons named by their nationality are that state's, even when the NER takes them for a person
     ("Kyrgyz officials said Tajik drones struck a school in Kara-Tobe.", ("country/TJ","struck","place/kara-tobe")),
     # an army's (or an armed group's) account of an attack that killed a named enemy tells its own attack

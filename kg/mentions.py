@@ -344,10 +344,13 @@ def _force_mentions(doc: Doc, sent_of: dict[int, int], used: set[int]) -> list[M
         if tok.i > 0 and doc[tok.i - 1] not in candidates and doc[tok.i - 1].pos_ in ("ADJ", "PROPN"):
             candidates.append(doc[tok.i - 1])  # "Turkish army deployments": the adjective hangs on the last noun
         for child in candidates:
+            whole = doc[child.left_edge.i : child.i + 1]  # "United States" of "United States military forces"
             iso = gaz.country(child.text) or gaz.demonyms.get(fold(child.text))
+            start = child.i if iso else whole.start
+            iso = iso or gaz.country(whole.text)
             if iso:
-                span = doc[child.i : tok.i + 1]
-                if any(i in used for i in range(span.start, span.end) if i != child.i):
+                span = doc[start : tok.i + 1]
+                if any(i in used for i in range(child.i + 1, span.end)):
                     break
                 out.append(make_mention(span, sent_of[tok.i], "Organization", key=armed_forces_key(iso),
                                     affiliation=country_key(iso)))

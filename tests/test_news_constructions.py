@@ -319,6 +319,9 @@ CASES = [
      "truce.", ("person/karl-brandt","accused","country/CL")),
     ("Karl Brandt said the talks had collapsed over the weekend and vowed to retaliate against Chile.",
      ("person/karl-brandt","threatened","country/CL")),
+    # the forces of a state named in several words are its armed forces, the actor as named
+    ("Late on Friday, United Kingdom military forces killed Karl Brandt, a commander of the Azure Front.",
+     ("org/GB/armed-forces","killed","person/karl-brandt")),
     # a state's body in lower case after a nationality the tables derive from the state's name ("Kyrgyz", "Tajik")
     ("On Thursday, the Kyrgyz foreign ministry summoned Tajikistan's ambassador.",
      ("org/KG/foreign-ministry","summoned","country/TJ")),

@@ -319,6 +319,10 @@ CASES = [
      "truce.", ("person/karl-brandt","accused","country/CL")),
     ("Karl Brandt said the talks had collapsed over the weekend and vowed to retaliate against Chile.",
      ("person/karl-brandt","threatened","country/CL")),
+    # an act pinned on its author by a participle or a passive is the author's, as the report has it
+    ("The attack on Arica was blamed on the Azure Front.", ("group/azure-front","struck","place/geonames/3899361")),
+    ("The bombing of the Arica market, blamed on the Azure Front, killed five people.",
+     ("group/azure-front","struck","place/geonames/3899361")),
     # the forces of a state named in several words are its armed forces, the actor as named
     ("Late on Friday, United Kingdom military forces killed Karl Brandt, a commander of the Azure Front.",
      ("org/GB/armed-forces","killed","person/karl-brandt")),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..attachment import lost_subject, orphaned_object, reported_clause_sibling, shadowed_subject, statement_of_medium
 from ..keys import armed_forces_key, iso_of
-from ..lexicon import cues
+from ..lexicon import cues, triggers
 from ..schema import PREDICATES
 from .claims import claimed_attack, reporting_party
 from .context import in_headline, speech_verb_above
@@ -311,12 +311,23 @@ def _pronoun_is_the_event(tok: Token, head: Token) -> bool:
 
 def participle_agents(noun: Token) -> list[Token]:
     """The by-agents of a participle or passive relative clause on an event noun ("an attack carried out by X",
-    "rockets that were fired by X", "a raid thought to have been staged by X"), or of the verb it governs."""
+    "rockets that were fired by X", "a raid thought to have been staged by X"), or of the verb it governs; the one
+    an act is pinned on ("an attack blamed on X", "the raid was attributed to X"); the agent of a participle set off
+    after the clause that names the act ("two fell in the raid, allegedly staged by X")."""
     out = []
     passive_relative = [c for c in noun.children if c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" for g in c.children)]
+    pinned = [noun.head] if noun.dep_ == "nsubjpass" else []  # "the raid was attributed to X"
     for acl in (c for c in noun.children if c.dep_ == "acl" or c in passive_relative):  # "rockets that were fired by X"
         for v in [acl, *(c for c in acl.children if c.dep_ == "xcomp")]:
             out += [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        pinned.append(acl)
+    for v in pinned:
+        if v.lemma_.lower() in triggers()["attribution_verbs"]:
+            out += [g for c in v.children if c.dep_ == "prep" and c.lower_ in triggers()["attribution_preps"]
+                    for g in c.children if g.dep_ == "pobj"]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        out += [g for v in noun.head.head.children if v.dep_ == "advcl" and v.tag_ == "VBN" and v.i > noun.i
+                for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return out
 
 

@@ -319,6 +319,11 @@ CASES = [
      "truce.", ("person/karl-brandt","accused","country/CL")),
     ("Karl Brandt said the talks had collapsed over the weekend and vowed to retaliate against Chile.",
      ("person/karl-brandt","threatened","country/CL")),
+    # a force that "would respond if Y ..." in someone's words: the speaker's conditional threat to Y
+    ('Karl Brandt said the navy would respond "with all the means at its disposal" if Chilean ships opened fire.',
+     ("person/karl-brandt","threatened","country/CL")),
+    ("Peru's defence ministry said the navy would respond with force if Chilean ships crossed the line.",
+     ("org/PE/defence-ministry","threatened","country/CL")),
     # an act pinned on its author by a participle or a passive is the author's, as the report has it
     ("The attack on Arica was blamed on the Azure Front.", ("group/azure-front","struck","place/geonames/3899361")),
     ("The bombing of the Arica market, blamed on the Azure Front, killed five people.",

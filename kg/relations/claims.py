@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from .context import Context
 
-__all__ = ["claimed_attack", "reporting_party"]
+__all__ = ["claimed_attack", "reporting_party", "sayer"]
 
 _SIDES = frozenset(("Country", "Group", "Organization"))
 
@@ -23,14 +23,14 @@ def reporting_party(ctx: Context, verb: Token) -> str | None:
     when the reporter belongs to no state; None when no verb of saying governs the clause."""
     if (up := speech_verb_above(ctx, verb, levels=6)) is None:
         return None
-    sayer = _sayer(ctx, up)
-    state = sayer if ctx.types.get(sayer) == "Country" else ctx.affiliation.get(sayer, "")
+    who = sayer(ctx, up)
+    state = who if ctx.types.get(who) == "Country" else ctx.affiliation.get(who, "")
     if ctx.types.get(state) != "Country":
         return ""
-    return sayer if sayer == armed_forces_key(iso_of(state)) else state
+    return who if who == armed_forces_key(iso_of(state)) else state
 
 
-def _sayer(ctx: Context, speech: Token) -> str:
+def sayer(ctx: Context, speech: Token) -> str:
     """The entity named in the subject of a verb of saying, or ""."""
     return next((k for c in speech.children if c.dep_ == "nsubj"
                  for k in [ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")] if k), "")
@@ -47,7 +47,7 @@ def claimed_attack(ctx: Context, noun: Token) -> str:
             any(ctx.key(t) for c in noun.children if c.dep_ in ("poss", "amod", "compound") for t in c.subtree) or \
             (up := speech_verb_above(ctx, verb, levels=6)) is None:
         return ""
-    claimant = _sayer(ctx, up)
+    claimant = sayer(ctx, up)
     state = ctx.affiliation.get(claimant, "")
     if ctx.types.get(claimant) != "Group" and claimant != armed_forces_key(iso_of(state)):
         return ""

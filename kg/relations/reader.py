@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 from ..frames import Frame, match_frames
 from ..schema import PREDICATES
 from .arguments import coordinated, entities_in, event_actor, event_author, headline_comma_subjects, subjects
+from .claims import sayer
 from .clauses import CLAUSES
 from .constructions import read_trigger
-from .context import read_context
+from .context import read_context, speech_verb_above
 from .discourse import Discourse
 from .emit import emit
 from .modality import beside, governors, undone_measure
@@ -116,6 +117,8 @@ def _frame_actors(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, 
     if actors and roles["actor"].dep_ == "nsubj":
         actors += [k for c in headline_comma_subjects(ctx, roles["actor"].head, roles["actor"])
                    if (k := ctx.key(c)) not in actors]  # "Ruritania, Freedonia Agree On Truce"
+    if not actors and pred == "threatened" and "actor" in roles and (said := speech_verb_above(ctx, tok)) is not None:
+        actors = [k for k in [sayer(ctx, said)] if k]  # "the minister said the army would respond if Y ...": his threat
     if not actors and frame.actor_from_clause:
         actors = [k for k in subjects(ctx, disc, tok, pred)[0] if ctx.types.get(k) != "Place"]
     if not actors and frame.actor_of_trigger:

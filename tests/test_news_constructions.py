@@ -324,6 +324,9 @@ CASES = [
      ("person/karl-brandt","threatened","country/CL")),
     ("Peru's defence ministry said the navy would respond with force if Chilean ships crossed the line.",
      ("org/PE/defence-ministry","threatened","country/CL")),
+    # "would face the full weight of the law": a consequence promised is a threat
+    ("Karl Brandt warned that the Azure Front would face the full weight of the law.",
+     ("person/karl-brandt","threatened","group/azure-front")),
     # an act pinned on its author by a participle or a passive is the author's, as the report has it
     ("The attack on Arica was blamed on the Azure Front.", ("group/azure-front","struck","place/geonames/3899361")),
     ("The bombing of the Arica market, blamed on the Azure Front, killed five people.",

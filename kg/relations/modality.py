@@ -46,8 +46,9 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str, subjects: 
     ("did not strike", "threatened to strike", "would strike if", "offered to mediate", "urged X to")."""
     t = ctx.t
     for g in [tok, *chain[:2]]:
-        if any(c.dep_ == "neg" for c in g.children) and g.lemma_.lower() not in t["litotes_verbs"]:
-            return "negated"  # not "would not hesitate to": an affirmation
+        if any(c.dep_ == "neg" for c in g.children) and g.lemma_.lower() not in t["litotes_verbs"] and \
+                not any(c.dep_ == "acomp" and c.lower_ in t["litotes_states"] for c in g.children):
+            return "negated"  # not "would not hesitate to", "will not go unanswered": affirmations
     lemmas = [g.lemma_.lower() for g in chain]
     below = [tok, *chain]  # the word on the path just under each governor
     if any(l in t["negating_words"] and below[n].dep_ not in ("advcl", "conj") and not _denied_by_another(ctx, g, pred, subjects)

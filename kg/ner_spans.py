@@ -1,0 +1,103 @@
+"""Repairs of the statistical NER's spans before kg reads them: a nationality run into the words after it ("Tajik
+drones" as a person), a name cut at a hyphen inside it ("Kara" of "Kara-Tobe") or at its lower-case particles
+("Santa Cruz de" of "Santa Cruz de las Canas")."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .gazetteer import gazetteer
+from .keys import fold
+from .lexicon import cues
+
+__all__ = ["repaired_spans"]
+
+
+def repaired_spans(ents: list[Span]) -> list[Span]:
+    """The NER's entity spans of one document, repaired."""
+    named = {t.text for ent in ents for t in ent}
+    return _joined_by_particles([_joined_by_hyphen(_nationality_cut(ent), named) for ent in ents])
+
+
+def _nationality_cut(ent: Span) -> Span:
+    """A nationality the NER took into one span with words after it that are no name: a common noun ("Tajik drones"
+    as a person), or the role words of the title that follows ("Kyrgyz Defence" of "Kyrgyz Defence Minister A B"):
+    the nationality alone, as such."""
+    doc, rest = ent.doc, ent[1:]
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if not len(rest):  # "Tajik border guards" with "Tajik" a person: a nationality before a common noun
+        common = ent.label_ in ("PERSON", "ORG") and after is not None and after.is_lower and after.pos_ == "NOUN"
+    else:
+        common = ent[-1].pos_ == "NOUN" and all(t.is_lower for t in rest)
+    title = after is not None and after.lower_ in cues().name_titles and all(t.lower_ in cues().role_words for t in rest)
+    if not (common or title):
+        return ent
+    iso = gazetteer().country(ent[0].text) if len(rest) else ""  # a lone country name is a name as written
+    label = "GPE" if iso else "NORP" if gazetteer().demonym(ent[0].text) else ""
+    return Span(doc, ent.start, ent.start + 1, label=label) if label else ent
+
+
+def _joined_by_hyphen(ent: Span, named: set[str]) -> Span:
+    """A name the NER cut at a hyphen inside it ("Chong" of "Chong-Bulak"): the whole hyphenated word, unless either
+    part is a name of its own ("Kyrgyz-Tajik", "PKK-YPG", "the Lenz-Varto ticket" where "Varto" is named alone:
+    two sides, not one name). ``named`` holds the words of the article's entities."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_ and _hyphen_part(doc[end + 1], named) and not _acronym(doc[end - 1]):
+        end += 2
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
+            not doc[start - 1].whitespace_ and _hyphen_part(doc[start - 2], named) and not _acronym(doc[start]):
+        start -= 2
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+def _joined_by_particles(ents: list[Span]) -> list[Span]:
+    """A name the NER cut at the lower-case particles inside it ("Santa Cruz de" of "Santa Cruz de las Canas",
+    "Alliance des Patriotes" and "Liberation" of "... pour la Liberation du Nord"): one name, of its first part's
+    label, through the capitalised words or the next name after the particles."""
+    out: list[Span] = []
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    for ent in ents:
+        if out and _particles_between(out[-1], ent.start) and ent[0].text[:1].isupper():
+            out[-1] = Span(ent.doc, out[-1].start, ent.end, label=out[-1].label_)
+        else:
+            out.append(ent)
+    for n, ent in enumerate(out):
+        while (longer := _run_after_particles(ent, taken)) is not None:
+            ent = out[n] = longer
+    return out
+
+
+def _run_after_particles(ent: Span, taken: set[int]) -> Span | None:
+    """``ent`` through the capitalised words no entity holds after the particles that follow it, or None."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].lower_ in cues().place_particles and end - ent.end < _PARTICLE_GAP:
+        end += 1
+    run = end
+    while run < len(doc) and run not in taken and doc[run].is_alpha and doc[run].is_title and run - end < _PARTICLE_GAP:
+        run += 1
+    return Span(doc, ent.start, run, label=ent.label_) if run > end and _particles_between(ent, end) else None
+
+
+def _particles_between(ent: Span, start: int) -> bool:
+    """Whether only name particles (at most three) lie between ``ent`` and ``start``, and at least one lies there or
+    ends ``ent``."""
+    gap = ent.doc[ent.end : start]
+    return len(gap) <= _PARTICLE_GAP and all(t.lower_ in cues().place_particles for t in gap) and \
+        (len(gap) > 0 or ent[-1].lower_ in cues().place_particles)
+
+
+_PARTICLE_GAP = 3
+_ACRONYM_LENGTH = 4
+
+
+def _acronym(tok: Token) -> bool:
+    return tok.is_upper and len(tok) <= _ACRONYM_LENGTH
+
+
+def _hyphen_part(tok: Token, named: set[str]) -> bool:
+    """A capitalised word outside every entity that names nothing by itself: no acronym, not in the gazetteer,
+    not an entity's word elsewhere in the article."""
+    gaz = gazetteer()
+    return tok.is_alpha and tok.text[:1].isupper() and not _acronym(tok) and tok.ent_iob_ == "O" and \
+        tok.text not in named and not gaz.country(tok.text) and not gaz.demonym(tok.text) and \
+        fold(tok.text) not in gaz.capitals

@@ -112,13 +112,18 @@ def _event_day(ctx: Context, disc: Discourse, pred: str, actor: str, sent: Span,
     return own or ctx.article.date
 
 
+def _kills(ctx: Context, tok: Token) -> bool:
+    """Whether the trigger is a killing, or an attack that is the subject of one ("a drone strike killed X")."""
+    return "killed" in (ctx.t["verb_of"].get(tok.lemma_.lower()), ctx.t["verb_of"].get(tok.head.lemma_.lower()))
+
+
 def _records(ctx: Context, s: str, pred: str, o: str, tok: Token, facts: _Facts, reading: float,
              both_named: bool) -> list[Relation]:
     """The relation ``s`` ``pred`` ``o``, and the threat it also states when it is a threatened act."""
     verbal = pred == "struck" and tok.pos_ == "VERB" and facts.casualties < 0 and \
         ctx.types.get(s) == ctx.types.get(o) == "Official"  # one politician "attacking" another: words
-    if pred == "struck" and ctx.types.get(o) == "Official" and not verbal:
-        return []  # "a drone strike killed X": a person is killed, not struck; the targets of force are no people
+    if pred == "struck" and ctx.types.get(o) == "Official" and not verbal and _kills(ctx, tok):
+        return []  # "a drone strike killed X": X is killed, not struck ("X survived a strike" is a strike on X)
     evidence = Evidence(article=ctx.article.id, sentence=facts.sentence, start=facts.start,
                         end=facts.start + len(facts.sentence), trigger=tok.text,
                         confidence=edge_confidence(reading, pred, both_named))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import select
 import traceback
 from collections import deque
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["ExtractionError", "build_graph", "extract_article", "extract_batch", "extract_stream", "parse"]
 
 BATCH_SIZE = 16
+WORD_CHARS = 200  # no word of news is longer; a longer run without a space gets one every WORD_CHARS characters
 PIECE_CHARS = 10_000  # longer articles are parsed in paragraph-aligned pieces, joined back into one Doc
 BATCH_CHARS = 40_000  # a parse batch stops at BATCH_SIZE texts or this many characters, whichever comes first
 POOL_AFTER = 2  # with workers, up to this many batches to parse are parsed in this process, with no pool
@@ -106,7 +108,7 @@ def parse(nlp: Any, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]
         batch: list[tuple[str, tuple[Article, bool]]] = []
         size = 0
         for article in articles:
-            pieces = _pieces(sentence_case(article.text))  # a title-case headline parsed as a sentence
+            pieces = _pieces(_word_breaks(sentence_case(article.text)))  # a title-case headline parsed as a sentence
             for i, piece in enumerate(pieces):
                 if batch and (len(batch) >= BATCH_SIZE or size + len(piece) > BATCH_CHARS):
                     yield batch
@@ -125,6 +127,20 @@ def parse(nlp: Any, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]
                 whole.user_data["kg_text"] = article.text  # the text as written, for quoting
                 yield whole, article
                 parts = []
+
+
+def _word_breaks(text: str) -> str:
+    r"""``text`` with a space in place of every ``WORD_CHARS``-th character of a run without whitespace: spaCy's
+    tokenizer strips prefixes from one such "word" in time quadratic in its length (60,000 "(" take minutes), and
+    no word of news is that long. The length, and so every offset, is kept.
+
+    >>> t = _word_breaks("(" * 450); (len(t), t.count(" "), t[199])
+    (450, 2, ' ')
+    """
+    if len(text) <= WORD_CHARS or not re.search(rf"\S{{{WORD_CHARS + 1},}}", text):
+        return text
+    return re.sub(rf"\S{{{WORD_CHARS + 1},}}", lambda m: "".join(
+        " " if (i + 1) % WORD_CHARS == 0 else c for i, c in enumerate(m.group())), text)
 
 
 def _pieces(text: str, limit: int | None = None) -> list[str]:

@@ -226,3 +226,19 @@ def test_killing_the_build_ends_its_worker_processes(tmp_path, sig):
     proc.wait()
     _, alive = psutil.wait_procs(pool, timeout=20)
     assert alive == [], [p.cmdline() for p in alive]
+
+
+def test_a_run_without_spaces_is_parsed_in_words_of_news_length(nlp):
+    """spaCy strips prefixes from one whitespace-free "word" in time quadratic in its length: a hostile page's
+    60,000 brackets would hold a build for minutes. Such a run is parsed with a space every WORD_CHARS characters;
+    the length, every offset and the text kept for quoting are the article's."""
+    import kg.pipeline as pipeline
+    from kg.schema import Article
+
+    text = "Border report\n\nIran struck Pakistan. " + "(" * 1000 + "\nChina offered to mediate.\n"
+    article = Article(id="junk", path="junk.txt", text=text, title="Border report", date="2024-03-14")
+    (doc, _), = list(pipeline.parse(nlp, [article]))
+    run = doc.text[text.index("(") : text.index("\nChina")]
+    assert len(doc.text) == len(text) and doc.user_data["kg_text"] == text
+    assert " " in run and all(len(w) <= pipeline.WORD_CHARS for w in run.split(" "))
+    assert run.replace(" ", "(") == "(" * 1000

@@ -114,6 +114,16 @@ def test_entities_a_nickname_after_a_name_is_that_person(read_text, text):
     assert [e.type for e in entities.values() if "Tigre" in (e.label, *e.aliases)] == ["Official"], entities
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Analysts at the Centre for Border Security Studies in Lima said the strike was a warning.",
+     "Centre for Border Security Studies"),
+    ("The Velmar Conflict Observatory said twelve people had died.", "Velmar Conflict Observatory"),
+])
+def test_entities_a_research_body_is_an_organization(read_text, text, name):
+    entities, _ = read_text(text)
+    assert named(entities, name).type == "Organization", entities
+
+
 def test_entities_indefinite_title_case_phrase_is_not_a_name(read_text):
     entities, _ = read_text("Chile listed the militia as a Foreign Terrorist Organization on Friday.")
     assert not any("Organization" in n for n in labels(entities))

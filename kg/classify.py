@@ -187,13 +187,18 @@ def _by_context(span: Span, label: str, sent: int, key: str, words: list[str]) -
 
 
 def _after_company_noun(span: Span) -> bool:
-    """ "the state company Velmar", "the Russian operator Ostgaz": a name right after a lower-case noun of a business
-    that modifies it."""
+    """ "the state company Velmar", "the Russian operator Ostgaz", "a fuel supplier, Velmar Fuels", "Ostgaz, the
+    vessel's operator": a name right after a lower-case noun of a business that modifies it, or in apposition with
+    one."""
     if span.start == 0 or gazetteer().country(span.text):
         return False
-    prev = span.doc[span.start - 1]
-    return prev.is_lower and prev.lower_ in cues().company_nouns and \
-        (prev.head.i in range(span.start, span.end) or span.root.head == prev and span.root.dep_ == "appos")
+    nouns = cues().company_nouns
+    prev, root = span.doc[span.start - 1], span.root
+    if prev.is_lower and prev.lower_ in nouns and (prev.head.i in range(span.start, span.end) or root.head == prev):
+        return True
+    described = [root.head] if root.dep_ == "appos" else []
+    described += [c for c in root.children if c.dep_ == "appos"]
+    return any(d.is_lower and d.lemma_.lower() in nouns and d.i not in range(span.start, span.end) for d in described)
 
 
 def _region_mention(span: Span, label: str, sent: int, key: str, words: list[str]) -> Mention | None:

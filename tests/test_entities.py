@@ -99,6 +99,9 @@ def test_entities_a_body_of_a_state_with_of_in_its_name_belongs_to_that_state(re
 @pytest.mark.parametrize("text,name", [
     ("Drones hit the plant run by the state company Velmira Grad on Monday.", "Velmira Grad"),
     ("Explosions were heard at the refinery, which is operated by the Peruvian company Velnor Dasko.", "Velnor Dasko"),
+    # in apposition with the business noun, before or after the name
+    ("The bloc added a fuel supplier, Velnor Dasko, to its sanctions list.", "Velnor Dasko"),
+    ("The tanker was boarded at dawn, Velnor Dasko, the vessel's Greek operator, said in a statement.", "Velnor Dasko"),
 ])
 def test_entities_a_name_after_a_business_noun_is_an_organization(read_text, text, name):
     entities, _ = read_text(text)

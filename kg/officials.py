@@ -152,21 +152,25 @@ _MARKER_WORDS = 4
 
 
 def nicknamed(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
-    """Mentions that are a person's nickname ('A B, alias "Tigre"', "A B, known as Abu C"), each to the index of the
-    person's mention it follows."""
-    people = {m.tokens[1]: i for i, m in enumerate(mentions) if m.type == "Official"}  # where each name ends
+    """Mentions that are another name of the one named just before them ('A B, alias "Tigre"', "A B, known as Abu
+    C", "Myanmar's military, known as the Tatmadaw"), each to the index of the mention it follows."""
+    ends = {m.tokens[1]: i for i, m in enumerate(mentions)}  # where each name ends
     out: dict[int, int] = {}
     for i, m in enumerate(mentions):
         j = m.tokens[0] - 1
-        while j >= 0 and doc[j].is_quote:
+        while j >= 0 and (doc[j].is_quote or doc[j].lower_ == "the"):
             j -= 1
         k = j
         while k >= 0 and j - k < _MARKER_WORDS and (doc[k].is_lower or doc[k].lower_ in cues().nickname_markers):
             k -= 1
         if " ".join(t.lower_ for t in doc[k + 1 : j + 1]) not in cues().nickname_markers:
             continue
+        marker = doc[k + 1]
         while k >= 0 and doc[k].is_punct and not doc[k].is_quote:  # "A B, alias": the comma after the name
             k -= 1
-        if (person := people.get(k + 1)) is not None and person != i:
-            out[i] = person
+        named = ends.get(k + 1)
+        if named is None or named == i or mentions[named].type == "Place":
+            continue
+        if mentions[named].type == "Official" or marker.head.i in range(*mentions[named].tokens):
+            out[i] = named  # a body's other name hangs on the body's own name ("the withdrawal from X, known as" does not)
     return out

@@ -204,12 +204,13 @@ def _one_name_one_thing(mentions: list[Mention], keys: list[str]) -> None:
 
 
 def _nicknames(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:
-    """A nickname given after a person's name ('A B, alias "Tigre"') names that person wherever the article uses it."""
-    for idx, person in nicknamed(doc, mentions).items():
+    """A nickname given after a name ('A B, alias "Tigre"', "X's military, known as the Y") names that person or
+    body wherever the article uses it."""
+    for idx, named in nicknamed(doc, mentions).items():
         nick = fold(mentions[idx].text)
         for j, m in enumerate(mentions):
             if fold(m.text) == nick:
-                keys[j], mentions[j] = keys[person], replace(m, type="Official")
+                keys[j], mentions[j] = keys[named], replace(m, type=mentions[named].type)
 
 
 def _places_coordinated_with_places(doc: Doc, mentions: list[Mention], keys: list[str]) -> None:

@@ -127,6 +127,14 @@ def test_entities_a_research_body_is_an_organization(read_text, text, name):
     assert named(entities, name).type == "Organization", entities
 
 
+def test_entities_another_name_of_a_body_given_after_it_is_that_body(read_text):
+    entities, _ = read_text("Peru's military, known as the Velmarda, said its troops had withdrawn. The Velmarda "
+                            "denied the report.")
+    assert "Velmarda" in entities["org/PE/armed-forces"].aliases, entities
+    entities, _ = read_text("Peru wants to end the exit of Chile from the European Union (EU), known as Chexit.")
+    assert "Chexit" not in [a for e in entities.values() if e.type == "Organization" for a in e.aliases], entities
+
+
 def test_entities_indefinite_title_case_phrase_is_not_a_name(read_text):
     entities, _ = read_text("Chile listed the militia as a Foreign Terrorist Organization on Friday.")
     assert not any("Organization" in n for n in labels(entities))

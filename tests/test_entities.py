@@ -479,6 +479,8 @@ def test_entities_module_has_no_inline_word_list(module):
      "org/ministry-of-foreign-affairs-and-regional-integration", "Organization"),
     # an armed group's untranslated name opening with "Comandos", "Liwa", "Tehreek": one group, however the NER cut it
     ("The Comandos Unidos del Norte ambushed a patrol near the river.", "group/comandos-unidos-del-norte", "Group"),
+    ("Gunmen of the Sindicato del Varuna attacked the outpost.", "group/sindicato-del-varuna", "Group"),
+    ("The Clan del Norte ambushed a patrol near the town.", "group/clan-del-norte", "Group"),
     ("Liwa al-Nasr fighters shelled the town overnight.", "group/liwa-al-nasr", "Group"),
     ("The Tehreek-e-Nijat Khorasan claimed the bombing.", "group/tehreek-e-nijat-khorasan", "Group"),
     # a town's name several countries share is the town in the country the article names (San Isidro, Argentina; the

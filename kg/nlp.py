@@ -107,21 +107,30 @@ def kg_clause_repairs(doc: Doc) -> Doc:
     reported clause's verb, making the clause's subject its author; news means the speaker. When the act closes the
     reported clause, has no subject of its own, hangs on no act of speech itself and is in the speaker's tense (or
     a participle after a comma), it becomes the reporting verb's conjunct (or adverbial clause)."""
-    words = triggers()
-    acts = {lemma for lemma, pred in words["verb_of"].items() if pred in words["statement_predicates"]}
-    acts |= words["request_words"] | words["threat_words"]
+    acts, judging, speaking, _ = _clause_words()
     for tok in doc:
         joined = tok.dep_ == "conj" and tok.lemma_ in acts
         participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and doc[tok.i - 1].text == "," and \
-            tok.lemma_ in acts | words["judging_verbs"] - {"be"}
-        if (joined or participle) and tok.head.lemma_ not in acts | words["speech_verbs"] and \
+            tok.lemma_ in judging
+        if (joined or participle) and tok.head.lemma_ not in speaking and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
                 (speaker := _reporting_verb(tok, same_tense=joined)) is not None:
-            for c in tok.head.children:
-                if c.dep_ in ("cc", "punct") and c.i == tok.i - 1:
-                    c.head = speaker
+            for c in [c for c in tok.head.children if c.dep_ in ("cc", "punct") and c.i == tok.i - 1]:
+                c.head = speaker
             tok.head = speaker
     return doc
+
+
+@lru_cache(maxsize=1)
+def _clause_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The verbs of the clause repair, from the trigger lists: acts of speech ("accuse", "urge", "warn"), those and
+    the judging verbs a participle may be ("calling"), those and the verbs of saying (no act hangs on them), and
+    the verbs that report a clause ("say", "deny")."""
+    words = triggers()
+    acts = frozenset(lemma for lemma, pred in words["verb_of"].items() if pred in words["statement_predicates"])
+    acts |= words["request_words"] | words["threat_words"]
+    return acts, acts | words["judging_verbs"] - {"be"}, acts | words["speech_verbs"], \
+        words["speech_verbs"] | words["negating_words"]
 
 
 _REPORT_REACH = 5
@@ -130,12 +139,12 @@ _REPORT_REACH = 5
 def _reporting_verb(act: Token, same_tense: bool) -> Token | None:
     """The verb of saying or denying whose reported clause ``act`` closes (in ``act``'s tense when ``same_tense``);
     None when there is none ("denied that X had fired and accused Y")."""
-    words, clause = triggers(), act.head
+    reporting, clause = _clause_words()[3], act.head
     for _ in range(_REPORT_REACH):
         verb = clause.head
         if verb is clause:
             return None
-        if verb.pos_ == "VERB" and verb.lemma_ in words["speech_verbs"] | words["negating_words"] and clause.i > verb.i:
+        if verb.pos_ == "VERB" and verb.lemma_ in reporting and clause.i > verb.i:
             tail = clause.doc[act.right_edge.i + 1 : clause.right_edge.i + 1]
             closes = all(t.is_punct for t in tail)
             return verb if closes and (verb.tag_ == act.tag_ or not same_tense) else None

@@ -137,10 +137,11 @@ def _word_breaks(text: str) -> str:
     >>> t = _word_breaks("(" * 450); (len(t), t.count(" "), t[199])
     (450, 2, ' ')
     """
-    if len(text) <= WORD_CHARS or not re.search(rf"\S{{{WORD_CHARS + 1},}}", text):
-        return text
-    return re.sub(rf"\S{{{WORD_CHARS + 1},}}", lambda m: "".join(
-        " " if (i + 1) % WORD_CHARS == 0 else c for i, c in enumerate(m.group())), text)
+    return _LONG_WORD.sub(lambda run: "".join(" " if (i + 1) % WORD_CHARS == 0 else c
+                                              for i, c in enumerate(run.group())), text)
+
+
+_LONG_WORD = re.compile(rf"\S{{{WORD_CHARS + 1},}}")
 
 
 def _pieces(text: str, limit: int | None = None) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..frames import frame_lists
 from ..keys import armed_forces_key, iso_of
 from .context import speech_verb_above
 
@@ -43,7 +42,7 @@ def claimed_attack(ctx: Context, noun: Token) -> str:
     leader reports the other side's attacks as often as its own: no claimant."""
     verb = noun.head
     if noun.dep_ != "nsubj" or noun.lemma_.lower() not in ctx.t["attack_words"] or \
-            verb.lemma_.lower() not in frame_lists()["harm_verbs"] or \
+            verb.lemma_.lower() not in ctx.harm_verbs or \
             any(ctx.key(t) for c in noun.children if c.dep_ in ("poss", "amod", "compound") for t in c.subtree) or \
             (up := speech_verb_above(ctx, verb, levels=6)) is None:
         return ""

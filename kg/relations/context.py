@@ -39,6 +39,7 @@ class Context:
     expulsion_nouns: frozenset[str]  # "the expulsion of X's diplomats from Y": Y expelled them
     quantity_nouns: frozenset[str]  # "a wave of strikes": the strikes stand where the wave does
     diplomat_nouns: frozenset[str]  # "X's ambassador, NAME": the title a diplomatic act's party is read from
+    harm_verbs: frozenset[str]  # "a strike killed X", "hit a school": what an attack does to its target
 
     def key(self, tok: Token) -> str:
         """The entity key of ``tok``, or ""."""
@@ -67,6 +68,7 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         expulsion_nouns=words["expulsion_nouns"],
         quantity_nouns=words["quantity_nouns"],
         diplomat_nouns=words["diplomat_nouns"],
+        harm_verbs=words["harm_verbs"],
     )
 
 

@@ -89,9 +89,9 @@ def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[i
         sayer = next((token_key.get(c.i) for c in speech.children if c.dep_ == "nsubj"), None)
         if sayer and types.get(sayer) in wanted:
             return sayer  # "Ecuador said it would ...": it = Ecuador
-    if tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" and tok.head.head.dep_ in ("dobj", "nsubjpass") and \
-            (owner := _clause_subject(tok.head.head, token_key, types, wanted)):
-        return owner  # "X expelled envoys it accused of spying": "it" is X, not the envoys' state
+    if tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" and _relative_noun(tok.head).dep_ in ("dobj", "nsubjpass", "pobj") \
+            and (owner := _clause_subject(_relative_noun(tok.head), token_key, types, wanted)):
+        return owner  # "X expelled envoys it accused of spying", "sanctions on NAME, an officer it accused": X
     if tok.dep_ == "poss" and (bound := _clause_subject(tok, token_key, types, wanted)):
         if "Official" not in wanted and (verb := _attack_above(tok)):
             sayer = _sayer_of(verb, token_key)
@@ -112,6 +112,14 @@ def _antecedent(doc: Doc, tok: Token, wanted: tuple[str, ...], token_key: dict[i
         history.append((tok.i, k := named.pop()))
         return k
     return ""
+
+
+def _relative_noun(clause: Token) -> Token:
+    """The noun a relative clause modifies, through appositions: "NAME, an officer it accused": NAME."""
+    noun = clause.head
+    while noun.dep_ == "appos":
+        noun = noun.head
+    return noun
 
 
 def _relative_head_keys(tok: Token, token_key: dict[int, str]) -> set[str]:

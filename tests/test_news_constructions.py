@@ -611,17 +611,26 @@ def test_news_reprisal_cause_named_by_its_own_word_is_that_act(read_text):
     assert found == {("country/PE", "retaliatedAgainst", "group/azure-liberation-front")}, found
 
 
-@pytest.mark.parametrize("text, accuser", [
-    ("Peru bombed camps of the Azure Front, a group it accuses of smuggling arms.", "country/PE"),
+@pytest.mark.parametrize("text, pair", [
+    ("Peru bombed camps of the Azure Front, a group it accuses of smuggling arms.", ("country/PE", "group/azure-front")),
     ("Peru's defence ministry said the raid targeted fighters of the Azure Front, a rebel group it blames for the "
-     "ambush.", "org/PE/defence-ministry"),
+     "ambush.", ("org/PE/defence-ministry", "group/azure-front")),
+    # the name the apposition describes, not the nationality of its noun nor the object of the charge
+    ("Peru imposed sanctions on Karl Brandt, a Chilean general whom it accused of supplying weapons to the Azure "
+     "Front.", ("country/PE", "person/karl-brandt")),
+    ("The Peruvian Treasury blacklisted Arica Shipping, a Chilean company it accused of smuggling fuel to the Azure "
+     "Front.", ("org/PE/treasury", "org/arica-shipping")),
+    # "it" of a relative clause on the object of a sanction is the sanctioning party, not the nearest group
+    ("The European Union imposed a travel ban on the Azure Front's commander, Karl Brandt, and on General Luis Soto, "
+     "a senior Chilean officer it accused of commanding the Front's units.", ("org/european-union", "person/luis-soto")),
 ])
-def test_news_relative_clause_on_an_apposition_accuses_the_named_group(read_text, text, accuser):
+def test_news_relative_clause_on_an_apposition_accuses_the_named_group(read_text, text, pair):
     # "the X Front, a group it blames": "it" is not the group (a clause cannot bind the noun it modifies) and
-    # the accused is the group the apposition describes
+    # the accused is the group (or the person, the firm) the apposition describes
+    accuser, accused = pair
     _, relations = read_text(text)
     found = {(r.subject, r.predicate, r.object) for r in relations if r.predicate == "accused"}
-    assert found == {(accuser, "accused", "group/azure-front")}, found
+    assert found == {(accuser, "accused", accused)}, found
 
 
 def test_news_headline_clauses_beside_each_other(read_text):

@@ -262,7 +262,8 @@ def relative_object(ctx: Context, disc: Discourse, rd: Reading) -> None:
     if rd.pred in ("condemned", "accused") and names_an_act(ctx, head):
         rd.targets = event_author(ctx, disc, head, rd.subjects, rd.pred)
     else:
-        for noun in (head, head.head) if head.dep_ == "appos" else (head,):  # "the X Front, a group it blames"
+        for noun in (head.head, head) if head.dep_ == "appos" else (head,):
+            # "the X Front, a group it blames", "NAME, a Ruritanian general it accused": the name, then the noun
             rd.targets = entities_in(ctx, noun, multi=True, skip=frozenset(rd.subjects),
                                      nationality_is_state=rd.pred != "sanctioned")  # sanctions hit the people named
             if rd.targets:

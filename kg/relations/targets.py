@@ -54,8 +54,9 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
         if c.dep_ in ("prep", "agent") and c.lower_ in preps | ctx.t["targeting_preps"]:
             for gc in c.children:
                 if gc.dep_ == "pobj" and gc.lemma_.lower() in ctx.reprisal_nouns | ctx.t["purpose_nouns"] or \
-                        gc.dep_ == "pcomp" and pred == "accused" and any(o.dep_ == "dobj" for o in tok.children):
-                    continue  # "bombed Y in retaliation for X's raid", "accused X of arming Y": a cause, not a target
+                        gc.dep_ == "pcomp" and pred == "accused" and (any(o.dep_ == "dobj" for o in tok.children) or tok.dep_ == "relcl"):
+                    continue  # "bombed Y in retaliation for X's raid", "accused X of arming Y", "a firm it accused of
+                    # arming Y": a cause, not a target
                 if gc.dep_ in ("pobj", "pcomp"):
                     found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole,
                                          places_of_names=pred == "struck")

@@ -351,6 +351,12 @@ CASES = [
      ("person/karl-brandt","condemned","country/CL")),
     ("Karl Brandt said Chilean snipers had fired at a Peruvian post, calling it unacceptable.",
      ("person/karl-brandt","condemned","country/CL")),
+    # an attack named in the "in" phrase of an active verb of harm is its subject's ("X killed N in a raid on P"),
+    # even where the parser hung the phrase on the verb's object
+    ("Peruvian special forces killed Karl Brandt, the commander of the Azure Front, in a raid on one of the group's "
+     "camps inside Bolivia.", ("org/PE/armed-forces","struck","country/BO")),
+    ("Peru's army said it had killed a senior commander of the Azure Front in air strikes on the militant group's "
+     "bases in Bolivia.", ("org/PE/armed-forces","struck","group/azure-front")),
 ]
 
 
@@ -529,6 +535,8 @@ NO_EDGE_OF = [
     ("The Azure Front said an air strike had killed its commander, Karl Brandt.", "killed"),
     ("Residents said an air strike had killed Karl Brandt, the commander of the Azure Front.", "killed"),
     ("Peru's army said an air strike had killed Colonel Karl Brandt, a Peruvian officer.", "killed"),
+    # a reduced passive in a headline: the attack is no act of the place it hit
+    ("Oil Depots In Peru Hit By Drone Attacks In Pre-Dawn Raid", "struck"),
 ]
 
 

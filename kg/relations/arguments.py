@@ -277,6 +277,9 @@ def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, de
     if tok.dep_ == "acl" and (tok.tag_ in ("VBD", "VBZ") or prev.text == "," and any(c.dep_ == "xcomp" for c in tok.children)) \
             and (k := ctx.key(head)) and ctx.types.get(k) != "Place":
         return [k], depth  # "X, which has ties to both, offered to mediate": a verb of X's the parser hung on X
+    verb = head.head.head if head.head.dep_ == "dobj" else head.head  # the parser may hang "in" on the object
+    if tok.dep_ == "pobj" and head.lower_ in ctx.t["event_preps"] and head.lower_ != "by" and _harms_by_its_subject(ctx, verb):
+        return subjects(ctx, disc, verb, pred, depth + 1)  # "X killed N in a raid on P": X raided P
     if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN") and ctx.key(head.head):
         return [ctx.key(head.head)], depth  # "reports of Lima saying it had shelled X"
     if tok.dep_ == "pcomp" and head.pos_ == "ADP":
@@ -301,6 +304,14 @@ def _inherited_subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, de
             return [], depth
         return subjects(ctx, disc, head, pred, depth + 1)
     return [], depth
+
+
+def _harms_by_its_subject(ctx: Context, verb: Token) -> bool:
+    """An active verb of harm with a subject ("X killed N", "X destroyed the depot"): an attack named in its "in"
+    phrase is the subject's own; not a passive ("N was killed in a raid") nor "N died in a raid"."""
+    low = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children) and \
+        (ctx.t["verb_of"].get(low) in ("killed", "struck") or low in ctx.harm_verbs)
 
 
 def _pronoun_is_the_event(tok: Token, head: Token) -> bool:

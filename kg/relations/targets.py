@@ -60,9 +60,11 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
                 if gc.dep_ in ("pobj", "pcomp"):
                     found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole,
                                          places_of_names=pred == "struck")
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and pred in ATTACKS and \
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (tok.head.head.pos_ == "VERB" or tok.head.head.dep_ == "dobj") \
+            and pred in ATTACKS and \
             not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
-        # "killed in an X strike on a car in Y": the parser hung the strike's "on" phrase on the verb
+        # "killed in an X strike on a car in Y": the parser hung the strike's "on" phrase on the verb (or on its
+        # object: "killed a commander in strikes on the group's bases")
         for c in tok.head.head.children:
             if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ctx.t["attack_object_preps"]:
                 for gc in c.children:

@@ -37,8 +37,8 @@ def references(doc: Doc, token_key: dict[int, str], types: dict[str, str],
             if tok.pos_ == "PRON" and tok.lower_ in cues().first_person and speaker:
                 out[tok.i] = speaker
                 continue
-            if tok.lower_ in cues().relative_pronouns and tok.head.dep_ == "relcl":
-                head = tok.head.head  # "the envoy Karl Brandt, who later resigned": who = the noun it relates to
+            if tok.lower_ in cues().relative_pronouns and (head := _relative_antecedent(tok)) is not None:
+                # "the envoy Karl Brandt, who later resigned": who = the noun it relates to
                 if (k := token_key.get(head.i) or out.get(head.i)):
                     out[tok.i] = k
                 continue
@@ -49,6 +49,20 @@ def references(doc: Doc, token_key: dict[int, str], types: dict[str, str],
             if wanted and (k := _antecedent(doc, tok, wanted, token_key, types, history, sent_of)):
                 out[tok.i] = k
     return out
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun relates to: the head of its clause ("NAME, who later resigned"), or, in a clause
+    a verb of saying reports ("NAME, who officials say planned the raid"), the word before the pronoun and its
+    comma; None for other uses of the word."""
+    verb = pronoun.head
+    if verb.dep_ == "relcl":
+        return verb.head
+    doc = pronoun.doc
+    if verb.dep_ == "ccomp" and verb.head.dep_ in ("relcl", "parataxis") and pronoun.i < verb.head.i < verb.i and \
+            verb.head.lemma_.lower() in triggers()["speech_verbs"] and pronoun.i >= 2 and doc[pronoun.i - 1].text == ",":
+        return doc[pronoun.i - 2]
+    return None
 
 
 def _titled(tok: Token, roles: dict[str, str], history: list[tuple[int, str]]) -> str:

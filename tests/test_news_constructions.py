@@ -357,6 +357,9 @@ CASES = [
      "camps inside Bolivia.", ("org/PE/armed-forces","struck","country/BO")),
     ("Peru's army said it had killed a senior commander of the Azure Front in air strikes on the militant group's "
      "bases in Bolivia.", ("org/PE/armed-forces","struck","group/azure-front")),
+    # a relative pronoun whose clause a verb of saying reports relates to the name before it
+    ("Karl Brandt, who Peruvian officials say masterminded the raid on Tacna, was killed on Monday.",
+     ("person/karl-brandt","struck","place/geonames/3928128")),
 ]
 
 
@@ -1209,3 +1212,15 @@ def test_news_a_person_is_killed_not_struck(read_text):
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert ("country/PE", "killed", "person/karl-brandt") in found and not [
         t for t in found if t[1] == "struck" and t[2].startswith("person/")], found
+
+
+def test_news_an_event_pronoun_is_the_attack_named_just_before_not_the_last_one_told(read_text):
+    # "The strike drew condemnation. Y called it ...": "it" is that strike, though another side's attacks were
+    # told after it
+    _, relations = read_text("A Peruvian drone strike hit a camp in Arica on Monday. Chile said the Azure Front used "
+                             "the camp to stage attacks on Chilean towns. The strike also drew protests from Bolivia. "
+                             "Bolivian Foreign Minister Karl Brandt called it a violation of international law.")
+    found = {(r.subject, r.object) for r in relations if r.predicate == "condemned"}
+    assert ("person/karl-brandt", "country/PE") in found, found
+    assert ("person/karl-brandt", "group/azure-front") not in found, found
+

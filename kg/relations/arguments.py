@@ -375,7 +375,8 @@ def event_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str], 
     """Who is judged when an act is: the entity named ("Sylvania was condemned"), else the author of the act
     the phrase names ("the raid", "it", "the decision") as read so far."""
     if noun.pos_ == "PRON" and disc.attacks:
-        return recall_actor(ctx, disc, "", judges)
+        named = _attack_named_before(ctx, noun)  # "The strike drew condemnation. X called it ...": that strike
+        return (recalled_actor(ctx, disc, named, judges) if named is not None else []) or recall_actor(ctx, disc, "", judges)
     if (k := ctx.key(noun)) and ctx.types.get(k) != "Place":
         return [k]
     if noun.pos_ in ("NOUN", "PROPN"):
@@ -389,3 +390,13 @@ def event_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str], 
             moves = [r.subject for r in reversed(disc.said) if r.subject not in judges and r.predicate in ctx.t["acts"]]
             return (moves or acts)[:1]
     return []
+
+
+def _attack_named_before(ctx: Context, pronoun: Token) -> Token | None:
+    """The attack an event pronoun stands for when a subject or object names one just before it, in its own
+    sentence or the one before ("The strike also drew protests. Y called it a violation"); None otherwise."""
+    doc, sent = pronoun.doc, pronoun.sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    words = [*(before or ()), *doc[sent.start:pronoun.i]]
+    return next((t for t in reversed(words) if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.pos_ == "NOUN" and
+                 ctx.t["noun_of"].get(t.lemma_.lower()) in ATTACKS), None)

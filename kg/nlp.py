@@ -229,7 +229,8 @@ def _standalone(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    touching = [t for t in (before, after) if t is not None and t.text[:1].isupper() and not t.is_sent_start]
+    touching = [t for t in (before, after) if t is not None and t.text[:1].isupper() and
+                (not t.is_sent_start or t.pos_ == "PROPN")]  # "Ana Rojas said": a first name, not a capital of the start
     return not touching
 
 

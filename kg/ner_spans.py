@@ -1,6 +1,7 @@
 """Repairs of the statistical NER's spans before kg reads them: a nationality run into the words after it ("Tajik
 drones" as a person), a name cut at a hyphen inside it ("Kara" of "Kara-Tobe") or at its lower-case particles
-("Santa Cruz de" of "Santa Cruz de las Canas")."""
+("Santa Cruz de" of "Santa Cruz de las Canas"), a person taken for a place ("Varto" of "Ama Lote Varto, the
+commander")."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -15,7 +16,24 @@ __all__ = ["repaired_spans"]
 def repaired_spans(ents: list[Span]) -> list[Span]:
     """The NER's entity spans of one document, repaired."""
     named = {t.text for ent in ents for t in ent}
-    return _joined_by_particles([_joined_by_hyphen(_nationality_cut(ent), named) for ent in ents])
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    return _joined_by_particles([_described_person(_joined_by_hyphen(_nationality_cut(ent), named), taken)
+                                 for ent in ents])
+
+
+def _described_person(ent: Span, taken: set[int]) -> Span:
+    """A name the NER took for a place though an apposition calls it a person ("Ana Rojas, a spokeswoman for X",
+    with "Rojas" a town somewhere): a person, with the capitalised first names the NER left out. Not a country
+    ("Peru, a member of the bloc")."""
+    root, doc = ent.root, ent.doc
+    if ent.label_ not in ("GPE", "LOC", "FAC") or gazetteer().country(ent.text) or \
+            not any(c.dep_ == "appos" and c.i > root.i and c.lower_ in cues().role_words for c in root.children):
+        return ent
+    start = ent.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text.istitle() and \
+            doc[start - 1].head == root and doc[start - 1].dep_ == "compound" and start - 1 not in taken:
+        start -= 1
+    return Span(doc, start, ent.end, label="PERSON")
 
 
 def _nationality_cut(ent: Span) -> Span:

@@ -193,3 +193,25 @@ def test_ner_repairs_a_name_cut_at_its_particles_is_one_name(vocab, words, ents,
 def test_ner_repairs_names_joined_by_a_conjunction_stay_apart(vocab):
     doc = _with_ents(vocab, ["Varto", "y", "Lenz", "met"], [True] * 4, [(0, 1, "GPE"), (2, 3, "GPE")])
     assert [e.text for e in doc.ents] == ["Varto", "Lenz"]
+
+
+@pytest.mark.parametrize("ent_label, person", [("GPE", True), ("LOC", True), ("ORG", False)])
+def test_ner_repairs_a_place_described_as_a_person_is_a_person_with_its_first_names(vocab, ent_label, person):
+    # "Ama Lote Varto, the sector commander": the NER's place "Varto" (a town somewhere) is the commander, with the
+    # first names it left out; organisations are decided later, by the classifier
+    words = ["Ama", "Lote", "Varto", ",", "the", "sector", "commander", ",", "died"]
+    doc = Doc(vocab, words=words, pos=["PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB"],
+              heads=[2, 2, 8, 2, 6, 6, 2, 2, 8], deps=["compound", "compound", "nsubj", "punct", "det", "compound",
+                                                       "appos", "punct", "ROOT"])
+    doc.ents = [Span(doc, 2, 3, label=ent_label)]
+    kg_gazetteer(doc)
+    expected = ("Ama Lote Varto", "PERSON") if person else ("Varto", ent_label)
+    assert [(e.text, e.label_) for e in doc.ents] == [expected]
+
+
+def test_ner_repairs_a_country_described_by_a_role_noun_stays_a_country(vocab):
+    doc = Doc(vocab, words=["Peru", ",", "a", "member", ",", "voted"], pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"],
+              heads=[5, 0, 3, 0, 0, 5], deps=["nsubj", "punct", "det", "appos", "punct", "ROOT"])
+    doc.ents = [Span(doc, 0, 1, label="GPE")]
+    kg_gazetteer(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Peru", "GPE")]

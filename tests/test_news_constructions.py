@@ -1224,3 +1224,19 @@ def test_news_an_event_pronoun_is_the_attack_named_just_before_not_the_last_one_
     assert ("person/karl-brandt", "country/PE") in found, found
     assert ("person/karl-brandt", "group/azure-front") not in found, found
 
+
+
+@pytest.mark.parametrize("text, accusation", [
+    ("Karl Brandt, a spokesman for Peru's defence ministry, said Chilean troops had attacked Peruvian soldiers near "
+     "Tacna.", ("person/karl-brandt", "country/CL")),
+    ("Peru's defence ministry said Chilean units had shelled Peruvian positions near Tacna.",
+     ("org/PE/defence-ministry", "country/CL")),
+    # a party's account of its own attack, or a third party's account, alleges nothing
+    ("Peru's defence ministry said its troops had shelled Chilean positions near Arica.", None),
+    ("Bolivia said Chilean troops had attacked Peruvian soldiers near Tacna.", None),
+])
+def test_news_a_sides_account_of_an_attack_on_it_accuses_the_attacker(read_text, text, accusation):
+    # the guidelines' "claimed that X fired first": a party telling the other side's attack on it alleges it
+    _, relations = read_text(text)
+    found = {(r.subject, r.object) for r in relations if r.predicate == "accused"}
+    assert found == ({accusation} if accusation else set()), found

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from .context import Context
 
-__all__ = ["claimed_attack", "reporting_party", "sayer"]
+__all__ = ["claimed_attack", "reporting_party", "sayer", "victims_account"]
 
 _SIDES = frozenset(("Country", "Group", "Organization"))
 
@@ -56,3 +56,29 @@ def claimed_attack(ctx: Context, noun: Token) -> str:
     sides = named | {ctx.affiliation[k] for k in named if k in ctx.affiliation}
     enemies = {k for k in sides if ctx.types.get(k) in _SIDES and k not in own and ctx.affiliation.get(k) not in own}
     return claimant if enemies and any(ctx.types.get(k) in ("Official", "Group") for k in named) else ""
+
+
+def victims_account(ctx: Context, tok: Token, attackers: list[str], targets: list[str]) -> str:
+    """The speaker who reports, as the clause of his verb of saying, an attack on his own side ("Ruritania's defence
+    ministry said Freedonian units had shelled Ruritanian positions"): a party's account of the other side's attack
+    on it alleges that attack, an accusation (the guidelines' "claimed that X fired first"); "" when no such
+    speaker reports it. Not an attack noun in a clause of the speaker's own act ("said its troops had repelled a
+    Y attack"): that clause tells the act."""
+    if (up := speech_verb_above(ctx, tok, levels=6)) is None or not (speaker := sayer(ctx, up)):
+        return ""
+    side = _side_of(ctx, speaker)
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None) if tok.pos_ != "VERB" else None
+    if verb is not None and verb is not up and any(_side_of(ctx, k) & side for c in verb.children if c.dep_ == "nsubj"
+                                                   for k in {ctx.key(t) for t in c.subtree} - {""}):
+        return ""
+    hit = set().union(*(_side_of(ctx, k) for k in targets)) if targets else set()
+    if not side & hit or any(_side_of(ctx, k) & side for k in attackers):
+        return ""
+    return speaker
+
+
+def _side_of(ctx: Context, key: str) -> set[str]:
+    """``key``, the body it belongs to and that body's state: a spokesman of X's defence ministry is on X's side."""
+    up = ctx.affiliation.get(key, "")
+    return {key, up, ctx.affiliation.get(up, "")} - {""}
+

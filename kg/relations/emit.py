@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..incident_days import calendar_times, day
 from ..schema import PREDICATES, Evidence, Relation
 from .arguments import ATTACKS
+from .claims import victims_account
 from .discourse import note_attack
 from .facts import casualties, finer_code, place, stated_day
 from .facts import confidence as edge_confidence
@@ -84,6 +85,8 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
         for o in targets:
             if s != o and not (pred in ("mediated", "met") and ctx.affiliation.get(s) == o):  # no one mediates with his own state
                 disc.said.extend(_records(ctx, s, pred, o, tok, facts, confidence, s in named and o in named))
+    if pred == "struck" and mood == "asserted" and remember and (speaker := victims_account(ctx, tok, subjects, targets)):
+        emit(ctx, disc, [speaker], "accused", subjects, tok, sent, chain, depth + 1, read_as="accused", remember=False)
     if pred == "met" and len(targets) > 1 and not own_side(ctx, subjects) & set(targets) and peace_purpose(ctx, tok):
         # a third party meeting both sides to end their fighting mediates between them
         emit(ctx, disc, subjects, "mediated", targets, tok, sent, chain, depth, read_as=read_as or pred, code=code,

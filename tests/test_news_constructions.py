@@ -1240,3 +1240,9 @@ def test_news_a_sides_account_of_an_attack_on_it_accuses_the_attacker(read_text,
     _, relations = read_text(text)
     found = {(r.subject, r.object) for r in relations if r.predicate == "accused"}
     assert found == ({accusation} if accusation else set()), found
+
+
+def test_news_judging_a_diplomatic_act_judges_its_author(read_text):
+    # "called the expulsions a provocation": the state that expelled, as the latest author of that act
+    _, relations = read_text("Chile expelled two Peruvian diplomats. Karl Brandt called the expulsions a provocation.")
+    assert ("person/karl-brandt", "condemned", "country/CL") in {(r.subject, r.predicate, r.object) for r in relations}

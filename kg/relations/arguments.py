@@ -382,7 +382,7 @@ def event_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str], 
     if noun.pos_ in ("NOUN", "PROPN"):
         if author := event_actor(ctx, disc, noun, judges, pred):
             return author
-        act = ctx.t["noun_of"].get(noun.lemma_.lower(), "")
+        act = ctx.t["noun_of"].get(noun.lemma_.lower(), "") or ctx.t["diplomatic_act_nouns"].get(noun.lemma_.lower(), "")
         if act in ctx.t["acts"] and act not in ATTACKS and (imposer := disc.last_actor.get(act)) and imposer not in judges:
             return [imposer]  # "Y denounced the sanctions": whoever imposed them
         if noun.lemma_.lower() in ctx.decision_nouns:  # "the move was criticised": whoever last acted, not spoke

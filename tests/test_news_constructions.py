@@ -357,6 +357,9 @@ CASES = [
      "camps inside Bolivia.", ("org/PE/armed-forces","struck","country/BO")),
     ("Peru's army said it had killed a senior commander of the Azure Front in air strikes on the militant group's "
      "bases in Bolivia.", ("org/PE/armed-forces","struck","group/azure-front")),
+    # a threat a speaker states for his own state is his; resolve to defend is a threat against the last attacker
+    ("Chilean troops shelled Tacna. Karl Brandt, Peru's defence minister, accused Chile of aggression and warned that "
+     "Peru would not hesitate to defend its sovereignty.", ("person/karl-brandt","threatened","country/CL")),
     # a relative pronoun whose clause a verb of saying reports relates to the name before it
     ("Karl Brandt, who Peruvian officials say masterminded the raid on Tacna, was killed on Monday.",
      ("person/karl-brandt","struck","place/geonames/3928128")),
@@ -1246,3 +1249,9 @@ def test_news_judging_a_diplomatic_act_judges_its_author(read_text):
     # "called the expulsions a provocation": the state that expelled, as the latest author of that act
     _, relations = read_text("Chile expelled two Peruvian diplomats. Karl Brandt called the expulsions a provocation.")
     assert ("person/karl-brandt", "condemned", "country/CL") in {(r.subject, r.predicate, r.object) for r in relations}
+
+
+def test_news_steps_promised_on_the_speakers_own_condition_are_no_threat(read_text):
+    _, relations = read_text("Peruvian troops shelled Arica. \"If I am elected, I will take gradual steps to reform "
+                             "the courts,\" Karl Brandt said.")
+    assert not [r for r in relations if r.predicate == "threatened"], relations

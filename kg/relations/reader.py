@@ -13,8 +13,8 @@ from .context import read_context, speech_verb_above
 from .discourse import Discourse
 from .emit import emit
 from .modality import beside, governors, undone_measure
-from .sides import (COUNTED_PARTIES, answered_attacker, both_sides, counts_two_parties, represented_state, reprisal_parties,
-                    warring_sides)
+from .sides import (COUNTED_PARTIES, answered_attacker, both_sides, counts_two_parties, own_side, represented_state,
+                    reprisal_parties, warring_sides)
 from .states import struck_states
 from .targets import targets
 from .triggers import hostile_cause, trigger_predicate
@@ -107,6 +107,15 @@ def read_frame(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Tok
     return emitted
 
 
+def _threat_speech_above(ctx: Context, tok: Token) -> Token | None:
+    """The verb of saying or warning a threat is reported under ("said", "warned that X would ..."), if any."""
+    verb = next((up for up in list(tok.ancestors)[:8]
+                 if up.lemma_.lower() in ctx.t["speech_verbs"] or up.lemma_.lower() in ctx.t["threat_words"]), None)
+    while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "X accused Y ... and warned that ...": the subject the verbs share
+    return verb
+
+
 def _frame_actors(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Token], pred: str) -> list[str]:
     """The actors of a frame match: its actor phrase, else as the frame says (the clause, the event, the discourse)."""
     tok = roles["trigger"]
@@ -117,8 +126,10 @@ def _frame_actors(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, 
     if actors and roles["actor"].dep_ == "nsubj":
         actors += [k for c in headline_comma_subjects(ctx, roles["actor"].head, roles["actor"])
                    if (k := ctx.key(c)) not in actors]  # "Ruritania, Freedonia Agree On Truce"
-    if not actors and pred == "threatened" and "actor" in roles and (said := speech_verb_above(ctx, tok)) is not None:
-        actors = [k for k in [sayer(ctx, said)] if k]  # "the minister said the army would respond if Y ...": his threat
+    if pred == "threatened" and "actor" in roles and (said := _threat_speech_above(ctx, tok)) is not None and \
+            (speaker := sayer(ctx, said)) and (not actors or actors == [ctx.affiliation.get(speaker)] and
+                                               ctx.types.get(speaker) == "Official"):
+        actors = [speaker]  # "the minister said (warned) the army (his state) would respond if Y ...": his threat
     if not actors and frame.actor_from_clause:
         actors = [k for k in subjects(ctx, disc, tok, pred)[0] if ctx.types.get(k) != "Place"]
     if not actors and frame.actor_of_trigger:
@@ -155,7 +166,7 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
             ctx, disc, actors, states=counts_two_parties(ctx, roles["target"].subtree, states=True)))
     aside = {t.i for c in tok.children if beside(c) for t in c.subtree}  # "X strikes Y, Z vows revenge"
     if not found and frame.target_answered and actors and not any(
-            (k := ctx.key(t)) and k not in actors or t.dep_ == "prep" and t.lower_ in ctx.t["cause_preps"]
+            (k := ctx.key(t)) and k not in own_side(ctx, actors) or t.dep_ == "prep" and t.lower_ in ctx.t["cause_preps"]
             for t in tok.subtree if t.i != tok.i and t.i not in aside):
         found = answered_attacker(ctx, disc, actors)  # "Y shelled X's port. X vowed revenge": against Y
     if not found and frame.target_warring and actors:

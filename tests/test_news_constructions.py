@@ -360,6 +360,10 @@ CASES = [
     # a threat a speaker states for his own state is his; resolve to defend is a threat against the last attacker
     ("Chilean troops shelled Tacna. Karl Brandt, Peru's defence minister, accused Chile of aggression and warned that "
      "Peru would not hesitate to defend its sovereignty.", ("person/karl-brandt","threatened","country/CL")),
+    # the states that name the mediators of a truce's sentence mediated it, between its parties
+    ("Peru's army and the Azure Front have agreed to a new ceasefire, Brazilian and Chilean mediators announced on "
+     "Monday.", ("country/CL","mediated","group/azure-front")),
+    ("Bolivian mediators said Peru and Chile had agreed to a truce.", ("country/BO","mediated","country/PE")),
     # a relative pronoun whose clause a verb of saying reports relates to the name before it
     ("Karl Brandt, who Peruvian officials say masterminded the raid on Tacna, was killed on Monday.",
      ("person/karl-brandt","struck","place/geonames/3928128")),

@@ -40,6 +40,7 @@ class Context:
     quantity_nouns: frozenset[str]  # "a wave of strikes": the strikes stand where the wave does
     diplomat_nouns: frozenset[str]  # "X's ambassador, NAME": the title a diplomatic act's party is read from
     harm_verbs: frozenset[str]  # "a strike killed X", "hit a school": what an attack does to its target
+    mediator_nouns: frozenset[str]  # "Ruritanian mediators announced the truce": who mediated it
 
     def key(self, tok: Token) -> str:
         """The entity key of ``tok``, or ""."""
@@ -69,6 +70,7 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         quantity_nouns=words["quantity_nouns"],
         diplomat_nouns=words["diplomat_nouns"],
         harm_verbs=words["harm_verbs"],
+        mediator_nouns=words["mediator_nouns"],
     )
 
 

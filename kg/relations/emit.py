@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..incident_days import calendar_times, day
 from ..schema import PREDICATES, Evidence, Relation
-from .arguments import ATTACKS
+from .arguments import ATTACKS, entities_in
 from .claims import victims_account
 from .discourse import note_attack
 from .facts import casualties, finer_code, place, stated_day
@@ -87,10 +87,23 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
                 disc.said.extend(_records(ctx, s, pred, o, tok, facts, confidence, s in named and o in named))
     if pred == "struck" and mood == "asserted" and remember and (speaker := victims_account(ctx, tok, subjects, targets)):
         emit(ctx, disc, [speaker], "accused", subjects, tok, sent, chain, depth + 1, read_as="accused", remember=False)
+    if pred == "negotiatedCeasefire" and (mediators := _named_mediators(ctx, sent, subjects + targets)):
+        emit(ctx, disc, mediators, "mediated", list(dict.fromkeys(subjects + targets)), tok, sent, chain, depth + 1,
+             read_as="mediated", remember=False)
     if pred == "met" and len(targets) > 1 and not own_side(ctx, subjects) & set(targets) and peace_purpose(ctx, tok):
         # a third party meeting both sides to end their fighting mediates between them
         emit(ctx, disc, subjects, "mediated", targets, tok, sent, chain, depth, read_as=read_as or pred, code=code,
              confidence=confidence, remember=remember)
+
+
+def _named_mediators(ctx: Context, sent: Span, parties: list[str]) -> list[str]:
+    """The states or bodies that name the mediators of the sentence of a truce ("the sides agreed a truce, Ruritanian
+    and Freedonian mediators announced"): they mediated it. None of the parties themselves."""
+    side = own_side(ctx, parties)
+    return list(dict.fromkeys(k for t in sent if t.lemma_.lower() in ctx.mediator_nouns and t.pos_ == "NOUN"
+                              for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                              for k in entities_in(ctx, c, multi=True)
+                              if k not in side and ctx.types.get(k) in ("Country", "Organization")))
 
 
 def _colleague_of_a_side(ctx: Context, subjects: list[str], targets: list[str]) -> bool:

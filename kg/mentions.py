@@ -120,10 +120,12 @@ def _joined_ents(doc: Doc) -> list[Span]:
         ent = _run_on_after_joiner(ent)
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         key = fold(ent.text)
-        if nxt is not None and nxt.start == ent.end + 1 and ent.label_ == "ORG" and nxt.label_ == "GPE" and \
-                ent[-1].lower_ in cues().posted_body_nouns and ent[-1].text[:1].isupper() and \
-                doc[ent.end].lower_ in cues().posted_body_preps and gaz.country(nxt.text):
-            out.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the UN Assistance Mission" + "in" + "Ruritania"
+        if nxt is not None and _posted_body_then_state(ent, nxt):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the UN Assistance Mission (in)" + "in" + "Ruritania"
+            i += 2
+            continue
+        if nxt is not None and _council_cut_at_and(ent, nxt):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "the X Union Peace" + "and" + "Security Council"
             i += 2
             continue
         if nxt is not None and ent.end == nxt.start and ent.label_ == "ORG" and nxt.label_ in ("GPE", "ORG") and \
@@ -147,6 +149,26 @@ def _joined_ents(doc: Doc) -> list[Span]:
         out.append(ent)
         i += 1
     return _hyphen_joined(doc, out)
+
+
+def _posted_body_then_state(ent: Span, nxt: Span) -> bool:
+    """A body posted in a state ("the UN Assistance Mission in Ruritania"), its name cut before or after "in"."""
+    doc = ent.doc
+    inside = ent[-1].lower_ in cues().posted_body_preps and len(ent) > 1 and nxt.start == ent.end
+    body = ent[-2] if inside else ent[-1]
+    return ent.label_ == "ORG" and nxt.label_ == "GPE" and body.lower_ in cues().posted_body_nouns and \
+        body.text[:1].isupper() and (inside or nxt.start == ent.end + 1 and doc[ent.end].lower_ in cues().posted_body_preps) \
+        and bool(gazetteer().country(nxt.text))
+
+
+def _council_cut_at_and(ent: Span, nxt: Span) -> bool:
+    """A body's name cut at its "and" ("the X Union Peace" + "Security Council"): the first part ends in a
+    capitalised word that is no body of its own, the second, which opens with a capital, in one ("Council",
+    "Committee"); not two bodies ("the University of X and Y University", "X and the Y Foundation")."""
+    doc = ent.doc
+    return ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "and" and \
+        ent[-1].text.istitle() and ent[-1].lower_ not in cues().org_words and nxt[-1].lower_ in cues().org_words and \
+        nxt[0].text.istitle() and not any(t.lower_ == "of" for t in ent)  # not "University of X and Y University"
 
 
 def _run_on_after_joiner(ent: Span) -> Span:

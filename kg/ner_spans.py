@@ -1,6 +1,7 @@
 """Repairs of the statistical NER's spans before kg reads them: a nationality run into the words after it ("Tajik
 drones" as a person), a name cut at a hyphen inside it ("Kara" of "Kara-Tobe") or at its lower-case particles
-("Santa Cruz de" of "Santa Cruz de las Canas"), a person taken for a place ("Varto" of "Ama Lote Varto, the
+("Santa Cruz de" of "Santa Cruz de las Canas"), a nickname run into its marker ("the nom de guerre A B"), a
+person taken for a place ("Varto" of "Ama Lote Varto, the
 commander")."""
 from __future__ import annotations
 
@@ -17,8 +18,18 @@ def repaired_spans(ents: list[Span]) -> list[Span]:
     """The NER's entity spans of one document, repaired."""
     named = {t.text for ent in ents for t in ent}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    return _joined_by_particles([_described_person(_joined_by_hyphen(_nationality_cut(ent), named), taken)
+    return _joined_by_particles([_described_person(_joined_by_hyphen(_nationality_cut(_marker_cut(ent)), named), taken)
                                  for ent in ents])
+
+
+def _marker_cut(ent: Span) -> Span:
+    """A nickname the NER took together with the lower-case words that introduce it ("the nom de guerre A B" as one
+    organisation): the nickname alone, a person's name."""
+    lead = next((n for n, t in enumerate(ent) if not t.is_lower), len(ent))  # the lower-case words it opens with
+    marker = " ".join(t.lower_ for t in ent[:lead] if t.lower_ not in cues().demonstratives)
+    if not lead or lead == len(ent) or marker not in cues().nickname_markers:
+        return ent
+    return Span(ent.doc, ent.start + lead, ent.end, label="PERSON")
 
 
 def _described_person(ent: Span, taken: set[int]) -> Span:

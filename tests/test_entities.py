@@ -498,6 +498,13 @@ def test_entities_module_has_no_inline_word_list(module):
     ("Troops closed the Tarso crossing on Monday.", "place/tarso", "Place"),
     # "the villages of A and B": two places, which the NER had run together
     ("Shells fell on the villages of Tarnow Dolny and Zelva overnight.", "place/zelva", "Place"),
+    # a body's name cut at its "and", the second part ending in a body's word
+    ("The Andean Union Peace and Security Council met on Monday.", "org/andean-union-peace-and-security-council",
+     "Organization"),
+    # a body posted in a state, its name cut before or after "in"
+    ("The UN Verification Mission in Peru condemned the ambush.", "org/un-verification-mission-in-peru", "Organization"),
+    # a nickname the NER took with its marker for an organisation
+    ("The commander, known by the nom de guerre Halcon Negro, was killed.", "person/halcon-negro", "Official"),
 ])
 def test_entities_names_cut_or_mistyped_by_the_ner_are_repaired(read_text, text, key, typ):
     entities, _ = read_text(text)

@@ -44,11 +44,16 @@ def with_first_name(ent: Span) -> Span:
     """A person's name the NER cut short, grown over the capitalised words the parse hangs on it: the first name
     between a title and the NER's surname ("Secretary-General Anders Vale": the NER's "Vale"), a first name before
     the NER's two last names ("Tomas Brandt Weiss": "Brandt Weiss"), a last name after its span ("Ana Lind Vale":
-    "Ana Lind", whose last word modifies "Vale"). A grown word is no title, role, state, nationality or place."""
-    if ent.label_ != "PERSON":
-        return ent
+    "Ana Lind", whose last word modifies "Vale"). A grown word is no title, role, state, nationality or place. A
+    titled first name makes the NER's organisation or place after it the person's surname ("General Ama Lote-Varto")."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    if ent.label_ in ("ORG", "GPE") and start >= 2 and len(ent) <= 3 and name_word(doc[start - 1], towns=True) and \
+            doc[start - 1].head.i in range(start, end) and doc[start - 2].lower_ in cues().name_titles and \
+            doc[start - 2].text[:1].isupper():
+        return Span(doc, start - 1, end, label="PERSON")  # "General Ama Lote-Varto" with the NER's organisation "Lote-Varto"
+    if ent.label_ != "PERSON":
+        return ent
     if end < len(doc) and end - start < 4 and name_word(doc[end], towns=True) and doc[end - 1].head.i == end and \
             doc[end - 1].dep_ == "compound":
         end += 1  # the last name the NER left out: its span's last word modifies it

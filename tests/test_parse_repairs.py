@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from kg.nlp import kg_clause_repairs, kg_gazetteer, kg_name_repairs, kg_verb_repairs
+from kg.officials import with_first_name
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +216,18 @@ def test_ner_repairs_a_country_described_by_a_role_noun_stays_a_country(vocab):
     doc.ents = [Span(doc, 0, 1, label="GPE")]
     kg_gazetteer(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Peru", "GPE")]
+
+
+@pytest.mark.parametrize("label", ["ORG", "GPE"])
+def test_ner_repairs_a_titled_first_name_makes_the_name_after_it_a_persons(vocab, label):
+    # "General Ama Varto-Lind" with the NER's organisation (or place) "Varto-Lind" and "Ama" left out: one person
+    doc = Doc(vocab, words=["Peru", "sanctioned", "General", "Ama", "Varto-Lind", "."],
+              pos=["PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"], heads=[1, 1, 4, 4, 1, 1],
+              deps=["nsubj", "ROOT", "compound", "compound", "dobj", "punct"])
+    grown = with_first_name(Span(doc, 4, 5, label=label))
+    assert (grown.text, grown.label_) == ("Ama Varto-Lind", "PERSON")
+    # without a title before it, the first word may be anything: the span stays the NER's
+    doc = Doc(vocab, words=["Peru", "sanctioned", "the", "Ama", "Varto-Lind", "."],
+              pos=["PROPN", "VERB", "DET", "PROPN", "PROPN", "PUNCT"], heads=[1, 1, 4, 4, 1, 1],
+              deps=["nsubj", "ROOT", "det", "compound", "dobj", "punct"])
+    assert with_first_name(Span(doc, 4, 5, label=label)).text == "Varto-Lind"

@@ -11,7 +11,7 @@ from .gazetteer import gazetteer
 from .keys import fold
 from .lexicon import cues
 
-__all__ = ["repaired_spans"]
+__all__ = ["repaired_spans", "unnamed_appositions"]
 
 
 def repaired_spans(ents: list[Span]) -> list[Span]:
@@ -130,3 +130,25 @@ def _hyphen_part(tok: Token, named: set[str]) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and not _acronym(tok) and tok.ent_iob_ == "O" and \
         tok.text not in named and not gaz.country(tok.text) and not gaz.demonym(tok.text) and \
         fold(tok.text) not in gaz.capitals
+
+
+def unnamed_appositions(doc, taken: set[int]) -> list[Span]:
+    """People the NER missed whom an apposition names after a role noun ("the commission's chairperson, A B-C,
+    said"): capitalised proper nouns outside any entity, the name's head in apposition to the role, its
+    compounds and hyphens before it."""
+    out: list[Span] = []
+    titles = cues().role_words | cues().name_titles
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in taken or \
+                tok.head.lower_ not in cues().role_words or tok.head.i > tok.i:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].head == tok and (doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN"
+                                                            and doc[start - 1].text[:1].isupper() or doc[start - 1].text == "-"):
+            start -= 1
+        words = [t for t in doc[start : tok.i + 1] if t.text != "-"]
+        if start < tok.i and not any(i in taken for i in range(start, tok.i)) and doc[start].text != "-" and \
+                all(t.text.istitle() and t.lower_ not in titles for t in words):
+            out.append(Span(doc, start, tok.i + 1, label="PERSON"))  # not "Deputy Lord Mayor", "Minister (Dy CM)"
+    return out
+

@@ -14,7 +14,7 @@ from .errors import ModelError
 from .gazetteer import gazetteer
 from .keys import fold
 from .lexicon import cues, triggers
-from .ner_spans import repaired_spans
+from .ner_spans import repaired_spans, unnamed_appositions
 
 __all__ = ["DEFAULT_MODEL", "load_nlp"]
 
@@ -186,14 +186,15 @@ def _noun_before_comma(name: Token) -> Token | None:
 @Language.component("kg_gazetteer", assigns=["doc.ents"])
 def kg_gazetteer(doc: Doc) -> Doc:
     """Repair the statistical NER's spans (``kg.ner_spans``), then add the countries, demonyms, capitals, cities and
-    regions it missed.
+    regions it missed, and the people an apposition to a role noun names.
 
     Only capitalised token runs outside existing entities are looked up, so common words stay words.
     """
     gaz = gazetteer()
     doc.ents = repaired_spans(list(doc.ents))
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    new: list[Span] = []
+    new: list[Span] = unnamed_appositions(doc, taken)  # before the places: "A Varto-Lind" is no town of "Lind"
+    taken |= {i for span in new for i in range(span.start, span.end)}
     i = 0
     while i < len(doc):
         tok = doc[i]

@@ -231,3 +231,21 @@ def test_ner_repairs_a_titled_first_name_makes_the_name_after_it_a_persons(vocab
               pos=["PROPN", "VERB", "DET", "PROPN", "PROPN", "PUNCT"], heads=[1, 1, 4, 4, 1, 1],
               deps=["nsubj", "ROOT", "det", "compound", "dobj", "punct"])
     assert with_first_name(Span(doc, 4, 5, label=label)).text == "Varto-Lind"
+
+
+@pytest.mark.parametrize("words, person", [
+    # "the chairperson, Ama Oduya-Tembe, said" with no entity from the NER: the apposition names a person
+    (["The", "chairperson", ",", "Ama", "Oduya", "-", "Tembe", ",", "said"], "Ama Oduya-Tembe"),
+    # a surname that is a town's name somewhere is the person's, not a place
+    (["The", "chairperson", ",", "Ama", "Oduya", "-", "Lind", ",", "said"], "Ama Oduya-Lind"),
+    # a title in apposition to a role is no person ("the Deputy, Lord Mayor")
+    (["The", "deputy", ",", "Lord", "Mayor", "-", "Elect", ",", "said"], None),
+])
+def test_ner_repairs_a_person_the_ner_missed_in_apposition_to_a_role(vocab, words, person):
+    doc = Doc(vocab, words=words, spaces=[w not in ("Oduya", "-", "Mayor") and words[i + 1:i + 2] != [","]
+                                          for i, w in enumerate(words)],
+              pos=["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB"],
+              heads=[1, 8, 1, 6, 6, 6, 1, 1, 8], deps=["det", "nsubj", "punct", "compound", "compound", "punct", "appos",
+                                                     "punct", "ROOT"])
+    kg_gazetteer(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ([person] if person else [])

@@ -1259,3 +1259,21 @@ def test_news_steps_promised_on_the_speakers_own_condition_are_no_threat(read_te
     _, relations = read_text("Peruvian troops shelled Arica. \"If I am elected, I will take gradual steps to reform "
                              "the courts,\" Karl Brandt said.")
     assert not [r for r in relations if r.predicate == "threatened"], relations
+
+
+def test_news_victims_named_after_among_them_are_killed(read_text):
+    # "killing 31 people, among them NAME": the named victim of the killing, not a second target of the raid
+    _, relations = read_text("Peruvian warplanes hit a market in Arica on Tuesday, killing nine traders, among them the "
+                             "market's manager, Otto Lang.")
+    assert ("country/PE", "killed", "person/otto-lang") in {(r.subject, r.predicate, r.object) for r in relations}
+    _, relations = read_text("Peruvian warplanes hit a market in Arica on Tuesday, killing nine traders, among "
+                             "whom were many women.")
+    assert not [r for r in relations if r.predicate == "killed" and r.object.startswith("person/")], relations
+
+
+
+def test_news_a_person_one_of_the_raids_killed_is_killed_not_struck(read_text):
+    _, relations = read_text("Peruvian jets bombed rebel camps all week. One of the strikes killed Otto Lang, a rebel "
+                             "commander, the army said.")
+    found = {(r.subject, r.predicate, r.object) for r in relations}
+    assert ("country/PE", "killed", "person/otto-lang") in found and ("country/PE", "struck", "person/otto-lang") not in found

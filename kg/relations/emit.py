@@ -129,8 +129,10 @@ def _event_day(ctx: Context, disc: Discourse, pred: str, actor: str, sent: Span,
 
 
 def _kills(ctx: Context, tok: Token) -> bool:
-    """Whether the trigger is a killing, or an attack that is the subject of one ("a drone strike killed X")."""
-    return "killed" in (ctx.t["verb_of"].get(tok.lemma_.lower()), ctx.t["verb_of"].get(tok.head.lemma_.lower()))
+    """Whether the trigger is a killing, or an attack that is the subject of one ("a drone strike killed X", "one of
+    the raids killed X")."""
+    verb = tok.head.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj" else tok.head
+    return "killed" in (ctx.t["verb_of"].get(tok.lemma_.lower()), ctx.t["verb_of"].get(verb.lemma_.lower()))
 
 
 def _records(ctx: Context, s: str, pred: str, o: str, tok: Token, facts: _Facts, reading: float,

@@ -51,6 +51,8 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
                 continue  # "condemned the killing of X": X is the victim; the killer is judged (judged_act)
             found += entities_in(ctx, c, multi=multi, skip=skip, nationality_is_state=whole, places_of_names=pred == "struck")
     for c in tok.children:
+        if pred == "killed":
+            found += _named_among_them(ctx, c, multi, skip)
         if c.dep_ in ("prep", "agent") and c.lower_ in preps | ctx.t["targeting_preps"]:
             for gc in c.children:
                 if gc.dep_ == "pobj" and gc.lemma_.lower() in ctx.reprisal_nouns | ctx.t["purpose_nouns"] or \
@@ -60,16 +62,8 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
                 if gc.dep_ in ("pobj", "pcomp"):
                     found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole,
                                          places_of_names=pred == "struck")
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (tok.head.head.pos_ == "VERB" or tok.head.head.dep_ == "dobj") \
-            and pred in ATTACKS and \
-            not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
-        # "killed in an X strike on a car in Y": the parser hung the strike's "on" phrase on the verb (or on its
-        # object: "killed a commander in strikes on the group's bases")
-        for c in tok.head.head.children:
-            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ctx.t["attack_object_preps"]:
-                for gc in c.children:
-                    if gc.dep_ == "pobj":
-                        found += entities_in(ctx, gc, multi=multi, skip=skip, places_of_names=True)
+    if pred in ATTACKS:
+        found += _objects_hung_above(ctx, tok, preps, multi, skip)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.t["light_verbs"]:
         found += _light_verb_targets(ctx, tok.head, preps, multi, skip, whole)
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -95,3 +89,21 @@ def _light_verb_targets(ctx: Context, verb: Token, preps: frozenset[str], multi:
                 if gc.dep_ in ("pobj", "pcomp") and gc.lemma_.lower() not in ctx.reprisal_nouns | ctx.t["purpose_nouns"]:
                     found += entities_in(ctx, gc, multi=multi, skip=skip, nationality_is_state=whole)
     return found
+
+def _named_among_them(ctx: Context, prep: Token, multi: bool, skip: frozenset[str]) -> list[str]:
+    """The victims named after "among them" ("killing 31 people, among them the school's director, NAME")."""
+    if prep.dep_ != "prep" or prep.lower_ != "among" or not any(g.pos_ == "PRON" for g in prep.children):
+        return []
+    return [k for g in prep.children if g.dep_ == "pobj" and g.pos_ != "PRON"
+            for k in entities_in(ctx, g, multi=multi, skip=skip, nationality_is_state=False)]
+
+
+def _objects_hung_above(ctx: Context, tok: Token, preps: frozenset[str], multi: bool, skip: frozenset[str]) -> list[str]:
+    """"Killed in an X strike on a car in Y": the parser hung the strike's "on" phrase on the verb (or on its object:
+    "killed a commander in strikes on the group's bases"); the targets it names."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or not (tok.head.head.pos_ == "VERB" or tok.head.head.dep_ == "dobj") or \
+            any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
+        return []
+    return [k for c in tok.head.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ctx.t["attack_object_preps"]
+            for gc in c.children if gc.dep_ == "pobj" for k in entities_in(ctx, gc, multi=multi, skip=skip, places_of_names=True)]
+

@@ -364,6 +364,11 @@ CASES = [
     ("Peru's army and the Azure Front have agreed to a new ceasefire, Brazilian and Chilean mediators announced on "
      "Monday.", ("country/CL","mediated","group/azure-front")),
     ("Bolivian mediators said Peru and Chile had agreed to a truce.", ("country/BO","mediated","country/PE")),
+    # "they" after coordinated speakers is every one of them
+    ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
+    # a measure "on A and on B" hits B too
+    ("Peru imposed a travel ban on two Chilean generals and on Arica Shipping, a Chilean firm.",
+     ("country/PE","sanctioned","org/arica-shipping")),
     # a relative pronoun whose clause a verb of saying reports relates to the name before it
     ("Karl Brandt, who Peruvian officials say masterminded the raid on Tacna, was killed on Monday.",
      ("person/karl-brandt","struck","place/geonames/3928128")),

@@ -200,6 +200,10 @@ def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: 
             people = [k for k in entities_in(ctx, cand, multi=True) if ctx.types.get(k) == "Official"]
             keys = people or keys  # "the Freedonian envoy to Chile, Karl Brandt, alleged": the envoy, a person
         keys = [k for k in keys if ctx.types.get(k) != "Place"]
+        if keys and cand.pos_ == "PRON" and "Plur" in cand.morph.get("Number") and \
+                (up := speech_verb_above(ctx, tok)) is not None and keys[0] in (together := [
+                    k for c in up.children if c.dep_ == "nsubj" for k in entities_in(ctx, c, multi=True)]):
+            keys = together  # "A, B and C said they urged ...": all three, not the one "they" was resolved to
         if keys:
             return keys, depth
         if (state := _own_forces(ctx, tok, cand)):

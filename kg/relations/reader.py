@@ -151,9 +151,10 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
         if frame.target_is_event:
             found = event_author(ctx, disc, target, actors, pred)
         else:
-            found = represented_state(ctx, target, pred, frozenset(actors)) or entities_in(
-                ctx, target, multi=True, skip=frozenset(actors), nationality_is_state=pred != "sanctioned",
-                places_of_names=pred == "struck")  # "X's envoy, NAME, was summoned": X
+            for noun in [target, *_coordinated_preps_objects(target)]:  # "on A and on B"
+                found += represented_state(ctx, noun, pred, frozenset(actors)) or entities_in(
+                    ctx, noun, multi=True, skip=frozenset(actors), nationality_is_state=pred != "sanctioned",
+                    places_of_names=pred == "struck")  # "X's envoy, NAME, was summoned": X
         if frame.list_after_colon and target.tag_ == "NNS":
             found += [k for k in _colon_list(ctx, target) if k not in found and k not in actors]
     if not found and frame.target_is_judged_act:
@@ -174,6 +175,13 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
     if not found and frame.target_of_trigger and actors:
         found = targets(ctx, tok, pred, actors) or [k for k in disc.pending_targets if k not in actors]
     return found
+
+
+def _coordinated_preps_objects(noun: Token) -> list[Token]:
+    """The objects of prepositions coordinated with the one ``noun`` hangs on: "a ban on A and on B": B."""
+    if noun.dep_ != "pobj":
+        return []
+    return [g for c in noun.head.children if c.dep_ == "conj" and c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj"]
 
 
 def _judged_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str], pred: str) -> list[str]:

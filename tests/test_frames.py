@@ -32,3 +32,10 @@ def test_frame_codes_are_codes_of_the_vocabulary():
 
     known = {c.code for c in CODES} | {p.cameo for p in PREDICATES.values()} | {p.offered_cameo for p in PREDICATES.values()}
     assert {f.code for f in frames() if f.code} <= known
+
+
+def test_frame_ids_are_unique():
+    # an id names one construction: the matcher keys its matches by id, so a second frame of the same id would
+    # silently share (or shadow) the first one's pattern
+    ids = [f.id for f in frames()]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})

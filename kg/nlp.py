@@ -159,13 +159,17 @@ def kg_name_repairs(doc: Doc) -> Doc:
     common noun tagged a proper noun keeps its capital in its lemma ("the Foreign Ministry": "Ministry"); kg's
     patterns name lemmas in lower case, so the lemma of a proper noun is lowered. A name the parser left unattached
     ("dep", or a verb's "npadvmod") after a comma that follows a common noun is that noun's apposition ("two
-    directors, A B and C D")."""
+    directors, A B and C D"). A person the parser coordinated with the state of the person before him ("A of X and
+    B of Y") is coordinated with that person."""
     for tok in doc:
         if tok.pos_ == "PROPN" and not tok.lemma_.islower():
             tok.lemma_ = tok.lemma_.lower()
         if tok.dep_ in ("dep", "npadvmod") and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG") and \
                 (noun := _noun_before_comma(tok)) is not None:
             tok.head, tok.dep_ = noun, "appos"  # "froze the assets of two directors, A B and C D": they are the directors
+        if tok.dep_ == "conj" and tok.ent_type_ == "PERSON" and tok.head.ent_type_ == "GPE" and tok.head.dep_ == "pobj" and \
+                tok.head.head.lower_ == "of" and tok.head.head.head.ent_type_ == "PERSON":
+            tok.head = tok.head.head.head  # "A of X and B of Y": B is coordinated with A, not with X
         if tok.pos_ == "VERB" and tok.ent_iob_ == "B" and tok.dep_ in ("acomp", "oprd") and \
                 not tok.is_sent_start and tok.text[:1].isupper() and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I") \
                 and tok.head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.head.children):

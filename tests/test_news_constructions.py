@@ -364,6 +364,9 @@ CASES = [
     ("Peru's army and the Azure Front have agreed to a new ceasefire, Brazilian and Chilean mediators announced on "
      "Monday.", ("country/CL","mediated","group/azure-front")),
     ("Bolivian mediators said Peru and Chile had agreed to a truce.", ("country/BO","mediated","country/PE")),
+    # "A of X and B of Y" with B hung on X by the parser: the two people met
+    ("Late on Friday, the heads of the two border services, General Karl Brandt of Peru and General Otto Lang of "
+     "Chile, met at a border checkpoint.", ("person/karl-brandt","met","person/otto-lang")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

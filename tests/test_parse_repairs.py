@@ -249,3 +249,15 @@ def test_ner_repairs_a_person_the_ner_missed_in_apposition_to_a_role(vocab, word
                                                      "punct", "ROOT"])
     kg_gazetteer(doc)
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ([person] if person else [])
+
+
+def test_parse_repairs_a_person_coordinated_with_the_state_of_the_person_before_is_coordinated_with_him(vocab):
+    # "Ama Varto of Peru and Otto Lind of Chile": the parser hung "Lind" on "Peru"
+    words = ["Ama", "Varto", "of", "Peru", "and", "Otto", "Lind", "of", "Chile", "met"]
+    doc = Doc(vocab, words=words, pos=["PROPN", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PROPN", "ADP", "PROPN", "VERB"],
+              heads=[1, 9, 1, 2, 3, 6, 3, 6, 7, 9],
+              deps=["compound", "nsubj", "prep", "pobj", "cc", "compound", "conj", "prep", "pobj", "ROOT"])
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 4, label="GPE"), Span(doc, 5, 7, label="PERSON"),
+                Span(doc, 8, 9, label="GPE")]
+    kg_name_repairs(doc)
+    assert doc[6].head.i == 1 and doc[6].dep_ == "conj"

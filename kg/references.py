@@ -165,6 +165,8 @@ def _clause_subject(tok, token_key: dict[int, str], types: dict[str, str], wante
             for c in anc.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
                     k = token_key.get(c.i) or next((token_key[g.i] for g in c.subtree if g.i in token_key), "")
+                    if not k and c.lower_ in cues().relative_pronouns and (head := _relative_antecedent(c)) is not None:
+                        k = token_key.get(head.i, "")  # "X, which has expressed its solidarity": its = X
                     if k and types.get(k) in wanted:
                         return k
                     if k or c.pos_ != "PRON":

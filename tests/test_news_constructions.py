@@ -1285,3 +1285,12 @@ def test_news_a_person_one_of_the_raids_killed_is_killed_not_struck(read_text):
                              "commander, the army said.")
     found = {(r.subject, r.predicate, r.object) for r in relations}
     assert ("country/PE", "killed", "person/otto-lang") in found and ("country/PE", "struck", "person/otto-lang") not in found
+
+
+def test_news_a_possessive_in_a_relative_clause_is_its_antecedents(read_text):
+    # "A and B, which have voiced their backing for Y": "their" is A and B (through "which"), each backs Y
+    _, relations = read_text("Chile welcomed the statements of Bolivia and Ecuador, which have voiced their "
+                             "solidarity with Chile.")
+    found = {(r.subject, r.object) for r in relations if r.predicate == "supported"}
+    assert found == {("country/BO", "country/CL"), ("country/EC", "country/CL")}, found
+

@@ -162,8 +162,10 @@ def _noun_actor(ctx: Context, tok: Token) -> list[str]:
     killing = ctx.t["noun_of"].get(tok.lemma_.lower()) == "killed"  # "Karl's murder": the victim's, not by him
     mine = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$" and ctx.key(c)), None)
     if mine is not None and tok.head.pos_ == "VERB" and ctx.key(mine) in (subj := [
-            k for c in tok.head.children if c.dep_ == "nsubj" for k in entities_in(ctx, c, multi=True)]):
-        return subj  # "A and B reaffirmed their solidarity": both, not the one the pronoun was resolved to
+            k for c in tok.head.children if c.dep_ == "nsubj"
+            for k in entities_in(ctx, tok.head.head if c.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" else c, multi=True)
+            if ctx.types.get(k) != "Place"]):
+        return subj  # "A and B (, which have) reaffirmed their solidarity": both, not the one the pronoun was resolved to
     left = left_actor(ctx, tok)
     if left and not (killing and ctx.types.get(left) == "Official"):
         return [left]

@@ -163,11 +163,13 @@ def _posted_body_then_state(ent: Span, nxt: Span) -> bool:
 
 def _council_cut_at_and(ent: Span, nxt: Span) -> bool:
     """A body's name cut at its "and" ("the X Union Peace" + "Security Council"): the first part ends in a
-    capitalised word that is no body of its own, the second, which opens with a capital, in one ("Council",
-    "Committee"); not two bodies ("the University of X and Y University", "X and the Y Foundation")."""
+    capitalised word that is no body of its own, or one head word alone before a longer name ("Treasury" + "Finance Ministry", not "Senate" + "House"), the
+    second, which opens with a capital, in one ("Council", "Committee"); not two bodies ("the University of X and Y
+    University", "X and the Y Foundation")."""
     doc = ent.doc
     return ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "and" and \
-        ent[-1].text.istitle() and ent[-1].lower_ not in cues().org_words and nxt[-1].lower_ in cues().org_words and \
+        ent[-1].text.istitle() and (ent[-1].lower_ not in cues().org_words or len(ent) == 1 < len(nxt)) and \
+        nxt[-1].lower_ in cues().org_words and \
         nxt[0].text.istitle() and not any(t.lower_ == "of" for t in ent)  # not "University of X and Y University"
 
 

@@ -503,6 +503,9 @@ def test_entities_module_has_no_inline_word_list(module):
      "Organization"),
     # a body posted in a state, its name cut before or after "in"
     ("The UN Verification Mission in Peru condemned the ambush.", "org/un-verification-mission-in-peru", "Organization"),
+    # "Treasury" is a body's head word, as "Ministry" is
+    ("Peru was added to the US Treasury's sanctions list in February.", "org/US/treasury", "Organization"),
+    ("Chile's Treasury and Finance Ministry froze the assets.", "org/CL/treasury-and-finance-ministry", "Organization"),
     # a nickname the NER took with its marker for an organisation
     ("The commander, known by the nom de guerre Halcon Negro, was killed.", "person/halcon-negro", "Official"),
 ])
@@ -605,3 +608,9 @@ def test_entities_a_surname_after_a_first_name_opening_the_sentence_is_no_town(r
     # "Granger" are towns in the gazetteer, here the surnames of the person named
     entities, _ = read_text(text)
     assert not [e for e in entities.values() if e.type == "Place"], entities
+
+
+def test_entities_two_one_word_bodies_joined_by_and_stay_two(read_text):
+    entities, _ = read_text("The Senate and House passed the sanctions bill on Monday.")
+    assert not [k for k in entities if "senate-and" in k], entities
+

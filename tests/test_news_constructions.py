@@ -1294,3 +1294,15 @@ def test_news_a_possessive_in_a_relative_clause_is_its_antecedents(read_text):
     found = {(r.subject, r.object) for r in relations if r.predicate == "supported"}
     assert found == {("country/BO", "country/CL"), ("country/EC", "country/CL")}, found
 
+
+
+def test_news_names_listed_after_a_comma_spell_out_a_counted_plural_target(read_text):
+    # "sanctions on two firms linked to X, the Lima-based A and B": the comma's list names the two firms
+    _, relations = read_text("Peru imposed sanctions last week on two shipping firms linked to the Chilean navy, the "
+                             "Lima-based Andes Freight and Pacific Lines.")
+    found = {r.object for r in relations if r.predicate == "sanctioned"}
+    assert {"org/andes-freight", "org/pacific-lines"} <= found, found
+    # a clause after the comma is no list
+    _, relations = read_text("Peru imposed sanctions on two firms, which it said had armed Chile, and on Monday Karl "
+                             "Brandt resigned.")
+    assert not [r for r in relations if r.predicate == "sanctioned" and r.object.startswith("person/")], relations

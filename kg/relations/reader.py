@@ -198,17 +198,34 @@ def _judged_author(ctx: Context, disc: Discourse, noun: Token, judges: list[str]
     return []
 
 
+def _comma_list_after(noun: Token) -> Token | None:
+    """The comma that opens a list of names after a counted plural noun ("sanctions on two firms accused of ..., the
+    X-registered A and B, a move ..."): the first comma within 20 words after which, up to the next comma or the end,
+    only names, their modifiers and "and" follow, no verb of a clause."""
+    if not any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    doc, sent = noun.doc, noun.sent
+    for comma in (t for t in doc[noun.i + 1:min(sent.end, noun.i + 20)] if t.text == ","):
+        stop = next((t.i for t in doc[comma.i + 1:sent.end] if t.text in (",", ";", ".")), sent.end)
+        words = doc[comma.i + 1:stop]
+        if any(t.pos_ == "PROPN" for t in words) and not any(
+                t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.pos_ in ("PRON", "ADP") for t in words):
+            return comma
+    return None
+
+
 def _colon_list(ctx: Context, noun: Token) -> list[str]:
-    """The names listed after a colon that closes the clause of a plural noun: "sanctions on three
-    bankers on Monday: A, B and C" names A, B and C (people, groups and organisations only)."""
+    """The names listed after a colon that closes the clause of a plural noun, or after a comma that opens a closing
+    list: "sanctions on three bankers on Monday: A, B and C" names A, B and C (people, groups and organisations
+    only)."""
     doc = ctx.doc
     end = min(len(doc), noun.i + 10)
-    colon = next((t for t in doc[noun.i + 1:end] if t.text == ":"), None)
+    colon = next((t for t in doc[noun.i + 1:end] if t.text == ":"), None) or _comma_list_after(noun)
     if colon is None:
         return []
     keys: list[str] = []
     for t in doc[colon.i + 1:]:
-        if t.text in (".", ";", "!", "?") or t.text == "\n":
+        if t.text in (".", ";", "!", "?") or t.text == "\n" or colon.text == t.text == ",":
             break
         k = ctx.key(t)
         if k and k not in keys and ctx.types.get(k) in ("Official", "Organization", "Group"):

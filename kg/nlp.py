@@ -84,7 +84,8 @@ def kg_verb_repairs(doc: Doc) -> Doc:
     summons envoy"): the root of its clause (or a clause said), with a direct object of its own, which no noun
     has, becomes the verb. A verb with no subject whose name just before it hangs on it as a modifier (a
     nominal relation no verb takes) has that name for subject. A hyphenated verb kept whole gets its dictionary
-    lemma ("co-hosted": "co-host", which the suffix rules make "co-hoste")."""
+    lemma ("co-hosted": "co-host", which the suffix rules make "co-hoste"). A reduced relative read as the main verb
+    ("Shells fired from X landed in P") modifies its noun again (``_reduced_relative``)."""
     lemmas = triggers()["unsplit_lemmas"]
     for tok in doc:
         if tok.lower_ in lemmas:
@@ -92,12 +93,36 @@ def kg_verb_repairs(doc: Doc) -> Doc:
         if tok.tag_ == "NNS" and tok.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "dobj" for c in tok.children) and \
                 tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].head.i == tok.i:
             tok.pos_, tok.tag_ = "VERB", "VBZ"
+        _reduced_relative(tok)
         if tok.pos_ != "VERB" or tok.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             continue
         name = doc[tok.i - 1]
         if name.head.i == tok.i and name.dep_ in ("compound", "amod", "nmod") and name.text[:1].isupper():
             name.dep_ = "nsubj"
     return doc
+
+
+def _reduced_relative(tok: Token) -> None:
+    """"Shells fired from X landed in P": the parser made "fired" the main verb, "shells" its subject and "landed" a
+    clause of it. A past participle with a noun subject, no object and only prepositional phrases before a second
+    finite verb with no subject, joined by no "and" or comma, is a reduced relative: it modifies the noun, and the
+    noun is the second verb's subject."""
+    doc = tok.doc
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN") or \
+            any(c.dep_ in ("dobj", "aux", "auxpass", "neg") for c in tok.children):
+        return
+    noun = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < tok.i), None)
+    second = next((c for c in tok.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.i > tok.i and
+                   c.tag_ in ("VBD", "VBZ", "VBP") and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)),
+                  None)
+    if noun is None or second is None:
+        return
+    phrases = {t.i for c in tok.children if c.dep_ == "prep" and tok.i < c.i < second.i for t in c.subtree}
+    if any(i not in phrases for i in range(tok.i + 1, second.i)):
+        return
+    second.head, second.dep_ = (second, "ROOT") if tok.dep_ == "ROOT" else (tok.head, tok.dep_)
+    noun.head = second
+    tok.head, tok.dep_, tok.tag_ = noun, "acl", "VBN"
 
 
 @Language.component("kg_clause_repairs")

@@ -261,3 +261,20 @@ def test_parse_repairs_a_person_coordinated_with_the_state_of_the_person_before_
                 Span(doc, 8, 9, label="GPE")]
     kg_name_repairs(doc)
     assert doc[6].head.i == 1 and doc[6].dep_ == "conj"
+
+
+@pytest.mark.parametrize("joined, repaired", [(False, True), (True, False)])
+def test_parse_repairs_a_reduced_relative_read_as_the_main_verb(vocab, joined, repaired):
+    # "Shells fired from Varto landed in Lind": "fired" modifies "shells", the subject of "landed"; with "and"
+    # ("Troops fired from Varto and landed ...") the two verbs stay the subject's
+    words = ["Shells", "fired", "from", "Varto", *(["and"] if joined else []), "landed", "in", "Lind"]
+    n = len(words)
+    landed = words.index("landed")
+    heads = [1, 1, 1, 2, *([landed] if joined else []), 1, landed, landed + 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", *(["cc"] if joined else []), "advcl", "prep", "pobj"]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", *(["CCONJ"] if joined else []), "VERB", "ADP", "PROPN"]
+    tags = ["NNS", "VBD", "IN", "NNP", *(["CC"] if joined else []), "VBD", "IN", "NNP"]
+    doc = Doc(vocab, words=words, pos=pos, tags=tags, heads=heads, deps=deps)
+    assert len(doc) == n
+    kg_verb_repairs(doc)
+    assert (doc[1].dep_ == "acl" and doc[0].head.i == landed and doc[landed].dep_ == "ROOT") is repaired

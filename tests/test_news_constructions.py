@@ -367,6 +367,10 @@ CASES = [
     # "A of X and B of Y" with B hung on X by the parser: the two people met
     ("Late on Friday, the heads of the two border services, General Karl Brandt of Peru and General Otto Lang of "
      "Chile, met at a border checkpoint.", ("person/karl-brandt","met","person/otto-lang")),
+    # "pounded" is an attack a later "the strikes" or "aggression" refers back to
+    ("Peruvian jets pounded rebel camps in Bolivia on Monday. Bolivia condemned the strikes.",
+     ("country/BO","condemned","country/PE")),
+    ("Peruvian jets pound rebel camps in Cambodia; Phnom Penh condemns aggression", ("country/KH","condemned","country/PE")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

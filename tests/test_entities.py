@@ -614,3 +614,15 @@ def test_entities_two_one_word_bodies_joined_by_and_stay_two(read_text):
     entities, _ = read_text("The Senate and House passed the sanctions bill on Monday.")
     assert not [k for k in entities if "senate-and" in k], entities
 
+
+@pytest.mark.parametrize("text, affiliation", [
+    ("Karl Brandt, a spokesman for the Azure Front, said the group had shot down a Peruvian helicopter.",
+     "group/azure-front"),
+    ("Karl Brandt, a spokesman for Peru's defence ministry, said on Monday that Chilean troops had crossed the border.",
+     "country/PE"),
+])
+def test_entities_an_official_belongs_to_the_body_his_title_is_for(read_text, text, affiliation):
+    # "X, a spokesman for the Y Front": Y's, not the state another word of the sentence names
+    entities, _ = read_text(text)
+    assert entities["person/karl-brandt"].affiliation == affiliation, entities["person/karl-brandt"]
+

@@ -557,6 +557,8 @@ NO_EDGE_OF = [
     ("The Azure Front said an air strike had killed its commander, Karl Brandt.", "killed"),
     ("Residents said an air strike had killed Karl Brandt, the commander of the Azure Front.", "killed"),
     ("Peru's army said an air strike had killed Colonel Karl Brandt, a Peruvian officer.", "killed"),
+    # a group's spokesman telling the group's own attack accuses no one
+    ("Karl Brandt, a spokesman for the Azure Front, said the group had shot down a Peruvian helicopter.", "accused"),
     # a reduced passive in a headline: the attack is no act of the place it hit
     ("Oil Depots In Peru Hit By Drone Attacks In Pre-Dawn Raid", "struck"),
 ]

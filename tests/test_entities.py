@@ -504,10 +504,10 @@ def test_entities_module_has_no_inline_word_list(module):
     # a body posted in a state, its name cut before or after "in"
     ("The UN Verification Mission in Peru condemned the ambush.", "org/un-verification-mission-in-peru", "Organization"),
     # "Treasury" is a body's head word, as "Ministry" is
-    ("Peru was added to the US Treasury's sanctions list in February.", "org/US/treasury", "Organization"),
+    ("Peru appeared on the US Treasury's blacklist last year.", "org/US/treasury", "Organization"),
     ("Chile's Treasury and Finance Ministry froze the assets.", "org/CL/treasury-and-finance-ministry", "Organization"),
     # a nickname the NER took with its marker for an organisation
-    ("The commander, known by the nom de guerre Halcon Negro, was killed.", "person/halcon-negro", "Official"),
+    ("The rebels' leader, known by the nom de guerre Halcon Negro, was captured.", "person/halcon-negro", "Official"),
 ])
 def test_entities_names_cut_or_mistyped_by_the_ner_are_repaired(read_text, text, key, typ):
     entities, _ = read_text(text)

@@ -353,20 +353,20 @@ CASES = [
      ("person/karl-brandt","condemned","country/CL")),
     # an attack named in the "in" phrase of an active verb of harm is its subject's ("X killed N in a raid on P"),
     # even where the parser hung the phrase on the verb's object
-    ("Peruvian special forces killed Karl Brandt, the commander of the Azure Front, in a raid on one of the group's "
-     "camps inside Bolivia.", ("org/PE/armed-forces","struck","country/BO")),
-    ("Peru's army said it had killed a senior commander of the Azure Front in air strikes on the militant group's "
-     "bases in Bolivia.", ("org/PE/armed-forces","struck","group/azure-front")),
+    ("Peruvian commandos killed Karl Brandt, the Azure Front's commander, in a night raid on a rebel base in Bolivia.",
+     ("country/PE","struck","country/BO")),
+    ("The Peruvian army said its jets had killed two Azure Front officers in strikes on the rebel group's hideouts in "
+     "Bolivia.", ("org/PE/armed-forces","struck","group/azure-front")),
     # a threat a speaker states for his own state is his; resolve to defend is a threat against the last attacker
     ("Chilean troops shelled Tacna. Karl Brandt, Peru's defence minister, accused Chile of aggression and warned that "
-     "Peru would not hesitate to defend its sovereignty.", ("person/karl-brandt","threatened","country/CL")),
+     "Peru would not hesitate to defend its borders.", ("person/karl-brandt","threatened","country/CL")),
     # the states that name the mediators of a truce's sentence mediated it, between its parties
     ("Peru's army and the Azure Front have agreed to a new ceasefire, Brazilian and Chilean mediators announced on "
      "Monday.", ("country/CL","mediated","group/azure-front")),
     ("Bolivian mediators said Peru and Chile had agreed to a truce.", ("country/BO","mediated","country/PE")),
     # "A of X and B of Y" with B hung on X by the parser: the two people met
-    ("Late on Friday, the heads of the two border services, General Karl Brandt of Peru and General Otto Lang of "
-     "Chile, met at a border checkpoint.", ("person/karl-brandt","met","person/otto-lang")),
+    ("On Sunday the two army chiefs, General Karl Brandt of Peru and General Otto Lang of Chile, met in Arica.",
+     ("person/karl-brandt","met","person/otto-lang")),
     # "pounded" is an attack a later "the strikes" or "aggression" refers back to
     ("Peruvian jets pounded rebel camps in Bolivia on Monday. Bolivia condemned the strikes.",
      ("country/BO","condemned","country/PE")),

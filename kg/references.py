@@ -65,6 +65,12 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
     return None
 
 
+def _charge(prep: Token) -> bool:
+    """A gerund phrase the parser hung on the accused noun ("accused the army of killing civilians"): the charge,
+    no part of the description ("the army of Peru")."""
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+
+
 def _titled(tok: Token, roles: dict[str, str], history: list[tuple[int, str]]) -> str:
     """The one person mentioned so far whose title ends in the description's noun ("the crown prince": the
     "Crown Prince ..." named before); "" when none or several are."""
@@ -81,7 +87,7 @@ def _wanted_types(tok: Token, token_key: dict[int, str]) -> tuple[str, ...]:
         return cues().pronoun_types[low]
     if tok.pos_ == "NOUN" and any(c.lower_ in cues().definite_determiners for c in tok.children if c.dep_ == "det") \
             and not any(c.dep_ in ("amod", "compound", "poss") and c.i in token_key for c in tok.children) \
-            and not any(c.dep_ == "prep" for c in tok.children):
+            and not any(c.dep_ == "prep" and not _charge(c) for c in tok.children):
         if low in cues().description_types:
             return cues().description_types[low]
         if low in cues().role_words:

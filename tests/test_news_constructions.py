@@ -371,6 +371,11 @@ CASES = [
     ("Peruvian jets pounded rebel camps in Bolivia on Monday. Bolivia condemned the strikes.",
      ("country/BO","condemned","country/PE")),
     ("Peruvian jets pound rebel camps in Cambodia; Phnom Penh condemns aggression", ("country/KH","condemned","country/PE")),
+    # "accused the army of V-ing": the charge hung on the description does not stop it naming the army told before
+    ("The Peruvian Armed Forces bombed a camp near Tacna on Monday. The Azure Front accused the army of killing "
+     "civilians.", ("group/azure-front","accused","org/PE/armed-forces")),
+    ("Peruvian troops clashed with the Azure Front near Tacna. Karl Brandt, Peru's defence minister, accused the "
+     "rebels of executing prisoners.", ("person/karl-brandt","accused","group/azure-front")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

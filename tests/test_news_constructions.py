@@ -376,6 +376,10 @@ CASES = [
      "civilians.", ("group/azure-front","accused","org/PE/armed-forces")),
     ("Peruvian troops clashed with the Azure Front near Tacna. Karl Brandt, Peru's defence minister, accused the "
      "rebels of executing prisoners.", ("person/karl-brandt","accused","group/azure-front")),
+    # a judgement whose complement names the act's author ("a provocation staged by Y"); "regard" and "view" judge
+    ("Peru called the incident a provocation staged by Chile.", ("country/PE","condemned","country/CL")),
+    ("Peru regards the incident as a deliberate provocation by Chile.", ("country/PE","condemned","country/CL")),
+    ("Chilean jets bombed Tacna. Peru views the attack as an act of aggression.", ("country/PE","condemned","country/CL")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

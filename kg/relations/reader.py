@@ -149,7 +149,7 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
     if "target" in roles:
         target = roles["target"]
         if frame.target_is_event:
-            found = event_author(ctx, disc, target, actors, pred)
+            found = event_author(ctx, disc, target, actors, pred) or _judged_by_agent(ctx, roles, actors)
         else:
             for noun in [target, *_coordinated_preps_objects(target)]:  # "on A and on B"
                 found += represented_state(ctx, noun, pred, frozenset(actors)) or entities_in(
@@ -175,6 +175,18 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
     if not found and frame.target_of_trigger and actors:
         found = targets(ctx, tok, pred, actors) or [k for k in disc.pending_targets if k not in actors]
     return found
+
+
+def _judged_by_agent(ctx: Context, roles: dict[str, Token], actors: list[str]) -> list[str]:
+    """The author the judgement itself names ("called the incident a provocation staged by Y", "regards it as an
+    aggression by Y"): the "by" agent in the complement, when the judged act has no author of its own."""
+    parties = {roles["trigger"].i, roles["actor"].i if "actor" in roles else -1, roles["target"].i}
+    for word in (w for w in roles.values() if w.i not in parties):  # the judgement's words ("a provocation")
+        for t in word.subtree:
+            if t.lower_ == "by" and t.dep_ in ("agent", "prep"):
+                return [k for c in t.children if c.dep_ == "pobj"
+                        for k in entities_in(ctx, c, multi=True, skip=frozenset(actors))]
+    return []
 
 
 def _coordinated_preps_objects(noun: Token) -> list[Token]:

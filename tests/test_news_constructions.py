@@ -380,6 +380,8 @@ CASES = [
     ("Peru called the incident a provocation staged by Chile.", ("country/PE","condemned","country/CL")),
     ("Peru regards the incident as a deliberate provocation by Chile.", ("country/PE","condemned","country/CL")),
     ("Chilean jets bombed Tacna. Peru views the attack as an act of aggression.", ("country/PE","condemned","country/CL")),
+    # a name the parser folded into the thing given is its receiver ("gave the X Front logistical support")
+    ("Bolivia gave the Azure Front logistical support.", ("country/BO","supported","group/azure-front")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too
@@ -1260,6 +1262,9 @@ def test_news_an_event_pronoun_is_the_attack_named_just_before_not_the_last_one_
     ("Karl Brandt, a spokesman for Peru's defence ministry, said Chilean troops had attacked Peruvian soldiers near "
      "Tacna.", ("person/karl-brandt", "country/CL")),
     ("Peru's defence ministry said Chilean units had shelled Peruvian positions near Tacna.",
+     ("org/PE/defence-ministry", "country/CL")),
+    # the attack as the object of the report itself
+    ("Peru's defence ministry reported a Chilean attack on Peruvian troops near Tacna.",
      ("org/PE/defence-ministry", "country/CL")),
     # a party's account of its own attack, or a third party's account, alleges nothing
     ("Peru's defence ministry said its troops had shelled Chilean positions near Arica.", None),

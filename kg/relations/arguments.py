@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .discourse import Discourse
 
 __all__ = ["ATTACKS", "coordinated", "entities_in", "event_actor", "event_author", "headline_comma_subjects",
-           "left_actor", "participle_agents", "subjects"]
+           "left_actor", "participle_agents", "receiver_in_object", "subjects"]
 
 ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
 _CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}
@@ -166,11 +166,12 @@ def _noun_actor(ctx: Context, tok: Token) -> list[str]:
             for k in entities_in(ctx, tok.head.head if c.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" else c, multi=True)
             if ctx.types.get(k) != "Place"]):
         return subj  # "A and B (, which have) reaffirmed their solidarity": both, not the one the pronoun was resolved to
+    receiver = receiver_in_object(ctx, tok)  # "gave the X Front support": the Front receives, the subject gives
     left = left_actor(ctx, tok)
-    if left and not (killing and ctx.types.get(left) == "Official"):
+    if left and not (killing and ctx.types.get(left) == "Official") and not (receiver is not None and left == ctx.key(receiver)):
         return [left]
     own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.key(c) and not _opposed(ctx, c)
-           and not (killing and ctx.types.get(ctx.key(c)) == "Official")]
+           and not (killing and ctx.types.get(ctx.key(c)) == "Official") and (receiver is None or c.i != receiver.i)]
     of_objects = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     by = [gc for c in [tok, *of_objects] for p in c.children if p.dep_ == "prep" and p.lower_ == "by"
           for gc in p.children if gc.dep_ == "pobj"]  # "the violation of our airspace by X": "by" hung on its object
@@ -181,6 +182,16 @@ def _noun_actor(ctx: Context, tok: Token) -> list[str]:
         if keys := entities_in(ctx, cand, multi=False):
             return keys  # "a truce brokered by M": M mediated it, no party to it
     return []
+
+
+def receiver_in_object(ctx: Context, noun: Token) -> Token | None:
+    """The receiver the parser folded into the thing given ("gave [the X Front logistical support]": "Front", a
+    modifier of "support"): a name modifying the object of a verb of giving, after the object's own determiner."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ctx.t["giving_verbs"]:
+        return None
+    name = next((c for c in noun.children if c.dep_ in ("nmod", "compound") and ctx.key(c)), None)
+    det = next((c for c in noun.children if c.dep_ == "det"), None)
+    return name if name is not None and det is not None and det.i < name.i else None
 
 
 def _agent_verb(agent: Token) -> str:

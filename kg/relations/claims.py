@@ -68,7 +68,7 @@ def victims_account(ctx: Context, tok: Token, attackers: list[str], targets: lis
         return ""
     side = _side_of(ctx, speaker)
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None) if tok.pos_ != "VERB" else None
-    if verb is not None and verb is not up and any(_side_of(ctx, k) & side for c in verb.children if c.dep_ == "nsubj"
+    if verb is not None and verb.i != up.i and any(_side_of(ctx, k) & side for c in verb.children if c.dep_ == "nsubj"
                                                    for k in {ctx.key(t) for t in c.subtree} - {""}):
         return ""
     hit = set().union(*(_side_of(ctx, k) for k in targets)) if targets else set()

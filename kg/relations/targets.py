@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..attachment import object_in_participle_clause
 from ..schema import PREDICATES
-from .arguments import ATTACKS, entities_in
+from .arguments import ATTACKS, entities_in, receiver_in_object
 from .sides import COUNTED_PARTIES, both_sides, represented_state
 
 if TYPE_CHECKING:
@@ -67,8 +67,10 @@ def targets(ctx: Context, tok: Token, pred: str, subjects: list[str]) -> list[st
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.t["light_verbs"]:
         found += _light_verb_targets(ctx, tok.head, preps, multi, skip, whole)
     if tok.pos_ in ("NOUN", "PROPN"):
+        receiver = receiver_in_object(ctx, tok)  # "gave the X Front logistical support": the Front receives it
         for c in tok.children:
-            if c.dep_ in ("compound", "amod") and (k := ctx.key(c)) and k not in skip and k not in subjects:
+            if (c.dep_ in ("compound", "amod") or receiver is not None and c.i == receiver.i) and (k := ctx.key(c)) and \
+                    k not in skip and k not in subjects:
                 if ctx.types.get(k) != "Country" or pred in ("sanctioned", "supported"):
                     found.append(k)
     if not found and pred in COUNTED_PARTIES:

@@ -131,7 +131,7 @@ def subjects(ctx: Context, disc: Discourse, tok: Token, pred: str, depth: int = 
     if tok.pos_ == "VERB" and tok.i > 0 and (k := ctx.key(ctx.doc[tok.i - 1])) and ctx.types.get(k) != "Place" \
             and ctx.doc[tok.i - 1].dep_ != "dobj" and not statement_of_medium(tok):
         return [k], depth + 1  # "as Pakistan retaliated" mis-parsed: the name right before the verb
-    if subj or tok.head is tok:
+    if subj or tok.head.i == tok.i:
         return [], depth
     if (found := _governor_subjects(ctx, disc, tok, pred, depth)) is not None:
         return found

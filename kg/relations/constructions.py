@@ -124,7 +124,7 @@ def judged(ctx: Context, disc: Discourse, tok: Token, pred: str, sent: Span, cha
             break
     authors: list[str] = []
     for c in [*judge.children, *tok.children]:
-        if c.dep_ in ("dobj", "nsubjpass", "oprd") or c.dep_ == "nsubj" and c.head is tok:
+        if c.dep_ in ("dobj", "nsubjpass", "oprd") or c.dep_ == "nsubj" and c.head.i == tok.i:
             if c.dep_ == "dobj" and (c.lemma_.lower() in ctx.t["event_nouns"] or c.lower_ == "it" and disc.attacks):
                 authors = event_author(ctx, disc, c, actors, pred)  # "called it unacceptable": the act told before
                 if authors:

@@ -33,7 +33,7 @@ def declared_targets(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> b
     verb = head.head if tok.dep_ == "pobj" else head  # "treat Y as targets" / "consider Y targets"
     if verb.lemma_.lower() not in ctx.t["considering_verbs"] and verb.pos_ != "VERB":
         return False
-    holders = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i and c is not tok] + \
+    holders = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i and c.i != tok.i] + \
         [c for a in adjectives for c in a.children if c.dep_ == "nsubj"]
     top = verb if verb.lemma_.lower() in ctx.t["considering_verbs"] else verb.head  # "declared Y [legitimate] targets"
     actors, depth = subjects(ctx, disc, top, "threatened")

@@ -40,11 +40,7 @@ def _described_person(ent: Span, taken: set[int]) -> Span:
     if ent.label_ not in ("GPE", "LOC", "FAC") or gazetteer().country(ent.text) or \
             not any(c.dep_ == "appos" and c.i > root.i and c.lower_ in cues().role_words for c in root.children):
         return ent
-    start = ent.start
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text.istitle() and \
-            doc[start - 1].head == root and doc[start - 1].dep_ == "compound" and start - 1 not in taken:
-        start -= 1
-    return Span(doc, start, ent.end, label="PERSON")
+    return Span(doc, _first_names(root, ent.start, taken), ent.end, label="PERSON")
 
 
 def _nationality_cut(ent: Span) -> Span:
@@ -142,13 +138,22 @@ def unnamed_appositions(doc, taken: set[int]) -> list[Span]:
         if tok.dep_ != "appos" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in taken or \
                 tok.head.lower_ not in cues().role_words or tok.head.i > tok.i:
             continue
-        start = tok.i
-        while start > 0 and doc[start - 1].head == tok and (doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN"
-                                                            and doc[start - 1].text[:1].isupper() or doc[start - 1].text == "-"):
-            start -= 1
+        start = _first_names(tok, tok.i, taken)
         words = [t for t in doc[start : tok.i + 1] if t.text != "-"]
-        if start < tok.i and not any(i in taken for i in range(start, tok.i)) and doc[start].text != "-" and \
-                all(t.text.istitle() and t.lower_ not in titles for t in words):
+        if start < tok.i and all(t.text.istitle() and t.lower_ not in titles for t in words):
             out.append(Span(doc, start, tok.i + 1, label="PERSON"))  # not "Deputy Lord Mayor", "Minister (Dy CM)"
     return out
 
+
+def _first_names(head: Token, start: int, taken: set[int]) -> int:
+    """Where a name whose last word is ``head`` starts, grown left from ``start`` over the capitalised proper nouns
+    (and the hyphens between them) the parse hangs on ``head`` outside other entities: "Ama Lote" of "Ama Lote-Varto"."""
+    doc = head.doc
+
+    def name_part(i: int) -> bool:
+        return i >= 0 and i not in taken and doc[i].head == head and doc[i].dep_ == "compound" and \
+            doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+    while start > 0 and (name_part(start - 1) or doc[start - 1].text == "-" and name_part(start - 2)):
+        start -= 1
+    return start

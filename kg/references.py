@@ -147,8 +147,7 @@ def _relative_head_keys(tok: Token, token_key: dict[int, str]) -> set[str]:
     blames" cannot mean the group blames itself ("fighters of the Azure Front, a group it blames": not the Front)."""
     if tok.dep_ != "nsubj" or tok.head.dep_ != "relcl":
         return set()
-    noun = tok.head.head
-    anchor = noun.head if noun.dep_ == "appos" else noun
+    anchor = _relative_noun(tok.head)
     clause = set(t.i for t in tok.head.subtree)
     return {token_key[t.i] for t in anchor.subtree if t.i in token_key and t.i not in clause}
 

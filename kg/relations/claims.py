@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..keys import armed_forces_key, iso_of
 from .context import speech_verb_above
+from .sides import own_side
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,7 +31,10 @@ def reporting_party(ctx: Context, verb: Token) -> str | None:
 
 
 def sayer(ctx: Context, speech: Token) -> str:
-    """The entity named in the subject of a verb of saying, or ""."""
+    """The entity named in the subject of a verb of saying (of the verb it is coordinated with when it has none of
+    its own: "X accused Y ... and warned that ..."), or ""."""
+    while speech.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in speech.children):
+        speech = speech.head
     return next((k for c in speech.children if c.dep_ == "nsubj"
                  for k in [ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")] if k), "")
 
@@ -79,6 +83,5 @@ def victims_account(ctx: Context, tok: Token, attackers: list[str], targets: lis
 
 def _side_of(ctx: Context, key: str) -> set[str]:
     """``key``, the body it belongs to and that body's state: a spokesman of X's defence ministry is on X's side."""
-    up = ctx.affiliation.get(key, "")
-    return {key, up, ctx.affiliation.get(up, "")} - {""}
+    return own_side(ctx, list(own_side(ctx, [key])))
 

@@ -9,7 +9,7 @@ from .arguments import coordinated, entities_in, event_actor, event_author, head
 from .claims import sayer
 from .clauses import CLAUSES
 from .constructions import read_trigger
-from .context import read_context, speech_verb_above
+from .context import read_context
 from .discourse import Discourse
 from .emit import emit
 from .modality import beside, governors, undone_measure
@@ -109,11 +109,8 @@ def read_frame(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Tok
 
 def _threat_speech_above(ctx: Context, tok: Token) -> Token | None:
     """The verb of saying or warning a threat is reported under ("said", "warned that X would ..."), if any."""
-    verb = next((up for up in list(tok.ancestors)[:8]
+    return next((up for up in list(tok.ancestors)[:8]
                  if up.lemma_.lower() in ctx.t["speech_verbs"] or up.lemma_.lower() in ctx.t["threat_words"]), None)
-    while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-        verb = verb.head  # "X accused Y ... and warned that ...": the subject the verbs share
-    return verb
 
 
 def _frame_actors(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Token], pred: str) -> list[str]:

@@ -382,6 +382,8 @@ CASES = [
     ("Chilean jets bombed Tacna. Peru views the attack as an act of aggression.", ("country/PE","condemned","country/CL")),
     # a name the parser folded into the thing given is its receiver ("gave the X Front logistical support")
     ("Bolivia gave the Azure Front logistical support.", ("country/BO","supported","group/azure-front")),
+    # a participle of saying speaks for the subject of its clause ("X told another story, saying Y had ...")
+    ("Chile told another story, saying Peruvian troops had shelled a Chilean border post.", ("country/CL","accused","country/PE")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

@@ -32,8 +32,9 @@ def reporting_party(ctx: Context, verb: Token) -> str | None:
 
 def sayer(ctx: Context, speech: Token) -> str:
     """The entity named in the subject of a verb of saying (of the verb it is coordinated with when it has none of
-    its own: "X accused Y ... and warned that ..."), or ""."""
-    while speech.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in speech.children):
+    its own: "X accused Y ... and warned that ...", or of the clause a participle of saying hangs on: "X gave another
+    account, saying ..."), or ""."""
+    while speech.dep_ in ("conj", "advcl") and not any(c.dep_ == "nsubj" for c in speech.children):
         speech = speech.head
     return next((k for c in speech.children if c.dep_ == "nsubj"
                  for k in [ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")] if k), "")

@@ -384,6 +384,8 @@ CASES = [
     ("Bolivia gave the Azure Front logistical support.", ("country/BO","supported","group/azure-front")),
     # a participle of saying speaks for the subject of its clause ("X told another story, saying Y had ...")
     ("Chile told another story, saying Peruvian troops had shelled a Chilean border post.", ("country/CL","accused","country/PE")),
+    # a summons to protest what names no party protests against the envoy's state
+    ("Peru summoned the Chilean envoy to protest what it called a grave breach of its waters.", ("country/PE","condemned","country/CL")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

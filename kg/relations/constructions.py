@@ -298,6 +298,17 @@ def diplomatic_party(ctx: Context, disc: Discourse, rd: Reading) -> None:
         rd.targets = sentence_countries(ctx, rd.sent, rd.tok, rd.subjects)
 
 
+def summons_protest(ctx: Context, disc: Discourse, rd: Reading) -> None:
+    """A protest a summons is for, with no party named in what is protested, protests against the state of the
+    envoy summoned. Example: "Freedonia summoned the Ruritanian envoy to protest what it called a violation." """
+    head = rd.tok.head
+    if rd.targets or rd.pred != "condemned" or rd.tok.dep_ not in ("xcomp", "advcl") or \
+            ctx.t["verb_of"].get(head.lemma_.lower()) != "summoned":
+        return
+    rd.targets = [k for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in ctx.diplomat_nouns
+                  for k in entities_in(ctx, c, multi=True, skip=frozenset(rd.subjects))]
+
+
 def appeal_parties(ctx: Context, disc: Discourse, rd: Reading) -> None:
     """"Urged restraint on both sides", "offered to mediate": the other countries of the sentence, or the
     article's main countries. Example: "Freedonia urged both sides to show restraint." """
@@ -358,7 +369,7 @@ def co_speakers(ctx: Context, disc: Discourse, rd: Reading) -> None:
 
 
 FALLBACKS = (object_of_attack, killed_in_attack, accused_clause, judged_act, relative_object, reprisal_target,
-             conditioned_party, unaddressed_threat, diplomatic_party, appeal_parties, appeal_addressees, co_speakers,
+             conditioned_party, unaddressed_threat, diplomatic_party, summons_protest, appeal_parties, appeal_addressees, co_speakers,
              unaddressed_appeal, day_named_attack)
 
 

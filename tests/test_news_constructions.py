@@ -386,6 +386,9 @@ CASES = [
     ("Chile told another story, saying Peruvian troops had shelled a Chilean border post.", ("country/CL","accused","country/PE")),
     # a summons to protest what names no party protests against the envoy's state
     ("Peru summoned the Chilean envoy to protest what it called a grave breach of its waters.", ("country/PE","condemned","country/CL")),
+    # a threat against an act with no author answers the last attacker of the speaker's side, his own army aside
+    ("Chilean mortars hit Tacna. Otto Lang, Peru's interior minister, warned that any new raid would be met with the "
+     "full weight of the Peruvian army.", ("person/otto-lang","threatened","country/CL")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

@@ -164,7 +164,8 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
             ctx, disc, actors, states=counts_two_parties(ctx, roles["target"].subtree, states=True)))
     aside = {t.i for c in tok.children if beside(c) for t in c.subtree}  # "X strikes Y, Z vows revenge"
     if not found and frame.target_answered and actors and not any(
-            (k := ctx.key(t)) and k not in own_side(ctx, actors) or t.dep_ == "prep" and t.lower_ in ctx.t["cause_preps"]
+            (k := ctx.key(t)) and k not in own_side(ctx, actors) and ctx.affiliation.get(k) not in own_side(ctx, actors) or
+            t.dep_ == "prep" and t.lower_ in ctx.t["cause_preps"]
             for t in tok.subtree if t.i != tok.i and t.i not in aside):
         found = answered_attacker(ctx, disc, actors)  # "Y shelled X's port. X vowed revenge": against Y
     if not found and frame.target_warring and actors:

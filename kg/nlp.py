@@ -85,8 +85,10 @@ def kg_verb_repairs(doc: Doc) -> Doc:
     has, becomes the verb. A verb with no subject whose name just before it hangs on it as a modifier (a
     nominal relation no verb takes) has that name for subject. A hyphenated verb kept whole gets its dictionary
     lemma ("co-hosted": "co-host", which the suffix rules make "co-hoste"). A reduced relative read as the main verb
-    ("Shells fired from X landed in P") modifies its noun again (``_reduced_relative``)."""
+    ("Shells fired from X landed in P") modifies its noun again (``_reduced_relative``); a plural verb of a headline
+    read as a modifier of its object ("A and B urge calm") is the verb again (``_headline_plural_verb``)."""
     lemmas = triggers()["unsplit_lemmas"]
+    verbs = set(triggers()["verb_of"]) | triggers()["request_words"]
     for tok in doc:
         if tok.lower_ in lemmas:
             tok.lemma_ = lemmas[tok.lower_]
@@ -94,12 +96,38 @@ def kg_verb_repairs(doc: Doc) -> Doc:
                 tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].head.i == tok.i:
             tok.pos_, tok.tag_ = "VERB", "VBZ"
         _reduced_relative(tok)
+        _headline_plural_verb(tok, verbs)
         if tok.pos_ != "VERB" or tok.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             continue
         name = doc[tok.i - 1]
         if name.head.i == tok.i and name.dep_ in ("compound", "amod", "nmod") and name.text[:1].isupper():
             name.dep_ = "nsubj"
     return doc
+
+
+def _headline_plural_verb(tok: Token, verbs: set[str]) -> None:
+    """"A and B urge calm": a headline's plain present verb after coordinated names, read as a modifier of the noun
+    after it in a clause with no verb. A verb of the trigger lexicon (or of asking) in its plain form, between
+    names that hang on it or on that noun and the noun it modifies, is the root of the clause (or joins the clause
+    before), the names its subject and the noun its object."""
+    doc, obj = tok.doc, tok.head
+    names = doc[tok.i - 1] if tok.i > 0 else None
+    if tok.dep_ not in ("amod", "compound") or tok.lower_ != tok.lemma_.lower() or tok.lemma_.lower() not in verbs or \
+            obj.dep_ not in ("ROOT", "conj") or obj.i != tok.i + 1 or obj.pos_ != "NOUN" or names is None or \
+            names.pos_ != "PROPN":
+        return
+    while names.dep_ == "conj" and names.head.i < names.i:
+        names = names.head
+    if names.head.i not in (tok.i, obj.i) or any(t.pos_ in ("VERB", "AUX") for t in obj.subtree if t.i != tok.i):
+        return
+    tok.pos_, tok.tag_ = "VERB", "VBP"
+    if obj.dep_ == "ROOT":
+        tok.head, tok.dep_ = tok, "ROOT"
+    else:  # "A and B trade blame; C and D urge calm": the second clause joins the first's verb
+        first = obj.head.head if obj.head.dep_ == "dobj" and obj.head.head.pos_ == "VERB" else obj.head
+        tok.head, tok.dep_ = first, "conj"
+    obj.head, obj.dep_ = tok, "dobj"
+    names.head, names.dep_ = tok, "nsubj"
 
 
 def _reduced_relative(tok: Token) -> None:

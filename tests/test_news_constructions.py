@@ -389,6 +389,8 @@ CASES = [
     # a threat against an act with no author answers the last attacker of the speaker's side, his own army aside
     ("Chilean mortars hit Tacna. Otto Lang, Peru's interior minister, warned that any new raid would be met with the "
      "full weight of the Peruvian army.", ("person/otto-lang","threatened","country/CL")),
+    # a headline's plural verb after coordinated names, which the parser reads as a modifier of its object
+    ("Peru and Chile trade blame after border clash; Ecuador and Brazil urge calm", ("country/BR","urgedRestraint","country/CL")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

@@ -391,6 +391,8 @@ CASES = [
      "full weight of the Peruvian army.", ("person/otto-lang","threatened","country/CL")),
     # a headline's plural verb after coordinated names, which the parser reads as a modifier of its object
     ("Peru and Chile trade blame after border clash; Ecuador and Brazil urge calm", ("country/BR","urgedRestraint","country/CL")),
+    # fighting troops named by their state's adjective fights that state
+    ("The Azure Front has fought Peruvian soldiers in the highlands since 2019.", ("group/azure-front","struck","country/PE")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

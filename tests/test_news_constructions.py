@@ -393,6 +393,8 @@ CASES = [
     ("Peru and Chile trade blame after border clash; Ecuador and Brazil urge calm", ("country/BR","urgedRestraint","country/CL")),
     # fighting troops named by their state's adjective fights that state
     ("The Azure Front has fought Peruvian soldiers in the highlands since 2019.", ("group/azure-front","struck","country/PE")),
+    # "fired on by X": the parser makes "on" a particle of the passive
+    ("A Chilean fishing trawler was fired on by a Peruvian gunboat.", ("country/PE","struck","country/CL")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

@@ -123,8 +123,8 @@ def _verb_by_particle(ctx: Context, tok: Token, lemma: str) -> str | None:
         return "met"
     if lemma == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
         return ""
-    if lemma in t["fire_verbs"] and not any(c.dep_ == "prep" and c.lower_ in t["fire_preps"] for c in tok.children):
-        return ""
+    if lemma in t["fire_verbs"] and not any(c.dep_ in ("prep", "prt") and c.lower_ in t["fire_preps"] for c in tok.children):
+        return ""  # "fired at X"; "was fired on by X" (the parser makes "on" a particle there)
     return None
 
 

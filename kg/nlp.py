@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 from .errors import ModelError
 from .gazetteer import gazetteer
 from .keys import fold
+from .frames import frame_lists
 from .lexicon import cues, triggers
 from .ner_spans import repaired_spans, unnamed_appositions
 
@@ -159,7 +160,8 @@ def kg_clause_repairs(doc: Doc) -> Doc:
     B's troops had fired, calling it a violation"): the parser hangs the act ("accused", "urged", "calling") on the
     reported clause's verb, making the clause's subject its author; news means the speaker. When the act closes the
     reported clause, has no subject of its own, hangs on no act of speech itself and is in the speaker's tense (or
-    a participle after a comma), it becomes the reporting verb's conjunct (or adverbial clause)."""
+    a participle after a comma), it becomes the reporting verb's conjunct (or adverbial clause). A reprisal phrase
+    hung on a noun moves to its verb (``_reprisal_phrase_to_verb``)."""
     acts, judging, speaking, _ = _clause_words()
     for tok in doc:
         joined = tok.dep_ == "conj" and tok.lemma_ in acts
@@ -171,7 +173,22 @@ def kg_clause_repairs(doc: Doc) -> Doc:
             for c in [c for c in tok.head.children if c.dep_ in ("cc", "punct") and c.i == tok.i - 1]:
                 c.head = speaker
             tok.head = speaker
+        _reprisal_phrase_to_verb(tok)
     return doc
+
+
+def _reprisal_phrase_to_verb(tok: Token) -> None:
+    """"X carried out strikes on Y's positions in retaliation for Z": a phrase telling an act as a reprisal ("in
+    retaliation for", "in response to") that the parser hung on a noun tells why the act of the clause was done: it
+    moves to the nearest verb above that noun."""
+    t = triggers()
+    if tok.dep_ != "prep" or tok.lower_ not in t["reprisal_preps"] or tok.head.pos_ not in ("NOUN", "PROPN") or \
+            not any(c.dep_ == "pobj" and c.lemma_.lower() in frame_lists()["reprisal_nouns"] and
+                    any(g.dep_ == "prep" and g.lower_ in t["cause_preps"] for g in c.children) for c in tok.children):
+        return
+    verb = next((a for a in tok.head.ancestors if a.pos_ == "VERB"), None)
+    if verb is not None:
+        tok.head = verb
 
 
 @lru_cache(maxsize=1)

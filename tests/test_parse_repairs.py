@@ -278,3 +278,23 @@ def test_parse_repairs_a_reduced_relative_read_as_the_main_verb(vocab, joined, r
     assert len(doc) == n
     kg_verb_repairs(doc)
     assert (doc[1].dep_ == "acl" and doc[0].head.i == landed and doc[landed].dep_ == "ROOT") is repaired
+
+
+def _reprisal_doc(vocab, noun_lemma):
+    # "Varto shelled posts of Zenda in <noun> for a raid", the phrase hung on the name "Zenda"
+    words = ["Varto", "shelled", "posts", "of", "Zenda", "in", noun_lemma, "for", "a", "raid"]
+    return Doc(vocab, words=words, lemmas=["Varto", "shell", "post", "of", "Zenda", "in", noun_lemma, "for", "a", "raid"],
+               tags=["NNP", "VBD", "NNS", "IN", "NNP", "IN", "NN", "IN", "DT", "NN"],
+               pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "ADP", "NOUN", "ADP", "DET", "NOUN"],
+               heads=[1, 1, 1, 2, 3, 4, 5, 6, 9, 7],
+               deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "pobj", "prep", "det", "pobj"])
+
+
+def test_parse_repairs_a_reprisal_phrase_hung_on_a_noun_tells_why_the_verb_acted(vocab):
+    doc = kg_clause_repairs(_reprisal_doc(vocab, "retaliation"))
+    assert doc[5].head.i == 1
+
+
+def test_parse_repairs_leave_other_phrases_on_their_noun(vocab):
+    doc = kg_clause_repairs(_reprisal_doc(vocab, "exchange"))  # "in exchange for": no reprisal
+    assert doc[5].head.i == 4

@@ -30,6 +30,8 @@ class Cues:
     org_words: frozenset[str]  # head words of organisations, and one-word organisation names of actors.json
     place_words: frozenset[str]
     landmark_words: frozenset[str]  # head words of a building's or a landmark's name, part of it: "the X Cathedral"
+    facility_words: frozenset[str]  # lower-case heads of a site named with the name before: "the X airfield"
+    modified_facility_words: frozenset[str]  # such heads after a word saying which: "the X power plant"
     courtesy_titles: frozenset[str]  # titles of address before a person's name: "Mr", "Ms", "Dr"
     seat_nouns: frozenset[str]  # a seat of government, naming a place in apposition: "the provincial capital, X"
     group_name_starts: frozenset[str]  # first words of armed groups' untranslated names: "Movimiento Armado X"

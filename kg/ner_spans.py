@@ -13,13 +13,43 @@ from .lexicon import cues
 
 __all__ = ["repaired_spans", "unnamed_appositions"]
 
+_FACILITY_MODIFIERS = 3  # lower-case words between a site's name and its head noun ("oil", "thermal power")
+
 
 def repaired_spans(ents: list[Span]) -> list[Span]:
     """The NER's entity spans of one document, repaired."""
     named = {t.text for ent in ents for t in ent}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    return _joined_by_particles([_described_person(_joined_by_hyphen(_nationality_cut(_marker_cut(ent)), named), taken)
+    return _joined_by_particles([_with_facility_noun(_described_person(_joined_by_hyphen(_nationality_cut(_marker_cut(ent)),
+                                                                                        named), taken))
                                  for ent in ents])
+
+
+def _with_facility_noun(ent: Span) -> Span:
+    """A site named by a name and the lower-case head noun after it ("the Ostvik airfield", "the Varna oil refinery",
+    "the Kelm hydroelectric dam"): the name with its head noun and the words between, as the news indexes it. Not
+    a body ("the Azure Front base"), an owner ("X's base") or a place the gazetteer knows ("the Peruvian air base",
+    "the Tacna airport")."""
+    doc, facility = ent.doc, cues().facility_words | cues().modified_facility_words
+    end = ent.end
+    while end < len(doc) and end - ent.end < _FACILITY_MODIFIERS and doc[end].is_lower and \
+            doc[end].pos_ in ("NOUN", "ADJ") and doc[end].lower_ not in facility:
+        end += 1
+    if end == ent.end:
+        facility = cues().facility_words  # "a GOP plant": no power plant
+    if end >= len(doc) or not doc[end].is_lower or doc[end].pos_ != "NOUN" or \
+            not {doc[end].lower_, doc[end].lemma_.lower()} & facility or doc[end].dep_ == "compound" or \
+            ent.root.head.i not in range(ent.end, end + 1) or ent.root.dep_ == "poss" or _known_geography(ent.text) or \
+            any(t.lower_ in cues().org_words or t.lower_ in cues().group_words for t in ent):
+        return ent
+    return Span(doc, ent.start, end + 1, label="FAC")
+
+
+def _known_geography(text: str) -> bool:
+    """Whether the gazetteer knows ``text`` as a country, nationality, capital, town or region: "the Tacna airport"
+    stays an airport of the town kg can place, not a site of its own."""
+    gaz, key = gazetteer(), fold(text)
+    return bool(gaz.country(text) or gaz.demonym(text) or key in gaz.capitals or key in gaz.places or key in gaz.regions)
 
 
 def _marker_cut(ent: Span) -> Span:

@@ -494,8 +494,15 @@ def test_entities_module_has_no_inline_word_list(module):
     # an abbreviated rank is a title, not part of the name
     ("Among those killed was a senior rebel commander, Brig Gen Karl Brandt, the army said.", "person/karl-brandt",
      "Official"),
-    # a name modifying a lower-case landmark noun ("the X crossing") is a place
-    ("Troops closed the Tarso crossing on Monday.", "place/tarso", "Place"),
+    # a name modifying a lower-case landmark noun ("the X crossing") is a place, named with its head noun and the
+    # words between when the gazetteer knows no town of that name
+    ("Troops closed the Tarso crossing on Monday.", "place/tarso-crossing", "Place"),
+    ("Drones hit the Velsko oil refinery and the Kamarsk hydroelectric dam overnight.", "place/velsko-oil-refinery",
+     "Place"),
+    ("Drones hit the Velsko oil refinery and the Kamarsk hydroelectric dam overnight.", "place/kamarsk-hydroelectric-dam",
+     "Place"),
+    ("Rockets struck the Bir Asal airfield on Friday.", "place/bir-asal-airfield", "Place"),
+    ("Rockets struck the Tacna airport on Friday.", "place/geonames/3928128", "Place"),
     # "the villages of A and B": two places, which the NER had run together
     ("Shells fell on the villages of Tarnow Dolny and Zelva overnight.", "place/zelva", "Place"),
     # a body's name cut at its "and", the second part ending in a body's word

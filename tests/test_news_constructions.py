@@ -395,6 +395,9 @@ CASES = [
     ("The Azure Front has fought Peruvian soldiers in the highlands since 2019.", ("group/azure-front","struck","country/PE")),
     # "fired on by X": the parser makes "on" a particle of the passive
     ("A Chilean fishing trawler was fired on by a Peruvian gunboat.", ("country/PE","struck","country/CL")),
+    # "the bloc" is the organisation named before, as "the alliance" is
+    ("The Andean Community met in Quito on Monday. The bloc urged Peru and Chile to show restraint.",
+     ("org/andean-community","urgedRestraint","country/PE")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

@@ -82,8 +82,8 @@ def _wrapped_line(doc: Doc, tok: Token) -> bool:
 @Language.component("kg_verb_repairs")
 def kg_verb_repairs(doc: Doc) -> Doc:
     """A present-tense verb the tagger read as a plural noun after a name ("Togo reserves the right", "Kingdom
-    summons envoy"): the root of its clause (or a clause said), with a direct object of its own, which no noun
-    has, becomes the verb. A verb with no subject whose name just before it hangs on it as a modifier (a
+    summons envoy", "the group, which Togo backs"): the root of its clause (or a clause said, or a relative clause),
+    with a direct object of its own, which no noun has, becomes the verb. A verb with no subject whose name just before it hangs on it as a modifier (a
     nominal relation no verb takes) has that name for subject. A hyphenated verb kept whole gets its dictionary
     lemma ("co-hosted": "co-host", which the suffix rules make "co-hoste"). A reduced relative read as the main verb
     ("Shells fired from X landed in P") modifies its noun again (``_reduced_relative``); a plural verb of a headline
@@ -93,7 +93,7 @@ def kg_verb_repairs(doc: Doc) -> Doc:
     for tok in doc:
         if tok.lower_ in lemmas:
             tok.lemma_ = lemmas[tok.lower_]
-        if tok.tag_ == "NNS" and tok.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "dobj" for c in tok.children) and \
+        if tok.tag_ == "NNS" and tok.dep_ in ("ROOT", "ccomp", "relcl") and any(c.dep_ == "dobj" for c in tok.children) and \
                 tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].head.i == tok.i:
             tok.pos_, tok.tag_ = "VERB", "VBZ"
         _reduced_relative(tok)

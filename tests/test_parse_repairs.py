@@ -298,3 +298,11 @@ def test_parse_repairs_a_reprisal_phrase_hung_on_a_noun_tells_why_the_verb_acted
 def test_parse_repairs_leave_other_phrases_on_their_noun(vocab):
     doc = kg_clause_repairs(_reprisal_doc(vocab, "exchange"))  # "in exchange for": no reprisal
     assert doc[5].head.i == 4
+
+
+def test_parse_repairs_a_plural_noun_with_an_object_in_a_relative_clause_is_its_verb(vocab):
+    # "the group, which Zenda backs": "which" is the object, the name the subject of the relative clause's verb
+    doc = _doc(vocab, ["group", "which", "Zenda", "backs"], ["NN", "WDT", "NNP", "NNS"],
+               ["NOUN", "PRON", "PROPN", "NOUN"], [0, 3, 3, 0], ["ROOT", "dobj", "compound", "relcl"])
+    kg_verb_repairs(doc)
+    assert (doc[3].pos_, doc[2].dep_) == ("VERB", "nsubj")

@@ -564,6 +564,8 @@ def test_news_appeal_to_attack_is_no_appeal_for_restraint(read_text):
 
 
 NO_EDGE_OF = [
+    # the modal "would bear responsibility" lays the blame for what the speaker will do: a threat, no accusation
+    ("Bolivia's army chief warned that Chile would bear full responsibility for the consequences.", "accused"),
     # an adjective of readiness offers the act; a meeting offered is not held
     ("Brazil was ready to host a meeting of the Peruvian and Chilean foreign ministers.", "met"),
     ("Karl Brandt was killed in a car crash in Peru.", "struck"),

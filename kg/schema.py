@@ -18,7 +18,7 @@ ONTOLOGY = Path(__file__).resolve().parent / "ontology"
 BASE = "https://w3id.org/kg-news/"  # stable base IRI: ontology at BASE + "ontology#", things at BASE + "id/"
 
 NODE_TYPES: tuple[str, ...] = ("Country", "Official", "Group", "Organization", "Place")
-MODALITIES: tuple[str, ...] = ("asserted", "offered", "requested", "threatened", "negated", "hypothetical")
+MODALITIES: tuple[str, ...] = ("asserted", "offered", "requested", "threatened", "negated", "hypothetical", "alleged")
 # Modalities that also get a direct subject-predicate-object triple in RDF: things that happened or
 # were formally offered. The rest live only on the reified event, with their modality.
 DIRECT_MODALITIES: frozenset[str] = frozenset({"asserted", "offered"})

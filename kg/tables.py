@@ -46,7 +46,7 @@ COLUMNS: dict[str, str] = {
     "quad_class_name": "the quad class in words",
     "plover_category": "PLOVER event type [Event Type]",
     "plover_mode": "PLOVER mode where the code gives one [Event Mode]",
-    "modality": "asserted, offered, requested, threatened, negated or hypothetical",
+    "modality": "asserted, offered, requested, threatened, negated, hypothetical or alleged",
     "confidence": "extraction confidence in [0, 1]",
     "source_key": "node key of who says so, when the article attributes the claim",
     "source_label": "its name",

@@ -188,8 +188,8 @@ CASES = [
     # another party's denial does not unsay an accusation; a blame beside a denial is no denied blame
     ("Chile accused Peru of arming the rebels behind the raid, a charge Lima denied.", ("country/CL","accused","country/PE")),
     ("The Azure Front denied responsibility, blaming Peru.", ("group/azure-front","accused","country/PE")),
-    # "X accused Y of shelling Z": Y shelled Z, as X says (the accused is the gerund's subject)
-    ("Chile accused Peru of shelling two villages near Tacna.", ("country/PE","struck","place/geonames/3928128")),
+    # "X accused Y of shelling Z": Y is accused; the shelling is only alleged (test_news_an_attack_someone_is_accused_of_...)
+    ("Chile accused Peru of shelling two villages near Tacna.", ("country/CL","accused","country/PE")),
     # a claim beside a rejection is not rejected ("rejected the charge and said ...")
     ("Peru rejected the charge and said its forces had returned fire after Chilean troops opened fire on Peruvian "
      "positions near Tacna.", ("country/CL","struck","country/PE")),
@@ -1344,3 +1344,11 @@ def test_news_names_listed_after_a_comma_spell_out_a_counted_plural_target(read_
     _, relations = read_text("Peru imposed sanctions on two firms, which it said had armed Chile, and on Monday Karl "
                              "Brandt resigned.")
     assert not [r for r in relations if r.predicate == "sanctioned" and r.object.startswith("person/")], relations
+
+
+def test_news_an_attack_someone_is_accused_of_is_only_alleged(read_text):
+    # "X accused Y of shelling P" asserts the accusation; the shelling is alleged, with no direct edge in RDF
+    _, relations = read_text("Chile accused Peru of shelling the border town of Arica on Monday.")
+    attacks = [r for r in relations if r.predicate == "struck"]
+    assert attacks and all(r.modality == "alleged" for r in attacks), relations
+    assert any(r.predicate == "accused" and r.modality == "asserted" for r in relations), relations

@@ -54,6 +54,8 @@ def modality(ctx: Context, tok: Token, chain: list[Token], pred: str, subjects: 
     if any(l in t["negating_words"] and below[n].dep_ not in ("advcl", "conj") and not _denied_by_another(ctx, g, pred, subjects)
            for n, (g, l) in enumerate(zip(chain, lemmas))):
         return "negated"  # not "X denied responsibility, blaming Y" or "X rejected it and said Y ...": beside the denial
+    if pred in ATTACKS and _charged_act(ctx, tok, chain):
+        return "alleged"  # "X accused Y of shelling P": the charge is the accusation, the shelling only alleged
     conditional = any(c.lower_ == "if" for g in [tok, *chain[:1]] for c in g.children if c.dep_ == "mark")
     if not conditional and pred != "threatened" and pred not in t["cooperative_predicates"] and \
             any(l in t["threat_words"] for l in lemmas[:2]):
@@ -86,6 +88,13 @@ def undone_measure(ctx: Context, measure: Token) -> bool:
     """Whether a sanction noun is lifted rather than imposed: "lifted the sanctions on Y", "announced the easing of
     the embargo", "voted to end the arms embargo" (a word of undoing among the noun's two nearest governors)."""
     return any(g.lemma_.lower() in ctx.t["undoing_words"] for g in governors(measure)[:2] if g.pos_ in ("VERB", "NOUN"))
+
+
+def _charged_act(ctx: Context, tok: Token, chain: list[Token]) -> bool:
+    """Whether the act is what a verb of accusing charges someone with ("accused Y of shelling P", "accused Y of
+    carrying out a strike"): the checklist's convention, an accusation of an attack is an accusation only."""
+    return any(g.dep_ == "pcomp" and g.head.lower_ == "of" and ctx.t["verb_of"].get(g.head.head.lemma_.lower()) == "accused"
+               for g in [tok, *chain[:3]])
 
 
 def _denied_by_another(ctx: Context, denial: Token, pred: str, subjects: list[str] | tuple[str, ...]) -> bool:

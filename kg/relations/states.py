@@ -19,7 +19,7 @@ def struck_states(rels: list[Relation], entities: list[Entity]) -> list[Relation
     by_key = {e.key: e for e in entities}
     out = []
     for r in rels:
-        if r.predicate not in ("struck", "killed") or r.modality not in ("asserted", "negated", "hypothetical"):
+        if r.predicate not in ("struck", "killed") or r.modality not in ("asserted", "negated", "hypothetical", "alleged"):
             continue
         hit = r.object if r.predicate == "struck" else r.place
         state, attacker = _state_of(by_key, hit), _own_state(by_key, r.subject)

@@ -19,9 +19,9 @@ def affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, list
     """Give officials whose role names no state the state the article ties to that role.
 
     In order: an unnamed "<Country>'s <role>" elsewhere in the article; the affiliation of an
-    organisation in the role ("Foreign Office spokesperson"); a state named earlier in the sentence; a body the
-    title names ("UN envoy X"; "X, a spokesman for the Y Front"); the state that is the subject of the sentence
-    before; a state named later in the sentence.
+    organisation in the role ("Foreign Office spokesperson"); a body the title names before the name ("UN envoy
+    X", "Y Front spokesman X"); a state named earlier in the sentence; a body the title is "for" ("X, a spokesman
+    for the Y Front"); the state that is the subject of the sentence before; a state named later in the sentence.
     """
     gaz = gazetteer()
     role_country: dict[str, str] = {}
@@ -58,9 +58,9 @@ def affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, list
             return k if is_country(k) else getattr(by_key.get(k), "affiliation", "")
 
         if not aff:
-            aff = next((state(t) for t in sents[n] if t.i < first.tokens[0] and state(t)), "")
+            aff = _titling_body(doc, groups[e.key], key_at, by_key)  # "UN envoy X", "Y Front spokesman X": the body's
         if not aff:
-            aff = _titling_body(doc, groups[e.key], key_at, by_key)  # "UN envoy X", "NATO chief X": the body's
+            aff = next((state(t) for t in sents[n] if t.i < first.tokens[0] and state(t)), "")
         if not aff:
             aff = _role_body(doc, groups[e.key], key_at, by_key)  # "X, a spokesman for the Y Front": the Front's
         if not aff and n > 0:
@@ -73,15 +73,17 @@ def affiliate_officials(doc: Doc, entities: list[Entity], groups: dict[str, list
 
 def _titling_body(doc: Doc, ms: list[Mention], key_at: dict[int, str], by_key: dict) -> str:
     """The named organisation or group an official's title names right before the name, with no state of its own:
-    "UN envoy X", "NATO chief X" belong to the body."""
+    "UN envoy X", "NATO chief X", "Y Front military spokesman X" belong to the body, whatever state the sentence
+    named before ("Speaking in Z, Y Front spokesman X said")."""
     for m in ms:
         i = m.tokens[0] - 1
-        while i >= 0 and doc[i].lower_ in cues().role_words and i not in key_at:
+        while i >= 0 and i not in key_at and (doc[i].lower_ in cues().role_words or  # "military" of "Y military spokesman"
+                                              doc[i].is_lower and doc[i].dep_ in ("amod", "compound")):
             i -= 1
         ent = by_key.get(key_at.get(i, ""))
         if i < m.tokens[0] - 1 and ent is not None and ent.type in ("Organization", "Group") and not ent.affiliation \
-                and any(actor_key(name) in actors() for name in (ent.label, *ent.aliases)):
-            return ent.key  # a body of actors.json (international, or a group); "Foreign Office X" is still a state's
+                and (ent.type == "Group" or any(actor_key(name) in actors() for name in (ent.label, *ent.aliases))):
+            return ent.key  # an armed group, or a body of actors.json; "Foreign Office X" is still a state's
     return ""
 
 

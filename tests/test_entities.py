@@ -627,6 +627,9 @@ def test_entities_two_one_word_bodies_joined_by_and_stay_two(read_text):
      "group/azure-front"),
     ("Karl Brandt, a spokesman for Peru's defence ministry, said on Monday that Chilean troops had crossed the border.",
      "country/PE"),
+    # a group named in the title before the name, modifiers between, whatever state the sentence named first
+    ("Speaking on radio in Chile, Azure Front military spokesman Karl Brandt said the group had downed a drone.",
+     "group/azure-front"),
 ])
 def test_entities_an_official_belongs_to_the_body_his_title_is_for(read_text, text, affiliation):
     # "X, a spokesman for the Y Front": Y's, not the state another word of the sentence names

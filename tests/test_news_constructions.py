@@ -398,6 +398,9 @@ CASES = [
     # "the bloc" is the organisation named before, as "the alliance" is
     ("The Andean Community met in Quito on Monday. The bloc urged Peru and Chile to show restraint.",
      ("org/andean-community","urgedRestraint","country/PE")),
+    # naming the author of an attack the article reported is an accusation ("said the Y Front carried out the bombing")
+    ("A bomb went off in a market in Tacna on Monday. Otto Lang, the Peruvian interior minister, said the Azure Front "
+     "carried out the bombing.", ("person/otto-lang","accused","group/azure-front")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too
@@ -564,6 +567,8 @@ def test_news_appeal_to_attack_is_no_appeal_for_restraint(read_text):
 
 
 NO_EDGE_OF = [
+    # the author's own claim is no accusation of itself
+    ("A bomb went off in a market in Tacna. The Azure Front said it carried out the bombing.", "accused"),
     # the modal "would bear responsibility" lays the blame for what the speaker will do: a threat, no accusation
     ("Bolivia's army chief warned that Chile would bear full responsibility for the consequences.", "accused"),
     # an adjective of readiness offers the act; a meeting offered is not held

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..keys import armed_forces_key, iso_of
+from ..lexicon import cues
 from .context import speech_verb_above
 from .sides import own_side
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 
     from .context import Context
 
-__all__ = ["claimed_attack", "reporting_party", "sayer", "victims_account"]
+__all__ = ["attributed_attack", "claimed_attack", "reporting_party", "sayer", "victims_account"]
 
 _SIDES = frozenset(("Country", "Group", "Organization"))
 
@@ -80,6 +81,21 @@ def victims_account(ctx: Context, tok: Token, attackers: list[str], targets: lis
     if not side & hit or any(_side_of(ctx, k) & side for k in attackers):
         return ""
     return speaker
+
+
+def attributed_attack(ctx: Context, noun: Token, attackers: list[str]) -> str:
+    """The speaker who names the author of an attack the article already knows ("X said the Y Front carried out
+    the bombing", "... staged Monday's attack"): a definite attack noun, object of a verb of authoring whose subject
+    is the author, reported by a speaker of another side, is an attribution of blame, an accusation; "" otherwise.
+    Not a new attack told ("said Y launched an offensive") nor the author's own claim ("Y said it carried out ...")."""
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in ctx.authoring_verbs or \
+            not any(c.dep_ == "det" and c.lower_ in cues().definite_determiners or c.dep_ == "poss"
+                    for c in noun.children) or \
+            (up := speech_verb_above(ctx, verb, levels=4)) is None or not (speaker := sayer(ctx, up)):
+        return ""
+    side = _side_of(ctx, speaker)
+    return "" if any(_side_of(ctx, k) & side for k in attackers) else speaker
 
 
 def _side_of(ctx: Context, key: str) -> set[str]:

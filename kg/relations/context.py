@@ -41,6 +41,7 @@ class Context:
     diplomat_nouns: frozenset[str]  # "X's ambassador, NAME": the title a diplomatic act's party is read from
     harm_verbs: frozenset[str]  # "a strike killed X", "hit a school": what an attack does to its target
     mediator_nouns: frozenset[str]  # "Ruritanian mediators announced the truce": who mediated it
+    authoring_verbs: frozenset[str]  # "carried out the bombing": a verb that makes its subject an attack's author
 
     def key(self, tok: Token) -> str:
         """The entity key of ``tok``, or ""."""
@@ -71,6 +72,7 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         diplomat_nouns=words["diplomat_nouns"],
         harm_verbs=words["harm_verbs"],
         mediator_nouns=words["mediator_nouns"],
+        authoring_verbs=words["authoring_verbs"],
     )
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..incident_days import calendar_times, day
 from ..schema import PREDICATES, Evidence, Relation
 from .arguments import ATTACKS, entities_in
-from .claims import victims_account
+from .claims import attributed_attack, victims_account
 from .discourse import note_attack
 from .facts import casualties, finer_code, place, stated_day
 from .facts import confidence as edge_confidence
@@ -58,6 +58,8 @@ def emit(ctx: Context, disc: Discourse, subjects: list[str], pred: str, targets:
     mood = modality(ctx, tok, chain, read_as or pred, subjects)
     if pred in ATTACKS and mood == "asserted" and remember:
         note_attack(ctx, disc, tok, subjects[0], family)
+    if pred == "struck" and mood == "asserted" and remember and (speaker := attributed_attack(ctx, tok, subjects)):
+        emit(ctx, disc, [speaker], "accused", subjects, tok, sent, chain, depth + 1, read_as="accused", remember=False)
     if not targets or pred == "mediated" and _colleague_of_a_side(ctx, subjects, targets):
         return  # an envoy arranging talks between his own president and another is a party to them, no mediator
     if pred in _TOWARD_OTHERS:  # "X accused Y of ramming an X coast guard vessel": X's own body is the victim

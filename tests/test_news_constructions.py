@@ -401,6 +401,8 @@ CASES = [
     # naming the author of an attack the article reported is an accusation ("said the Y Front carried out the bombing")
     ("A bomb went off in a market in Tacna on Monday. Otto Lang, the Peruvian interior minister, said the Azure Front "
      "carried out the bombing.", ("person/otto-lang","accused","group/azure-front")),
+    # a verb of criticism done with a weapon is a blow ("blasted the boat with water cannon")
+    ("Two Peruvian patrol ships blasted a Chilean fishing boat with water cannon on Sunday.", ("country/PE","struck","country/CL")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

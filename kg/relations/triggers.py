@@ -98,6 +98,9 @@ def _verb_by_object(ctx: Context, tok: Token, lemma: str, pred: str) -> str | No
         return "struck"  # "the group took over a third of the country"
     if pred == "struck" and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.criticised_things for c in tok.children):
         return "condemned"  # "attacked the proclamation", "slammed the decision": words, aimed at its author
+    if pred == "condemned" and any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in ctx.weapon_words for g in c.children) for c in tok.children):
+        return "struck"  # "blasted the boat with water cannon": a blow, not words
     if lemma in t["combat_verbs"] and any(c.dep_ == "dobj" and (ctx.key(c) or any(
             ctx.key(g) for g in c.children if g.dep_ in ("amod", "compound", "poss"))) for c in tok.children):
         return "struck"  # "fought the X Front", "fought Ruritanian troops", "fought the group's insurgency"

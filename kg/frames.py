@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["Frame", "frame_lists", "frames", "match_frames"]
 
 _DATA = Path(__file__).parent / "data" / "frames.json"
+_SHARED = "#shared-subject"  # the key of a frame's pattern whose actor is the subject of the verb it is joined to
+_PLAIN_ACTOR = {"DEP": "nsubj"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +133,36 @@ def _matchers(vocab_id: int, vocab: Any) -> tuple[Any, ...]:
     for frame in frames():
         matcher = DependencyMatcher(vocab)
         matcher.add(frame.id, [list(frame.pattern)])
+        if shared := _shared_subject_patterns().get(frame.id):
+            matcher.add(frame.id + _SHARED, [list(shared)])
         out.append(matcher)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _shared_subject_patterns() -> dict[str, tuple[dict[str, Any], ...]]:
+    """Frame id -> its pattern without its actor node, for the frames whose actor is the plain subject of the word
+    it hangs on: that word may be coordinated with a verb whose subject it shares ("X said ... and vowed that Y
+    would pay")."""
+    out = {}
+    for frame in frames():
+        nodes = tuple(n for n in frame.pattern if not (n.get("RIGHT_ID") == "actor" and n.get("REL_OP") == ">" and
+                                                       n.get("RIGHT_ATTRS") == _PLAIN_ACTOR))
+        if len(nodes) < len(frame.pattern) and not any(n.get("LEFT_ID") == "actor" for n in nodes):
+            out[frame.id] = nodes
+    return out
+
+
+def _shared_subject(frame: Frame, roles: dict[str, Token]) -> Token | None:
+    """The subject a coordinated verb with none of its own shares with the verb it is joined to, for a match of
+    ``frame``'s shared-subject pattern; None when the verb has a subject (the frame's own pattern reads it) or is
+    no conjunct."""
+    host = roles[next(n["LEFT_ID"] for n in frame.pattern if n.get("RIGHT_ID") == "actor")]
+    if host.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in host.children):
+        return None
+    while host.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in host.children):
+        host = host.head
+    return next((c for c in host.children if c.dep_ == "nsubj"), None)
 
 
 def _words(node: dict[str, Any]) -> frozenset[str] | None:
@@ -186,9 +216,15 @@ def match_frames(doc: Doc) -> list[tuple[Frame, dict[str, Token]]]:
     matchers = _matchers(id(doc.vocab), doc.vocab)
     found = []
     seen = set()
-    for index, token_ids in ((i, ids) for i in possible for _, ids in matchers[i](sub)):
+    for index, match_id, token_ids in ((i, m, ids) for i in possible for m, ids in matchers[i](sub)):
         frame = frames()[index]
-        roles = {node["RIGHT_ID"]: doc[origin[i]] for node, i in zip(frame.pattern, token_ids)}
+        shared = doc.vocab.strings[match_id].endswith(_SHARED)
+        pattern = _shared_subject_patterns()[frame.id] if shared else frame.pattern
+        roles = {node["RIGHT_ID"]: doc[origin[i]] for node, i in zip(pattern, token_ids)}
+        if shared:
+            if (actor := _shared_subject(frame, roles)) is None:
+                continue
+            roles["actor"] = actor
         if any(shadowed_subject(roles[r]) for r in ("actor", "target") if r in roles):
             continue
         key = (frame.id, tuple(sorted((k, t.i) for k, t in roles.items() if k in ("trigger", "actor", "target"))))

@@ -403,6 +403,11 @@ CASES = [
      "carried out the bombing.", ("person/otto-lang","accused","group/azure-front")),
     # a verb of criticism done with a weapon is a blow ("blasted the boat with water cannon")
     ("Two Peruvian patrol ships blasted a Chilean fishing boat with water cannon on Sunday.", ("country/PE","struck","country/CL")),
+    # a verb coordinated after another shares its subject ("X said ... and vowed that Y would pay")
+    ("The Azure Front said two of its fighters died in the raid and vowed that Peru would pay a heavy price.",
+     ("group/azure-front","threatened","country/PE")),
+    # actors coordinated before an event noun are all its authors ("the Peruvian and Chilean strikes")
+    ("Chile condemned the Peruvian and Bolivian raids as a breach of its sovereignty.", ("country/CL","condemned","country/PE")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

@@ -169,7 +169,7 @@ def _noun_actor(ctx: Context, tok: Token) -> list[str]:
     receiver = receiver_in_object(ctx, tok)  # "gave the X Front support": the Front receives, the subject gives
     left = left_actor(ctx, tok)
     if left and not (killing and ctx.types.get(left) == "Official") and not (receiver is not None and left == ctx.key(receiver)):
-        return [left]
+        return _coordinated_left(ctx, tok, left)
     own = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.key(c) and not _opposed(ctx, c)
            and not (killing and ctx.types.get(ctx.key(c)) == "Official") and (receiver is None or c.i != receiver.i)]
     of_objects = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
@@ -371,6 +371,13 @@ def _opposed(ctx: Context, name: Token) -> bool:
     """A name after "anti-" or "counter-": the side an act is against, never its actor."""
     i = name.i
     return i >= 2 and ctx.doc[i - 1].text == "-" and ctx.doc[i - 2].lower_ in ctx.t["opposing_prefixes"]
+
+
+def _coordinated_left(ctx: Context, tok: Token, left: str) -> list[str]:
+    """``left`` and the actors coordinated with it before the event noun ("the U.S. and British strikes": both)."""
+    linked = [k for t in tok.lefts for g in t.subtree if (k := ctx.key(g)) and ctx.types.get(k) != "Place" and
+              (g.dep_ == "conj" or any(c.dep_ == "conj" and ctx.key(c) for c in g.children))]
+    return list(dict.fromkeys(linked)) if left in linked else [left]
 
 
 def left_actor(ctx: Context, tok: Token) -> str:

@@ -408,6 +408,11 @@ CASES = [
      ("group/azure-front","threatened","country/PE")),
     # actors coordinated before an event noun are all its authors ("the Peruvian and Chilean strikes")
     ("Chile condemned the Peruvian and Bolivian raids as a breach of its sovereignty.", ("country/CL","condemned","country/PE")),
+    # "Y's ships would be (treated as) legitimate targets": the speaker threatens Y, a named spokesman speaking
+    ("Otto Lang warned that Peruvian gunboats would be treated as targets if they entered the bay.",
+     ("person/otto-lang","threatened","country/PE")),
+    ("The group's military spokesman, Major Karl Brandt, said Chilean patrol boats in the Pacific were now legitimate "
+     "targets.", ("person/karl-brandt","threatened","country/CL")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

@@ -38,7 +38,14 @@ def sayer(ctx: Context, speech: Token) -> str:
     while speech.dep_ in ("conj", "advcl") and not any(c.dep_ == "nsubj" for c in speech.children):
         speech = speech.head
     return next((k for c in speech.children if c.dep_ == "nsubj"
-                 for k in [ctx.key(c) or next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")] if k), "")
+                 for k in [ctx.key(c) or _named_in_apposition(ctx, c) or
+                           next((ctx.key(g) for g in c.subtree if ctx.key(g)), "")] if k), "")
+
+
+def _named_in_apposition(ctx: Context, noun: Token) -> str:
+    """The official an unnamed speaker's noun is in apposition with ("the group's spokesman, Brigadier A B"): the
+    person speaks, not the group the noun's possessive names."""
+    return next((k for c in noun.children if c.dep_ == "appos" for k in [ctx.key(c)] if ctx.types.get(k) == "Official"), "")
 
 
 def claimed_attack(ctx: Context, noun: Token) -> str:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from ..schema import Article, Entity
 
-__all__ = ["Context", "in_headline", "read_context", "speech_verb_above"]
+__all__ = ["Context", "in_headline", "read_context", "speech_verb_above", "threat_speech_above"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,12 @@ def in_headline(ctx: Context, sent: Span) -> bool:
     """True when ``sent`` is a line with no closing punctuation near the start of the article: a headline, whose
     grammar drops articles and writes "and" as a comma."""
     return sent.start_char < 400 and not sent.text.rstrip().endswith(tuple(ctx.t["closing_punctuation"]))
+
+
+def threat_speech_above(ctx: Context, tok: Token, levels: int = 8) -> Token | None:
+    """The verb of saying or warning a threat is reported under ("said", "warned that X would ..."), if any."""
+    return next((up for up in list(tok.ancestors)[:levels]
+                 if up.lemma_.lower() in ctx.t["speech_verbs"] or up.lemma_.lower() in ctx.t["threat_words"]), None)
 
 
 def speech_verb_above(ctx: Context, tok: Token, levels: int = 8) -> Token | None:

@@ -9,7 +9,7 @@ from .arguments import coordinated, entities_in, event_actor, event_author, head
 from .claims import sayer
 from .clauses import CLAUSES
 from .constructions import read_trigger
-from .context import read_context
+from .context import read_context, threat_speech_above
 from .discourse import Discourse
 from .emit import emit
 from .modality import beside, governors, undone_measure
@@ -107,12 +107,6 @@ def read_frame(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Tok
     return emitted
 
 
-def _threat_speech_above(ctx: Context, tok: Token) -> Token | None:
-    """The verb of saying or warning a threat is reported under ("said", "warned that X would ..."), if any."""
-    return next((up for up in list(tok.ancestors)[:8]
-                 if up.lemma_.lower() in ctx.t["speech_verbs"] or up.lemma_.lower() in ctx.t["threat_words"]), None)
-
-
 def _frame_actors(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Token], pred: str) -> list[str]:
     """The actors of a frame match: its actor phrase, else as the frame says (the clause, the event, the discourse)."""
     tok = roles["trigger"]
@@ -123,7 +117,7 @@ def _frame_actors(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, 
     if actors and roles["actor"].dep_ == "nsubj":
         actors += [k for c in headline_comma_subjects(ctx, roles["actor"].head, roles["actor"])
                    if (k := ctx.key(c)) not in actors]  # "Ruritania, Freedonia Agree On Truce"
-    if pred == "threatened" and "actor" in roles and (said := _threat_speech_above(ctx, tok)) is not None and \
+    if pred == "threatened" and "actor" in roles and (said := threat_speech_above(ctx, tok)) is not None and \
             (speaker := sayer(ctx, said)) and (not actors or actors == [ctx.affiliation.get(speaker)] and
                                                ctx.types.get(speaker) == "Official"):
         actors = [speaker]  # "the minister said (warned) the army (his state) would respond if Y ...": his threat

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import ATTACKS, entities_in, subjects
+from .claims import sayer
+from .context import threat_speech_above
 from .emit import emit
 from .modality import governors
 
@@ -27,10 +29,12 @@ def declared_targets(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> b
     adjectives = [c for c in tok.children if c.dep_ == "amod" and c.lower_ in ctx.t["legitimacy_adjectives"]]
     if tok.dep_ == "dobj" and tok.head.lower_ in ctx.t["legitimacy_adjectives"]:
         adjectives.append(tok.head)  # the tagger read "legitimate" as a verb with "targets" for object
-    if not adjectives:
-        return False
     head = tok.head if tok.head not in adjectives else tok.head.head
     verb = head.head if tok.dep_ == "pobj" else head  # "treat Y as targets" / "consider Y targets"
+    if not adjectives and not (tok.dep_ == "pobj" and verb.lemma_.lower() == "treat"):
+        return False  # "would be treated as targets" needs no "legitimate"
+    if stated := _stated_targets(ctx, disc, tok, verb, sent):
+        return stated
     if verb.lemma_.lower() not in ctx.t["considering_verbs"] and verb.pos_ != "VERB":
         return False
     holders = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i and c.i != tok.i] + \
@@ -42,6 +46,20 @@ def declared_targets(ctx: Context, disc: Discourse, tok: Token, sent: Span) -> b
         return False
     emit(ctx, disc, actors, "threatened", threatened, tok, sent, governors(tok), depth)
     return True
+
+
+def _stated_targets(ctx: Context, disc: Discourse, tok: Token, verb: Token, sent: Span) -> bool:
+    """"The speaker warned that Y's ships would be (treated as) legitimate targets": a copula or a passive with the
+    threatened party for subject, the threat the speaker's."""
+    holders = [c for c in verb.children if c.dep_ == ("nsubjpass" if verb.lemma_.lower() != "be" else "nsubj")]
+    if not holders or (verb.lemma_.lower() != "be" and not any(c.dep_ == "auxpass" for c in verb.children)) or \
+            (said := threat_speech_above(ctx, verb, levels=3)) is None or not (speaker := sayer(ctx, said)):
+        return False
+    threatened = [k for h in holders for k in entities_in(ctx, h, multi=True, skip=frozenset([speaker]))
+                  if ctx.types.get(k) != "Place"]  # "warships in the Red Sea": the warships' state, not the sea
+    if threatened:
+        emit(ctx, disc, [speaker], "threatened", threatened, tok, sent, governors(tok), 2)
+    return bool(threatened)
 
 
 def conditioned_party(ctx: Context, disc: Discourse, rd: Reading) -> None:

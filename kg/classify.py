@@ -141,6 +141,8 @@ def _by_form(span: Span, label: str, sent: int, lower_words: set[str], key: str,
         return mention
     if len(span) == 1 and span.text.lower() in lower_words and key not in gaz.places and key not in gaz.regions:
         return None  # a capitalised common word ("State", "Sea"): the article uses it in lower case too
+    if len(span) == 1 and span[0].is_sent_start and span.text.lower() in cues().opening_common_nouns:
+        return None  # "Jets struck the town": the sentence's first word, no name
     if len(span) == 1 and span.root.dep_ in ("compound", "amod") and span.root.head.text[:1].isupper() and \
             span.root.head.i == span.end and key not in gaz.places and key not in gaz.regions:
         return None  # a piece of a longer name the NER split ("Islamic" of "Islamic State")

@@ -31,6 +31,7 @@ class Cues:
     place_words: frozenset[str]
     landmark_words: frozenset[str]  # head words of a building's or a landmark's name, part of it: "the X Cathedral"
     facility_words: frozenset[str]  # lower-case heads of a site named with the name before: "the X airfield"
+    opening_common_nouns: frozenset[str]  # "Jets struck ...": a sentence's first word, capitalised only there
     modified_facility_words: frozenset[str]  # such heads after a word saying which: "the X power plant"
     courtesy_titles: frozenset[str]  # titles of address before a person's name: "Mr", "Ms", "Dr"
     seat_nouns: frozenset[str]  # a seat of government, naming a place in apposition: "the provincial capital, X"

@@ -250,6 +250,17 @@ def test_entities_code_of_a_country_counts_only_in_capitals(read_text, text, cou
     assert {e.label for e in entities.values() if e.type == "Country"} == countries
 
 
+@pytest.mark.parametrize("text", [
+    "Jets struck the border town of Tacna overnight.",  # the NER takes "Jets" for a person
+    "Warplanes pounded the camp on Sunday.",  # ... and "Warplanes" for a body
+    "Police arrested two men in Arica on Monday.",  # "Police" is also a town in Poland
+])
+def test_entities_a_common_noun_opening_a_sentence_is_no_name(read_text, text):
+    entities, _ = read_text(text)
+    first = text.split()[0]
+    assert not [e for e in entities.values() if e.label == first], entities
+
+
 def test_entities_country_codes_need_capitals_in_the_gazetteer():
     from kg.gazetteer import gazetteer
 

@@ -413,6 +413,11 @@ CASES = [
      ("person/otto-lang","threatened","country/PE")),
     ("The group's military spokesman, Major Karl Brandt, said Chilean patrol boats in the Pacific were now legitimate "
      "targets.", ("person/karl-brandt","threatened","country/CL")),
+    # attack craft with no owner: "the jets" are the last attacker's, "two jets" the reporting army's own
+    ("Peruvian jets bombed Tacna on Friday. Chile said the jets had also hit a school in Arica.",
+     ("country/PE","struck","place/geonames/3899361")),
+    ("The Bolivian army said two helicopters had fired rockets at Azure Front camps near the border.",
+     ("org/BO/armed-forces","struck","group/azure-front")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

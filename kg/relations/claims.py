@@ -12,9 +12,11 @@ from .sides import own_side
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from .constructions import Reading
     from .context import Context
+    from .discourse import Discourse
 
-__all__ = ["attributed_attack", "claimed_attack", "reporting_party", "sayer", "victims_account"]
+__all__ = ["attributed_attack", "claimed_attack", "reporting_party", "sayer", "unowned_aircraft", "victims_account"]
 
 _SIDES = frozenset(("Country", "Group", "Organization"))
 
@@ -103,6 +105,21 @@ def attributed_attack(ctx: Context, noun: Token, attackers: list[str]) -> str:
         return ""
     side = _side_of(ctx, speaker)
     return "" if any(_side_of(ctx, k) & side for k in attackers) else speaker
+
+
+def unowned_aircraft(ctx: Context, disc: Discourse, rd: Reading) -> None:
+    """Attack craft named with no owner: "the jets" are those of the last attacker read ("X's jets bombed P. The jets
+    also hit Q"); "two fighter jets bombed Y", as an army or an armed group reports it, are its own (as
+    ``claimed_attack`` reads its strikes). Example: "The Ruritanian army said two jets had bombed Azure Front camps." """
+    craft = next((c for c in rd.tok.children if c.dep_ == "nsubj" and c.lower_ in ctx.aircraft_nouns), None)
+    if rd.subjects or rd.pred not in ("struck", "killed") or craft is None or any(ctx.key(t) for t in craft.subtree):
+        return
+    if any(c.dep_ == "det" and c.lower_ in cues().definite_determiners for c in craft.children):
+        rd.subjects = [disc.last_actor["struck"]] if "struck" in disc.last_actor else []
+    elif (up := speech_verb_above(ctx, rd.tok, levels=4)) is not None and (claimant := sayer(ctx, up)):
+        own = claimant if ctx.types.get(claimant) != "Official" else ctx.affiliation.get(claimant, "")
+        if ctx.types.get(own) == "Group" or own == armed_forces_key(iso_of(ctx.affiliation.get(own, ""))):
+            rd.subjects = [own]
 
 
 def _side_of(ctx: Context, key: str) -> set[str]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..schema import PREDICATES
 from .arguments import entities_in, event_actor, event_author, subjects
+from .claims import unowned_aircraft
 from .context import speech_verb_above
 from .discourse import recalled_actor
 from .emit import emit
@@ -368,7 +369,7 @@ def co_speakers(ctx: Context, disc: Discourse, rd: Reading) -> None:
                             if k not in rd.subjects and ctx.types.get(k) == ctx.types.get(rd.subjects[0])]
 
 
-FALLBACKS = (object_of_attack, killed_in_attack, accused_clause, judged_act, relative_object, reprisal_target,
+FALLBACKS = (object_of_attack, killed_in_attack, unowned_aircraft, accused_clause, judged_act, relative_object, reprisal_target,
              conditioned_party, unaddressed_threat, diplomatic_party, summons_protest, appeal_parties, appeal_addressees, co_speakers,
              unaddressed_appeal, day_named_attack)
 

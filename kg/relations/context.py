@@ -42,6 +42,7 @@ class Context:
     harm_verbs: frozenset[str]  # "a strike killed X", "hit a school": what an attack does to its target
     mediator_nouns: frozenset[str]  # "Ruritanian mediators announced the truce": who mediated it
     authoring_verbs: frozenset[str]  # "carried out the bombing": a verb that makes its subject an attack's author
+    aircraft_nouns: frozenset[str]  # "two fighter jets bombed X": a craft whose owner the report tells
 
     def key(self, tok: Token) -> str:
         """The entity key of ``tok``, or ""."""
@@ -73,6 +74,7 @@ def read_context(doc: Doc, article: Article, entities: list[Entity], token_key: 
         harm_verbs=words["harm_verbs"],
         mediator_nouns=words["mediator_nouns"],
         authoring_verbs=words["authoring_verbs"],
+        aircraft_nouns=words["aircraft_nouns"],
     )
 
 

@@ -5,7 +5,7 @@ graph and returns the incidents; ``kg.graph.add_incidents`` writes them into the
 one incident when they agree on
 
 * the kind of act (``kg/data/incidents.json``: struck, retaliated against and killed are one kind, an
-  expulsion another...) and the modality (a strike is not an offer to strike; denied and hypothetical
+  expulsion another...) and the modality (a strike is not an offer to strike; denied, hypothetical and alleged
   acts are never merged);
 * the actor, named at the state or group level: an official or a state body counts as the country or
   group it belongs to (``affiliation``, or the state of an ``org/<ISO>/`` key; one level up, twice at

@@ -418,6 +418,9 @@ CASES = [
      ("country/PE","struck","place/geonames/3899361")),
     ("The Bolivian army said two helicopters had fired rockets at Azure Front camps near the border.",
      ("org/BO/armed-forces","struck","group/azure-front")),
+    # "they" after "allies including A and B" is A and B, in a frame's actor too; air defence systems are arms
+    ("Allies including Ecuador and Brazil said they would ship more air defence systems to Peru.",
+     ("country/EC","supported","country/PE")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

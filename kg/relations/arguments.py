@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .discourse import Discourse
 
 __all__ = ["ATTACKS", "coordinated", "entities_in", "event_actor", "event_author", "headline_comma_subjects",
-           "left_actor", "participle_agents", "receiver_in_object", "subjects"]
+           "left_actor", "participle_agents", "plural_speakers", "receiver_in_object", "subjects"]
 
 ATTACKS = frozenset(n for n, p in PREDICATES.items() if p.attack)  # the attacks the discourse remembers
 _CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "mark", "punct", "cc", "det", "aux", "auxpass", "neg"}
@@ -194,6 +194,18 @@ def receiver_in_object(ctx: Context, noun: Token) -> Token | None:
     return name if name is not None and det is not None and det.i < name.i else None
 
 
+def plural_speakers(ctx: Context, pronoun: Token, tok: Token, keys: list[str]) -> list[str]:
+    """``keys`` read for a plural pronoun, widened to every party the subject of the verb of saying above names when
+    the pronoun was resolved to one of them ("A, B and C said they urged ...", "allies including A and B said they
+    would send ...": all of them, not the one "they" was resolved to)."""
+    if keys and pronoun.pos_ == "PRON" and "Plur" in pronoun.morph.get("Number") and \
+            (up := speech_verb_above(ctx, tok)) is not None and keys[0] in (together := [
+                k for c in up.children if c.dep_ == "nsubj" for k in entities_in(ctx, c, multi=True)
+                if ctx.types.get(k) != "Place"]):
+        return together
+    return keys
+
+
 def _agent_verb(agent: Token) -> str:
     """The lemma of the participle a by-agent hangs on ("brokered" of "brokered by M")."""
     return agent.head.head.lemma_.lower()
@@ -212,11 +224,7 @@ def _named_subject(ctx: Context, disc: Discourse, tok: Token, pred: str, cands: 
         if cand.lower_ in t["role_nouns"] or cand.lemma_.lower() in t["role_nouns"]:
             people = [k for k in entities_in(ctx, cand, multi=True) if ctx.types.get(k) == "Official"]
             keys = people or keys  # "the Freedonian envoy to Chile, Karl Brandt, alleged": the envoy, a person
-        keys = [k for k in keys if ctx.types.get(k) != "Place"]
-        if keys and cand.pos_ == "PRON" and "Plur" in cand.morph.get("Number") and \
-                (up := speech_verb_above(ctx, tok)) is not None and keys[0] in (together := [
-                    k for c in up.children if c.dep_ == "nsubj" for k in entities_in(ctx, c, multi=True)]):
-            keys = together  # "A, B and C said they urged ...": all three, not the one "they" was resolved to
+        keys = plural_speakers(ctx, cand, tok, [k for k in keys if ctx.types.get(k) != "Place"])
         if keys:
             return keys, depth
         if (state := _own_forces(ctx, tok, cand)):

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..frames import Frame, match_frames
 from ..schema import PREDICATES
-from .arguments import coordinated, entities_in, event_actor, event_author, headline_comma_subjects, subjects
+from .arguments import coordinated, entities_in, event_actor, event_author, headline_comma_subjects, plural_speakers, subjects
 from .claims import sayer
 from .clauses import CLAUSES
 from .constructions import read_trigger
@@ -110,8 +110,8 @@ def read_frame(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Tok
 def _frame_actors(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Token], pred: str) -> list[str]:
     """The actors of a frame match: its actor phrase, else as the frame says (the clause, the event, the discourse)."""
     tok = roles["trigger"]
-    actors = [k for k in entities_in(ctx, roles["actor"], multi=False) if ctx.types.get(k) != "Place"] \
-        if "actor" in roles else []
+    actors = plural_speakers(ctx, roles["actor"], tok, [k for k in entities_in(ctx, roles["actor"], multi=False)
+                                                        if ctx.types.get(k) != "Place"]) if "actor" in roles else []
     if actors and not ctx.key(roles["actor"]):  # "the X-ian government and the Y Front agreed": both
         actors += [k for k in coordinated(ctx, roles["actor"], set()) if k not in actors and ctx.types.get(k) != "Place"]
     if actors and roles["actor"].dep_ == "nsubj":

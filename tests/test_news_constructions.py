@@ -421,6 +421,8 @@ CASES = [
     # "they" after "allies including A and B" is A and B, in a frame's actor too; air defence systems are arms
     ("Allies including Ecuador and Brazil said they would ship more air defence systems to Peru.",
      ("country/EC","supported","country/PE")),
+    # "reaffirm" carries the event its object names, as "reiterate" does
+    ("Otto Lang reaffirmed his government's backing for Peru on Monday.", ("person/otto-lang","supported","country/PE")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

@@ -261,6 +261,13 @@ def test_entities_a_common_noun_opening_a_sentence_is_no_name(read_text, text):
     assert not [e for e in entities.values() if e.label == first], entities
 
 
+def test_entities_a_body_of_a_state_named_after_it_belongs_to_it(read_text):
+    # "the X Committee of the Republic of Y": Y's body, though the NER spans the two names apart
+    entities, _ = read_text("Officers of the State Border Committee of the Republic of Chile fired flares at a patrol.")
+    body = next(e for e in entities.values() if "State Border Committee" in e.label)
+    assert body.affiliation == "country/CL", body
+
+
 def test_entities_country_codes_need_capitals_in_the_gazetteer():
     from kg.gazetteer import gazetteer
 

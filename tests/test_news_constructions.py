@@ -423,6 +423,9 @@ CASES = [
      ("country/EC","supported","country/PE")),
     # "reaffirm" carries the event its object names, as "reiterate" does
     ("Otto Lang reaffirmed his government's backing for Peru on Monday.", ("person/otto-lang","supported","country/PE")),
+    # a state's warning answers the other state, not the body of it that fired
+    ("The Chilean navy fired on a Peruvian patrol boat. Peru said it reserved the right to respond.",
+     ("country/PE","threatened","country/CL")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

@@ -88,8 +88,13 @@ def answered_attacker(ctx: Context, disc: Discourse, subjects: list[str]) -> lis
     them, their members): an attack, sanctions, an expulsion; whom their unaddressed reprisal or threat answers ("Y shelled X's
     port. X vowed to retaliate"; "Y imposed sanctions on X. X said it would retaliate")."""
     side = own_side(ctx, subjects)
-    return next(([r.subject] for r in reversed(disc.said) if r.predicate in ctx.t["answerable_acts"] and r.subject not in side
-                 and (r.object in side or ctx.located_in.get(r.object) in side or ctx.affiliation.get(r.object) in side)), [])
+    attacker = next((r.subject for r in reversed(disc.said) if r.predicate in ctx.t["answerable_acts"] and r.subject not in side
+                     and (r.object in side or ctx.located_in.get(r.object) in side or ctx.affiliation.get(r.object) in side)), "")
+    state = ctx.affiliation.get(attacker, "")
+    if subjects and all(ctx.types.get(k) == "Country" for k in subjects) and ctx.types.get(attacker) == "Organization" and \
+            ctx.types.get(state) == "Country" and state not in side:
+        return [state]  # a state answers a state: "Y's border guards fired; X warned it would respond" is X against Y
+    return [attacker] if attacker else []
 
 
 def represented_state(ctx: Context, noun: Token, pred: str, skip: frozenset[str]) -> list[str]:

@@ -296,6 +296,25 @@ def test_rdf_valid_graph_conforms(ruritania):
     assert conforms, report
 
 
+def test_rdf_every_modality_conforms_and_only_direct_ones_get_the_direct_triple(ruritania):
+    # each modality kg writes, "alleged" (an attack someone is accused of) among them, passes the shapes
+    assert "alleged" in MODALITIES and "alleged" not in DIRECT_MODALITIES
+    for modality in MODALITIES:
+        G = ruritania.copy()
+        G.edges["country/RR", "country/FD", "struck:a1:0:country/FD"].update(modality=modality)
+        g = to_rdf(G)
+        conforms, report = validate(g)
+        assert conforms, (modality, report)
+        direct = (node_iri("country/RR"), KG.struck, node_iri("country/FD")) in g
+        assert direct == (modality in DIRECT_MODALITIES or _struck_elsewhere(ruritania)), modality
+
+
+def _struck_elsewhere(G) -> bool:
+    """Whether another asserted struck edge links the same two nodes (it would keep the direct triple)."""
+    return any(k != "struck:a1:0:country/FD" and d["predicate"] == "struck" and d["modality"] in ("asserted", "offered")
+               for k, d in G.get_edge_data("country/RR", "country/FD", default={}).items())
+
+
 @pytest.mark.parametrize("edit, constraint", [
     (lambda G: G.edges["country/RR", "country/FD", "struck:a1:0:country/FD"].update(confidence=1.5), "MaxInclusive"),
     (lambda G: G.edges["country/RR", "country/FD", "struck:a1:0:country/FD"].update(modality="rumoured"), "In"),

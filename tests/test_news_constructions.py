@@ -426,6 +426,9 @@ CASES = [
     # a state's warning answers the other state, not the body of it that fired
     ("The Chilean navy fired on a Peruvian patrol boat. Peru said it reserved the right to respond.",
      ("country/PE","threatened","country/CL")),
+    # the passive attribution is one too ("said the attack had been carried out by Y")
+    ("A car bomb exploded at a bus station in Arica. Otto Lang said the bombing had been carried out by the Azure Front.",
+     ("person/otto-lang","accused","group/azure-front")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too
@@ -592,6 +595,9 @@ def test_news_appeal_to_attack_is_no_appeal_for_restraint(read_text):
 
 
 NO_EDGE_OF = [
+    # an outlet reporting who carried out an attack reports news, it accuses no one
+    ("A car bomb exploded in Arica. The Andean Herald reported that the bombing was carried out by the Azure Front.",
+     "accused"),
     # the author's own claim is no accusation of itself
     ("A bomb went off in a market in Tacna. The Azure Front said it carried out the bombing.", "accused"),
     # the modal "would bear responsibility" lays the blame for what the speaker will do: a threat, no accusation

@@ -94,15 +94,18 @@ def victims_account(ctx: Context, tok: Token, attackers: list[str], targets: lis
 
 def attributed_attack(ctx: Context, noun: Token, attackers: list[str]) -> str:
     """The speaker who names the author of an attack the article already knows ("X said the Y Front carried out
-    the bombing", "... staged Monday's attack"): a definite attack noun, object of a verb of authoring whose subject
-    is the author, reported by a speaker of another side, is an attribution of blame, an accusation; "" otherwise.
+    the bombing", "... staged Monday's attack", "said the attack had been carried out by Y"): a definite attack noun,
+    object of a verb of authoring whose subject (or agent) is the author, reported by a speaker of another side, is an
+    attribution of blame, an accusation; "" otherwise.
     Not a new attack told ("said Y launched an offensive") nor the author's own claim ("Y said it carried out ...")."""
     verb = noun.head
-    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in ctx.authoring_verbs or \
+    passive = noun.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children)  # "had been carried out by Y"
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" and not passive or verb.lemma_.lower() not in ctx.authoring_verbs or \
             not any(c.dep_ == "det" and c.lower_ in cues().definite_determiners or c.dep_ == "poss"
                     for c in noun.children) or \
-            (up := speech_verb_above(ctx, verb, levels=4)) is None or not (speaker := sayer(ctx, up)):
-        return ""
+            (up := speech_verb_above(ctx, verb, levels=4)) is None or up.lemma_.lower() in cues().reporting_verbs or \
+            not (speaker := sayer(ctx, up)):
+        return ""  # "the outlet reported that ...": news, no party's charge
     side = _side_of(ctx, speaker)
     return "" if any(_side_of(ctx, k) & side for k in attackers) else speaker
 

@@ -429,6 +429,9 @@ CASES = [
     # the passive attribution is one too ("said the attack had been carried out by Y")
     ("A car bomb exploded at a bus station in Arica. Otto Lang said the bombing had been carried out by the Azure Front.",
      ("person/otto-lang","accused","group/azure-front")),
+    # ... also when no target of that attack is known ("a bomb went off" names no attack)
+    ("A bomb went off in a crowded market. Karl Brandt said the attack had been carried out by the Azure Front.",
+     ("person/karl-brandt","accused","group/azure-front")),
     # "they" after coordinated speakers is every one of them
     ("Brazil and Bolivia said they condemned the Peruvian raid on Arica.", ("country/BO","condemned","country/PE")),
     # a measure "on A and on B" hits B too

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from ..frames import Frame, match_frames
 from ..schema import PREDICATES
 from .arguments import coordinated, entities_in, event_actor, event_author, headline_comma_subjects, plural_speakers, subjects
-from .claims import sayer
+from .claims import attributed_attack, sayer
 from .clauses import CLAUSES
 from .constructions import read_trigger
 from .context import read_context, threat_speech_above
@@ -104,6 +104,9 @@ def read_frame(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str, Tok
                 emit(ctx, disc, subj, p, objects, tok, sent, chain, 1, read_as=pred, code=frame.code if p == said else "",
                      confidence=frame.confidence, remember=frame.remember)
             emitted = True
+    if not emitted and pred == "struck" and actors and (speaker := attributed_attack(ctx, tok, actors)):
+        # "X said the bombing was carried out by Y" with no target known: Y is blamed all the same
+        emit(ctx, disc, [speaker], "accused", actors, tok, sent, chain, 2, read_as="accused", remember=False)
     return emitted
 
 

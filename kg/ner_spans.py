@@ -20,9 +20,21 @@ def repaired_spans(ents: list[Span]) -> list[Span]:
     """The NER's entity spans of one document, repaired."""
     named = {t.text for ent in ents for t in ent}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    return _joined_by_particles([_with_facility_noun(_described_person(_joined_by_hyphen(_nationality_cut(_marker_cut(ent)),
-                                                                                        named), taken))
-                                 for ent in ents])
+    return _joined_by_particles([_with_facility_noun(_described_person(_joined_by_hyphen(_nationality_cut(_marker_cut(
+        _country_cut(ent, taken))), named), taken)) for ent in ents])
+
+
+def _country_cut(ent: Span, taken: set[int]) -> Span:
+    """A country whose first word the NER left out ("Sudan" of "South Sudan and Sudan", "Korea" of "North Korea"):
+    the whole name, when the capitalised word before the span belongs to no other entity and makes with it the name
+    of a state."""
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if ent.label_ not in ("GPE", "LOC", "NORP") or prev is None or prev.i in taken or not prev.text[:1].isupper() or \
+            not gazetteer().country(f"{prev.text} {ent.text}") or gazetteer().country(f"{prev.text} {ent.text}") == \
+            gazetteer().country(ent.text):
+        return ent
+    return Span(doc, ent.start - 1, ent.end, label="GPE")
 
 
 def _with_facility_noun(ent: Span) -> Span:

@@ -129,6 +129,13 @@ def test_ner_repairs_a_place_cut_at_its_hyphen_is_the_whole_word(vocab):
     assert [(e.text, e.label_) for e in doc.ents] == [("Kara-Tobe", "GPE")]
 
 
+def test_ner_repairs_a_country_cut_from_its_first_word_is_the_whole_name(vocab):
+    # "South Sudan and Sudan signed" with only the second word of "South Sudan" a place: the whole state's name
+    doc = _with_ents(vocab, ["South", "Sudan", "and", "Sudan", "signed"], [True, True, True, True, False],
+                     [(1, 2, "GPE"), (3, 4, "GPE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("South Sudan", "GPE"), ("Sudan", "GPE")]
+
+
 @pytest.mark.parametrize("words, spaces, ents", [
     # two bodies by their acronyms
     (["the", "PKK", "-", "YPG", "threat"], [True, False, False, True, False], [(1, 2, "ORG")]),

@@ -87,7 +87,8 @@ def kg_verb_repairs(doc: Doc) -> Doc:
     nominal relation no verb takes) has that name for subject. A hyphenated verb kept whole gets its dictionary
     lemma ("co-hosted": "co-host", which the suffix rules make "co-hoste"). A reduced relative read as the main verb
     ("Shells fired from X landed in P") modifies its noun again (``_reduced_relative``); a plural verb of a headline
-    read as a modifier of its object ("A and B urge calm") is the verb again (``_headline_plural_verb``)."""
+    read as a modifier of its object ("A and B urge calm") is the verb again (``_headline_plural_verb``); a subject
+    the parser left as a sentence of its own is the next verb's again (``_stranded_subject``)."""
     lemmas = triggers()["unsplit_lemmas"]
     verbs = set(triggers()["verb_of"]) | triggers()["request_words"]
     for tok in doc:
@@ -98,6 +99,7 @@ def kg_verb_repairs(doc: Doc) -> Doc:
             tok.pos_, tok.tag_ = "VERB", "VBZ"
         _reduced_relative(tok)
         _headline_plural_verb(tok, verbs)
+        _stranded_subject(tok)
         if tok.pos_ != "VERB" or tok.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             continue
         name = doc[tok.i - 1]
@@ -129,6 +131,19 @@ def _headline_plural_verb(tok: Token, verbs: set[str]) -> None:
         tok.head, tok.dep_ = first, "conj"
     obj.head, obj.dep_ = tok, "dobj"
     names.head, names.dep_ = tok, "nsubj"
+
+
+def _stranded_subject(tok: Token) -> None:
+    """"Warsaw | said armed men crossed ...": after a headline the parser may end a sentence right after the body's
+    first name and start another at its verb. A noun phrase that is a sentence of its own, followed by a verb that
+    roots the next sentence with no subject, is that verb's subject (the two sentences are one again)."""
+    doc = tok.doc
+    if tok.dep_ != "ROOT" or tok.pos_ not in ("PROPN", "NOUN") or tok.i + 1 >= len(doc) or tok.sent.end != tok.i + 1:
+        return
+    verb = doc[tok.i + 1]
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return
+    tok.head, tok.dep_ = verb, "nsubj"
 
 
 def _reduced_relative(tok: Token) -> None:

@@ -313,3 +313,11 @@ def test_parse_repairs_a_plural_noun_with_an_object_in_a_relative_clause_is_its_
                ["NOUN", "PRON", "PROPN", "NOUN"], [0, 3, 3, 0], ["ROOT", "dobj", "compound", "relcl"])
     kg_verb_repairs(doc)
     assert (doc[3].pos_, doc[2].dep_) == ("VERB", "nsubj")
+
+
+def test_parse_repairs_a_subject_left_as_a_sentence_of_its_own_is_the_next_verbs(vocab):
+    # "Zenda | said the talks failed": the parser ended a sentence after the name
+    doc = _doc(vocab, ["Zenda", "said", "talks", "failed"], ["NNP", "VBD", "NNS", "VBD"],
+               ["PROPN", "VERB", "NOUN", "VERB"], [0, 1, 3, 1], ["ROOT", "ROOT", "nsubj", "ccomp"])
+    kg_verb_repairs(doc)
+    assert (doc[0].dep_, doc[0].head.i, len(list(doc.sents))) == ("nsubj", 1, 1)

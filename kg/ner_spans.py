@@ -30,11 +30,10 @@ def _country_cut(ent: Span, taken: set[int]) -> Span:
     of a state."""
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start > 0 else None
-    if ent.label_ not in ("GPE", "LOC", "NORP") or prev is None or prev.i in taken or not prev.text[:1].isupper() or \
-            not gazetteer().country(f"{prev.text} {ent.text}") or gazetteer().country(f"{prev.text} {ent.text}") == \
-            gazetteer().country(ent.text):
+    if ent.label_ not in ("GPE", "LOC", "NORP") or prev is None or prev.i in taken or not prev.text[:1].isupper():
         return ent
-    return Span(doc, ent.start - 1, ent.end, label="GPE")
+    whole = gazetteer().country(f"{prev.text} {ent.text}")
+    return Span(doc, ent.start - 1, ent.end, label="GPE") if whole and whole != gazetteer().country(ent.text) else ent
 
 
 def _with_facility_noun(ent: Span) -> Span:

@@ -86,7 +86,8 @@ def sentence_countries(ctx: Context, sent: Span, tok: Token, exclude: list[str],
 def answered_attacker(ctx: Context, disc: Discourse, subjects: list[str]) -> list[str]:
     """The author of the last hostile act read against the side of ``subjects`` (them, their bodies, a place in
     them, their members): an attack, sanctions, an expulsion; whom their unaddressed reprisal or threat answers ("Y shelled X's
-    port. X vowed to retaliate"; "Y imposed sanctions on X. X said it would retaliate")."""
+    port. X vowed to retaliate"; "Y imposed sanctions on X. X said it would retaliate"). A state answers the state whose
+    body acted ("Y's navy fired on X's boat": X against Y)."""
     side = own_side(ctx, subjects)
     attacker = next((r.subject for r in reversed(disc.said) if r.predicate in ctx.t["answerable_acts"] and r.subject not in side
                      and (r.object in side or ctx.located_in.get(r.object) in side or ctx.affiliation.get(r.object) in side)), "")

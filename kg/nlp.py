@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
@@ -131,6 +132,40 @@ def _headline_plural_verb(tok: Token, verbs: set[str]) -> None:
         tok.head, tok.dep_ = first, "conj"
     obj.head, obj.dep_ = tok, "dobj"
     names.head, names.dep_ = tok, "nsubj"
+
+
+@Language.factory("kg_past_verb_repairs")
+def _past_verb_repairs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The repair below with the model's own table of irregular verb forms (its lemmatizer's exceptions)."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+    except (KeyError, ValueError, AttributeError):
+        table = {}  # a model without the table: no repair
+    forms = {form: lemmas[0] for form, lemmas in table.items() if lemmas and lemmas[0] != form}
+    return lambda doc: irregular_past_verbs(doc, forms)
+
+
+def irregular_past_verbs(doc: Doc, forms: dict[str, str]) -> Doc:
+    """An irregular past verb the tagger read as part of a name between a name and its object ("Lima bore
+    responsibility", "the Azure Front overran positions"): a lower-case past form (``forms``: form -> lemma) hung
+    as a modifier on the noun after it, with a proper noun right before it and no verb between, is the clause's
+    verb again, the name its subject and the noun its object."""
+    for tok in doc:
+        name, noun = doc[tok.i - 1] if tok.i else None, tok.head
+        if tok.lower_ not in forms or not tok.text.islower() or tok.pos_ not in ("NOUN", "PROPN") or \
+                tok.dep_ not in ("compound", "amod", "nmod") or name is None or name.pos_ != "PROPN" or \
+                name.head.i not in (tok.i, noun.i) or noun.i <= tok.i or noun.pos_ != "NOUN" or \
+                any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1 : noun.i]):
+            continue
+        tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBD", forms[tok.lower_]
+        said = noun.head.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj" and \
+            any(c.dep_ == "dobj" and c.i != noun.i for c in noun.head.children)  # "told X that Lima bore ..."
+        tok.head, tok.dep_ = (tok, "ROOT") if noun.dep_ == "ROOT" else (noun.head, "ccomp" if said else noun.dep_)
+        noun.head, noun.dep_ = tok, "dobj"
+        name.head, name.dep_ = tok, "nsubj"
+        for c in [c for c in noun.children if c.dep_ == "det" and c.lower_ == "that" and c.i < name.i]:
+            c.head, c.dep_ = tok, "mark"
+    return doc
 
 
 def _stranded_subject(tok: Token) -> None:
@@ -342,6 +377,7 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("kg_name_repairs", after="kg_gazetteer")
         nlp.add_pipe("kg_verb_repairs", after="lemmatizer")
         nlp.add_pipe("kg_clause_repairs", after="kg_verb_repairs")
+        nlp.add_pipe("kg_past_verb_repairs", after="kg_clause_repairs")
         nlp.max_length = 5_000_000
         return nlp
     raise ModelError(

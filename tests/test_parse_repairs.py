@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg.nlp import kg_clause_repairs, kg_gazetteer, kg_name_repairs, kg_verb_repairs
+from kg.nlp import irregular_past_verbs, kg_clause_repairs, kg_gazetteer, kg_name_repairs, kg_verb_repairs
 from kg.officials import with_first_name
 
 
@@ -321,3 +321,19 @@ def test_parse_repairs_a_subject_left_as_a_sentence_of_its_own_is_the_next_verbs
                ["PROPN", "VERB", "NOUN", "VERB"], [0, 1, 3, 1], ["ROOT", "ROOT", "nsubj", "ccomp"])
     kg_verb_repairs(doc)
     assert (doc[0].dep_, doc[0].head.i, len(list(doc.sents))) == ("nsubj", 1, 1)
+
+
+def test_parse_repairs_an_irregular_past_verb_read_into_a_name_is_the_verb(vocab):
+    # "Zenda bore responsibility": "bore" hung on the noun as part of the name; the verb, with its subject and object
+    doc = Doc(vocab, words=["Zenda", "bore", "responsibility"], lemmas=["Zenda", "bore", "responsibility"],
+              tags=["NNP", "NNP", "NN"], pos=["PROPN", "PROPN", "NOUN"], heads=[1, 2, 2], deps=["compound", "compound", "ROOT"])
+    irregular_past_verbs(doc, {"bore": "bear"})
+    assert (doc[1].pos_, doc[1].lemma_, doc[0].dep_, doc[2].dep_, doc[2].head.i) == ("VERB", "bear", "nsubj", "dobj", 1)
+
+
+def test_parse_repairs_leave_a_past_form_with_a_capital_alone(vocab):
+    # "Zenda Bore Company": capitalised, a name's own word
+    doc = Doc(vocab, words=["Zenda", "Bore", "Company"], tags=["NNP", "NNP", "NNP"], pos=["PROPN", "PROPN", "PROPN"],
+              heads=[2, 2, 2], deps=["compound", "compound", "ROOT"])
+    irregular_past_verbs(doc, {"bore": "bear"})
+    assert doc[1].pos_ == "PROPN" and doc[0].dep_ == "compound"

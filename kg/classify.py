@@ -339,9 +339,9 @@ def _owner_country(span: Span) -> str:
     if prev is not None and span.root.dep_ == "compound" and prev.dep_ in ("amod", "compound") and \
             prev.head == span.root.head and (iso := gaz.country(prev.text) or gaz.demonyms.get(fold(prev.text))):
         return iso  # the state's adjective hung beside the body's name, on the noun both modify
-    body = any(t.lower_ in cues().org_words for t in span)  # not "A B of X", a person the NER took for a body
-    for of in (c for c in span.root.children if body and c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end):
-        for obj in (g for g in of.children if g.dep_ == "pobj"):  # "the State Border Committee of the Republic of X"
+    if any(t.lower_ in cues().org_words for t in span):  # a body's name, not "A B of X", a person the NER took for one
+        for obj in (g for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
+                    for g in c.children if g.dep_ == "pobj"):  # "the State Border Committee of the Republic of X"
             if iso := gaz.country(span.doc[obj.left_edge.i : obj.right_edge.i + 1].text):
                 return iso
     parts = span.text.split(" of ")

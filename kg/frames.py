@@ -157,12 +157,11 @@ def _shared_subject(frame: Frame, roles: dict[str, Token]) -> Token | None:
     """The subject a coordinated verb with none of its own shares with the verb it is joined to, for a match of
     ``frame``'s shared-subject pattern; None when the verb has a subject (the frame's own pattern reads it) or is
     no conjunct."""
-    host = roles[next(n["LEFT_ID"] for n in frame.pattern if n.get("RIGHT_ID") == "actor")]
-    if host.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in host.children):
-        return None
+    joined = roles[next(n["LEFT_ID"] for n in frame.pattern if n.get("RIGHT_ID") == "actor")]
+    host = joined
     while host.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in host.children):
         host = host.head
-    return next((c for c in host.children if c.dep_ == "nsubj"), None)
+    return None if host.i == joined.i else next((c for c in host.children if c.dep_ == "nsubj"), None)
 
 
 def _words(node: dict[str, Any]) -> frozenset[str] | None:

@@ -84,14 +84,13 @@ def _wrapped_line(doc: Doc, tok: Token) -> bool:
 def kg_verb_repairs(doc: Doc) -> Doc:
     """A present-tense verb the tagger read as a plural noun after a name ("Togo reserves the right", "Kingdom
     summons envoy", "the group, which Togo backs"): the root of its clause (or a clause said, or a relative clause),
-    with a direct object of its own, which no noun has, becomes the verb. A verb with no subject whose name just before it hangs on it as a modifier (a
-    nominal relation no verb takes) has that name for subject. A hyphenated verb kept whole gets its dictionary
+    with a direct object of its own, which no noun has, becomes the verb. A verb with no subject whose name just
+    before it hangs on it as a modifier (a nominal relation no verb takes) has that name for subject. A hyphenated verb kept whole gets its dictionary
     lemma ("co-hosted": "co-host", which the suffix rules make "co-hoste"). A reduced relative read as the main verb
     ("Shells fired from X landed in P") modifies its noun again (``_reduced_relative``); a plural verb of a headline
     read as a modifier of its object ("A and B urge calm") is the verb again (``_headline_plural_verb``); a subject
     the parser left as a sentence of its own is the next verb's again (``_stranded_subject``)."""
-    lemmas = triggers()["unsplit_lemmas"]
-    verbs = set(triggers()["verb_of"]) | triggers()["request_words"]
+    lemmas, verbs = triggers()["unsplit_lemmas"], _headline_verbs()
     for tok in doc:
         if tok.lower_ in lemmas:
             tok.lemma_ = lemmas[tok.lower_]
@@ -109,7 +108,13 @@ def kg_verb_repairs(doc: Doc) -> Doc:
     return doc
 
 
-def _headline_plural_verb(tok: Token, verbs: set[str]) -> None:
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    """The verbs a headline's plural verb may be: the trigger lexicon's and the verbs of asking ("urge")."""
+    return frozenset(triggers()["verb_of"]) | triggers()["request_words"]
+
+
+def _headline_plural_verb(tok: Token, verbs: frozenset[str]) -> None:
     """"A and B urge calm": a headline's plain present verb after coordinated names, read as a modifier of the noun
     after it in a clause with no verb. A verb of the trigger lexicon (or of asking) in its plain form, between
     names that hang on it or on that noun and the noun it modifies, is the root of the clause (or joins the clause

@@ -369,9 +369,9 @@ def co_speakers(ctx: Context, disc: Discourse, rd: Reading) -> None:
                             if k not in rd.subjects and ctx.types.get(k) == ctx.types.get(rd.subjects[0])]
 
 
-FALLBACKS = (object_of_attack, killed_in_attack, unowned_aircraft, accused_clause, judged_act, relative_object, reprisal_target,
-             conditioned_party, unaddressed_threat, diplomatic_party, summons_protest, appeal_parties, appeal_addressees, co_speakers,
-             unaddressed_appeal, day_named_attack)
+FALLBACKS = (object_of_attack, killed_in_attack, unowned_aircraft, accused_clause, judged_act, relative_object,
+             reprisal_target, conditioned_party, unaddressed_threat, diplomatic_party, summons_protest, appeal_parties,
+             appeal_addressees, co_speakers, unaddressed_appeal, day_named_attack)
 
 
 def pairwise_meeting(ctx: Context, disc: Discourse, rd: Reading) -> bool:

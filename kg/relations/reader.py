@@ -160,8 +160,9 @@ def _frame_targets(ctx: Context, disc: Discourse, frame: Frame, roles: dict[str,
         found = both_sides(ctx, roles["target"], actors, warring_sides(  # "talks with envoys from the two sides"
             ctx, disc, actors, states=counts_two_parties(ctx, roles["target"].subtree, states=True)))
     aside = {t.i for c in tok.children if beside(c) for t in c.subtree}  # "X strikes Y, Z vows revenge"
+    side = own_side(ctx, actors)
     if not found and frame.target_answered and actors and not any(
-            (k := ctx.key(t)) and k not in own_side(ctx, actors) and ctx.affiliation.get(k) not in own_side(ctx, actors) or
+            (k := ctx.key(t)) and k not in side and ctx.affiliation.get(k) not in side or
             t.dep_ == "prep" and t.lower_ in ctx.t["cause_preps"]
             for t in tok.subtree if t.i != tok.i and t.i not in aside):
         found = answered_attacker(ctx, disc, actors)  # "Y shelled X's port. X vowed revenge": against Y
